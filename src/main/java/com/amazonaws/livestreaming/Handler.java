@@ -1,0 +1,143 @@
+package com.amazonaws.livestreaming;
+
+import com.amazonaws.livestreaming.cfn.Dispatcher;
+import com.amazonaws.livestreaming.cfn.EventParser;
+import com.amazonaws.livestreaming.cfn.FailureReason;
+import com.amazonaws.livestreaming.cfn.Invocation;
+import com.amazonaws.livestreaming.cfn.JsonLog;
+import com.amazonaws.livestreaming.cfn.OnceResponder;
+import com.amazonaws.livestreaming.cfn.Outcome;
+import com.amazonaws.livestreaming.cfn.PhysicalIds;
+import com.amazonaws.livestreaming.cfn.Redaction;
+import com.amazonaws.livestreaming.cfn.Registry;
+import com.amazonaws.livestreaming.cfn.Request;
+import com.amazonaws.livestreaming.cfn.ResponseSender;
+import com.amazonaws.livestreaming.cfn.TimeBudget;
+import com.amazonaws.livestreaming.cfn.Watchdog;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The Lambda entry point for every custom resource in the stack. It reads raw bytes rather than a typed event so
+ * that even a malformed event gets its FAILED answer, runs the manager under a {@link Watchdog}, and sends exactly
+ * one answer. It returns the body it sent, which {@code invoke} prints.
+ */
+public final class Handler implements RequestStreamHandler {
+    /** Time kept back from the manager for sending the answer (with retries) before the Lambda dies. */
+    static final Duration DEFAULT_SAFETY_MARGIN = Duration.ofSeconds(10);
+    private static final Duration LOCAL_TIME = Duration.ofMinutes(15);
+
+    private final Supplier<Registry> registry;
+    private final ResponseSender sender;
+    private final JsonLog log;
+    private final Duration safetyMargin;
+
+    /** Used by Lambda: the standard managers, clients built once per container on first use. */
+    public Handler() {
+        this(Managers::standard, new ResponseSender(), new JsonLog(System.out), DEFAULT_SAFETY_MARGIN);
+    }
+
+    public Handler(Supplier<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin) {
+        this.registry = memoize(registry);
+        this.sender = sender;
+        this.log = log;
+        this.safetyMargin = safetyMargin;
+    }
+
+    public Handler(Registry registry, ResponseSender sender, PrintStream logOut, Duration safetyMargin) {
+        this(() -> registry, sender, new JsonLog(logOut), safetyMargin);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        byte[] body = handle(input.readAllBytes(), context);
+        if (body != null) {
+            output.write(body);
+        }
+    }
+
+    /** Handles one event; returns the response body sent, or null when the event carried no ResponseURL. */
+    public byte[] handle(byte[] event, Context context) {
+        long started = System.nanoTime();
+        Supplier<Duration> timeLeft = () -> context == null ? LOCAL_TIME
+                : Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis()));
+        EventParser.Parsed parsed = EventParser.parse(event);
+        Request request = parsed.request();
+        JsonLog requestLog = log.with(fields(request));
+        if (request.responseUrl() == null || request.responseUrl().isBlank()) {
+            requestLog.error("event has no ResponseURL; nothing can be answered",
+                    Map.of("problem", parsed.problem().orElse("no ResponseURL")));
+            return null;
+        }
+        requestLog.info("received", Map.of("properties", request.properties().asMap().isEmpty() ? Map.of()
+                : Redaction.properties(request.properties().asMap()), "responseTarget",
+                String.valueOf(Redaction.url(request.responseUrl()))));
+
+        OnceResponder responder = new OnceResponder(sender);
+        Outcome outcome;
+        try {
+            outcome = decide(request, parsed, timeLeft.get(), requestLog);
+        } catch (Throwable unexpected) {
+            String reason = FailureReason.of(unexpected);
+            requestLog.error("handler failed", Map.of("reason", reason));
+            outcome = Outcome.failed(request.physicalIdOrMarker(), reason);
+        }
+        byte[] sent = responder.answer(request, outcome, timeLeft, requestLog);
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("outcome", outcome.status().name());
+        done.put("physicalResourceId", outcome.physicalResourceId());
+        done.put("durationMs", (System.nanoTime() - started) / 1_000_000);
+        if (!outcome.succeeded()) {
+            done.put("reason", Redaction.oneLine(outcome.reason()));
+        }
+        requestLog.info("finished", done);
+        return sent;
+    }
+
+    private Outcome decide(Request request, EventParser.Parsed parsed, Duration available, JsonLog requestLog) {
+        if (parsed.problem().isPresent()) {
+            requestLog.error("malformed event", Map.of("reason", parsed.problem().get()));
+            return Outcome.failed(request.physicalIdOrMarker(), parsed.problem().get());
+        }
+        Duration margin = safetyMargin.compareTo(available.dividedBy(2)) < 0 ? safetyMargin : available.dividedBy(2);
+        Invocation invocation = new Invocation(TimeBudget.of(available.minus(margin)), requestLog);
+        Dispatcher dispatcher = new Dispatcher(registry);
+        Outcome raw = Watchdog.run(request, invocation, () -> dispatcher.dispatch(request, invocation));
+        return new Outcome(raw.status(), PhysicalIds.forAnswer(request, raw, invocation.madePhysicalId()),
+                raw.data(), raw.noEcho(), raw.reason());
+    }
+
+    private static Map<String, Object> fields(Request request) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("requestType", request.requestType() == null ? "unknown" : request.requestType().wireName());
+        fields.put("resourceType", String.valueOf(request.resourceType()));
+        fields.put("logicalResourceId", String.valueOf(request.logicalResourceId()));
+        fields.put("requestId", String.valueOf(request.requestId()));
+        if (request.physicalResourceId() != null) {
+            fields.put("physicalResourceId", request.physicalResourceId());
+        }
+        return fields;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}

@@ -1,0 +1,137 @@
+package com.amazonaws.livestreaming.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import software.amazon.awssdk.services.mediapackage.MediaPackageClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The AWS clients, each built once per container on first use. Region, credentials provider and HTTP client are
+ * set explicitly: the SDK's own discovery chains cost hundreds of milliseconds on a cold start. The URL-connection
+ * client is the only HTTP client (no Netty, no Apache). {@code AWS_ENDPOINT_URL} points every client at another
+ * endpoint (a local emulator, or WireMock in tests). Throttling (MediaLive's TooManyRequestsException, HTTP 429)
+ * is retried by the SDK's standard strategy with backoff, with more attempts than its default.
+ */
+public final class AwsClients {
+    /** Everything that decides how a client talks to AWS. */
+    public record Settings(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials,
+                           int maxAttempts, Duration apiCallTimeout, List<ExecutionInterceptor> interceptors) {
+
+        public Settings {
+            interceptors = List.copyOf(interceptors);
+        }
+
+        /** From the standard variables: AWS_REGION (or AWS_DEFAULT_REGION), AWS_ENDPOINT_URL, the key pair. */
+        public static Settings fromEnvironment(Map<String, String> env) {
+            String region = Optional.ofNullable(env.get("AWS_REGION")).filter(s -> !s.isBlank())
+                    .or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION")).filter(s -> !s.isBlank()))
+                    .orElseThrow(() -> new IllegalStateException("AWS_REGION is not set"));
+            Optional<URI> endpoint = Optional.ofNullable(env.get("AWS_ENDPOINT_URL")).filter(s -> !s.isBlank())
+                    .map(URI::create);
+            AwsCredentialsProvider credentials = env.containsKey("AWS_ACCESS_KEY_ID")
+                    ? EnvironmentVariableCredentialsProvider.create()
+                    : DefaultCredentialsProvider.builder().build();
+            return new Settings(Region.of(region), endpoint, credentials, 8, Duration.ofSeconds(60), List.of());
+        }
+    }
+
+    private final Settings settings;
+    private final Lazy<SdkHttpClient> http;
+    private final Lazy<MediaLiveClient> mediaLive;
+    private final Lazy<MediaPackageClient> mediaPackage;
+    private final Lazy<SsmClient> ssm;
+    private final Lazy<S3Client> s3;
+
+    public AwsClients(Settings settings) {
+        this.settings = settings;
+        this.http = new Lazy<>(() -> UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build());
+        this.mediaLive = new Lazy<>(() -> configure(MediaLiveClient.builder()).build());
+        this.mediaPackage = new Lazy<>(() -> configure(MediaPackageClient.builder()).build());
+        this.ssm = new Lazy<>(() -> configure(SsmClient.builder()).build());
+        this.s3 = new Lazy<>(() -> configure(S3Client.builder())
+                .forcePathStyle(settings.endpoint().isPresent())
+                .build());
+    }
+
+    public static AwsClients fromEnvironment() {
+        return new AwsClients(Settings.fromEnvironment(System.getenv()));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public MediaLiveClient mediaLive() {
+        return mediaLive.get();
+    }
+
+    public MediaPackageClient mediaPackage() {
+        return mediaPackage.get();
+    }
+
+    public SsmClient ssm() {
+        return ssm.get();
+    }
+
+    public S3Client s3() {
+        return s3.get();
+    }
+
+    private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
+            B configure(B builder) {
+        builder.region(settings.region())
+                .credentialsProvider(settings.credentials())
+                .httpClient(http.get())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(settings.maxAttempts()).build())
+                        .apiCallTimeout(settings.apiCallTimeout())
+                        .executionInterceptors(settings.interceptors())
+                        .build());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    /** Builds a value on first use, once, thread-safely. */
+    private static final class Lazy<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        T get() {
+            T current = value;
+            if (current == null) {
+                synchronized (this) {
+                    current = value;
+                    if (current == null) {
+                        current = factory.get();
+                        value = current;
+                    }
+                }
+            }
+            return current;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package com.amazonaws.livestreaming.cfn;
+
+/**
+ * The PhysicalResourceId rules, in one place. CloudFormation treats a changed id on Update as a replacement and
+ * deletes the old id afterwards, and sends a Delete after every FAILED Create, so ids must be exact: the real id
+ * of what was made, or a marker that Delete recognises as "nothing to remove".
+ */
+public final class PhysicalIds {
+    /** CloudFormation's limit on the PhysicalResourceId, in characters. */
+    public static final int MAX_LENGTH = 1024;
+    private static final String NOTHING_CREATED = "NotCreated:";
+
+    private PhysicalIds() {
+    }
+
+    /** The marker a Create answers with when it failed before making anything. */
+    public static String nothingCreated(Request request) {
+        String id = NOTHING_CREATED + request.logicalResourceId() + ":" + request.requestId();
+        return id.length() > MAX_LENGTH ? id.substring(0, MAX_LENGTH) : id;
+    }
+
+    public static boolean isNothingCreated(String physicalId) {
+        return physicalId != null && physicalId.startsWith(NOTHING_CREATED);
+    }
+
+    /**
+     * The id to answer with, whatever the manager returned: Delete always answers with the id it was given; a failed
+     * Update keeps the old id (a changed id would start a replacement); a failed Create carries what it made, else
+     * the marker.
+     */
+    public static String forAnswer(Request request, Outcome outcome, String madePhysicalId) {
+        String given = request.physicalResourceId();
+        return switch (request.requestType()) {
+            case DELETE -> request.physicalIdOrMarker();
+            case UPDATE -> outcome.succeeded() && !isBlank(outcome.physicalResourceId())
+                    ? outcome.physicalResourceId() : request.physicalIdOrMarker();
+            case CREATE -> {
+                if (!isBlank(outcome.physicalResourceId())) {
+                    yield outcome.physicalResourceId();
+                }
+                yield !isBlank(madePhysicalId) ? madePhysicalId : nothingCreated(request);
+            }
+        };
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

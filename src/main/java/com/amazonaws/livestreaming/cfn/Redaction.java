@@ -1,0 +1,78 @@
+package com.amazonaws.livestreaming.cfn;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What may leave the process in a log line or a Reason. The presigned ResponseURL is a bearer credential until it
+ * expires, and passwords arrive as plain properties, so everything printed goes through here first.
+ */
+public final class Redaction {
+    /** Property names that hold secrets: anything that says pass, password, passphrase, secret, token. */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token|credential).*");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+    public static final String MASK = "****";
+
+    private Redaction() {
+    }
+
+    public static boolean isSecretName(String name) {
+        return name != null && SECRET_NAME.matcher(name).matches();
+    }
+
+    /** Scheme, host and path of a URL, never its query (where the signature lives). */
+    public static String url(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url);
+            String host = uri.getHost() == null ? "" : uri.getHost();
+            String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+            return uri.getScheme() + "://" + host + port + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        } catch (IllegalArgumentException e) {
+            int cut = url.indexOf('?');
+            return cut < 0 ? "(unparseable url)" : url.substring(0, cut);
+        }
+    }
+
+    /** A copy with every secret-named value (at any depth) replaced by {@link #MASK}. */
+    public static Map<String, Object> properties(Map<String, ?> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, redactValue(k, v)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object redactValue(String name, Object value) {
+        if (isSecretName(name) && value != null) {
+            return MASK;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return properties((Map<String, ?>) map);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> redactValue("", v)).toList();
+        }
+        return value;
+    }
+
+    /** One line: control characters and line breaks become spaces, runs of spaces fold. */
+    public static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        return SPACES.matcher(CONTROL.matcher(text).replaceAll(" ")).replaceAll(" ").trim();
+    }
+
+    public static String shorten(String text, int maxChars) {
+        if (text == null || text.length() <= maxChars) {
+            return text;
+        }
+        return text.substring(0, Math.max(0, maxChars - 3)) + "...";
+    }
+}

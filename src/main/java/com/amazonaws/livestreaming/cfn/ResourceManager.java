@@ -1,0 +1,21 @@
+package com.amazonaws.livestreaming.cfn;
+
+/**
+ * One kind of custom resource ({@code Custom::<Kind>}). A manager turns a request into an {@link Outcome} and
+ * nothing else: it never sends the answer and never sees the raw event. It may throw {@link ResourceFailure}
+ * or {@link InvalidPropertyException} with a reason written for the user, or let an AWS SDK exception through;
+ * the handler turns either into one FAILED answer with the right physical id.
+ *
+ * <p>Delete of something already gone must return SUCCESS. Delete of a {@link PhysicalIds#nothingCreated marker}
+ * never reaches a manager.
+ */
+public interface ResourceManager {
+    /** The properties this kind reads and the Data attributes it can return; the template test checks both. */
+    ResourceSpec spec();
+
+    Outcome create(Request request, Invocation invocation);
+
+    Outcome update(Request request, Invocation invocation);
+
+    Outcome delete(Request request, Invocation invocation);
+}

@@ -1,0 +1,52 @@
+package com.amazonaws.livestreaming.cfn;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Owns the "answer before the Lambda dies" rule. The manager runs on a worker thread; if it has not finished when
+ * the time budget ends, the watchdog interrupts it and returns a FAILED outcome naming the step it was on. Only
+ * the caller turns the result into the answer, so a worker that finishes later has nobody to answer to.
+ */
+public final class Watchdog {
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "resource-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private Watchdog() {
+    }
+
+    /** Runs {@code work} and returns its outcome, or a FAILED "timed out while ..." once the budget is spent. */
+    public static Outcome run(Request request, Invocation invocation, Supplier<Outcome> work) {
+        Future<Outcome> future = WORKERS.submit(work::get);
+        Duration wait = invocation.budget().remaining();
+        try {
+            return future.get(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            String reason = "timed out while " + invocation.currentStep();
+            invocation.log().error("watchdog fired", Map.of("reason", reason));
+            Outcome timedOut = Outcome.failed(null, reason);
+            return Outcome.failed(PhysicalIds.forAnswer(request, timedOut, invocation.madePhysicalId()), reason);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            String reason = "interrupted while " + invocation.currentStep();
+            return Outcome.failed(PhysicalIds.forAnswer(request, Outcome.failed(null, reason),
+                    invocation.madePhysicalId()), reason);
+        } catch (ExecutionException e) {
+            String reason = FailureReason.of(e.getCause());
+            return Outcome.failed(PhysicalIds.forAnswer(request, Outcome.failed(null, reason),
+                    invocation.madePhysicalId()), reason);
+        }
+    }
+}

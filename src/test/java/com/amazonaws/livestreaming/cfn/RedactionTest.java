@@ -1,0 +1,31 @@
+package com.amazonaws.livestreaming.cfn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What may be printed: never the query of a presigned URL, never a secret-named value. */
+class RedactionTest {
+    @Test
+    void urlKeepsSchemeHostAndPathOnly() {
+        assertEquals("https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/arn%3Aaws/stack/x",
+                Redaction.url("https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/"
+                        + "arn%3Aaws/stack/x?X-Amz-Signature=abc&X-Amz-Credential=AKID"));
+    }
+
+    @Test
+    void secretNamedValuesAreMaskedAtAnyDepth() {
+        Map<String, Object> masked = Redaction.properties(Map.of("SecPass", "p1",
+                "Sources", List.of(Map.of("Password", "p2", "Url", "u")), "Nested", Map.of("ApiToken", "t")));
+        assertEquals("****", masked.get("SecPass"));
+        assertEquals(List.of(Map.of("Password", "****", "Url", "u")), masked.get("Sources"));
+        assertEquals(Map.of("ApiToken", "****"), masked.get("Nested"));
+    }
+
+    @Test
+    void oneLineFoldsControlCharacters() {
+        assertEquals("a b c", Redaction.oneLine("a\r\n\tb\u2028c"));
+    }
+}

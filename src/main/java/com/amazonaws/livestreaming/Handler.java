@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  */
 public final class Handler implements RequestStreamHandler {
     /** Time kept back from the manager for sending the answer (with retries) before the Lambda dies. */
-    static final Duration DEFAULT_SAFETY_MARGIN = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_SAFETY_MARGIN = Duration.ofSeconds(10);
     private static final Duration LOCAL_TIME = Duration.ofMinutes(15);
 
     private final Supplier<Registry> registry;

@@ -1,6 +1,9 @@
 package com.amazonaws.livestreaming.cli;
 
 import com.amazonaws.livestreaming.Handler;
+import com.amazonaws.livestreaming.Managers;
+import com.amazonaws.livestreaming.cfn.JsonLog;
+import com.amazonaws.livestreaming.cfn.ResponseSender;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +89,10 @@ public final class Main {
             err.println("cannot read " + file + ": " + e.getMessage());
             return 1;
         }
-        byte[] sent = new Handler().handle(event, new LocalContext(remaining));
+        // Logs go to stderr so that stdout carries only the answer, for scripts to read.
+        Handler handler = new Handler(Managers::standard, new ResponseSender(), new JsonLog(System.err),
+                Handler.DEFAULT_SAFETY_MARGIN);
+        byte[] sent = handler.handle(event, new LocalContext(remaining));
         if (sent == null) {
             err.println("the event has no ResponseURL; nothing was sent");
             return 1;

@@ -38,6 +38,11 @@ import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.RequestType;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.WireMockAws;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,7 +203,7 @@ class MediaPackageChannelManagerTest {
                 "{\"tags\": {\"LiveStreaming:RequestId\": \"" + Requests.REQUEST_ID + "\"}}")));
         wire.server().verify(deleteRequestedFor(urlPathMatching("/tags/.*"))
                 .withQueryParam("tagKeys", equalTo("LiveStreaming:Version")));
-        assertEquals(java.util.List.of("MediaPackage:UpdateChannel", "MediaPackage:TagResource",
+        assertEquals(List.of("MediaPackage:UpdateChannel", "MediaPackage:TagResource",
                 "MediaPackage:UntagResource"), wire.calls());
     }
 
@@ -213,7 +218,7 @@ class MediaPackageChannelManagerTest {
         String path = wire.server().getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getMethod().getName().equals("POST"))
                 .map(e -> e.getRequest().getUrl()).findFirst().orElseThrow();
-        assertEquals("/tags/" + java.net.URLEncoder.encode(CHANNEL_ARN, java.nio.charset.StandardCharsets.UTF_8),
+        assertEquals("/tags/" + URLEncoder.encode(CHANNEL_ARN, StandardCharsets.UTF_8),
                 path);
     }
 
@@ -229,7 +234,7 @@ class MediaPackageChannelManagerTest {
         assertEquals("demo-live-2", outcome.physicalResourceId());
         wire.server().verify(postRequestedFor(urlPathEqualTo("/channels"))
                 .withRequestBody(equalToJson("{\"id\": \"demo-live-2\"}", true, true)));
-        assertEquals(java.util.List.of("MediaPackage:CreateChannel"), wire.calls());
+        assertEquals(List.of("MediaPackage:CreateChannel"), wire.calls());
     }
 
     @Test
@@ -246,10 +251,10 @@ class MediaPackageChannelManagerTest {
 
         assertTrue(outcome.succeeded());
         assertEquals(CHANNEL_ID, outcome.physicalResourceId());
-        for (String id : java.util.List.of("hls", "dash", "mss", "cmaf", "extra")) {
+        for (String id : List.of("hls", "dash", "mss", "cmaf", "extra")) {
             wire.server().verify(deleteRequestedFor(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-" + id)));
         }
-        assertEquals(java.util.List.of("MediaPackage:ListOriginEndpoints", "MediaPackage:ListOriginEndpoints",
+        assertEquals(List.of("MediaPackage:ListOriginEndpoints", "MediaPackage:ListOriginEndpoints",
                 "MediaPackage:ListOriginEndpoints", "MediaPackage:DeleteOriginEndpoint",
                 "MediaPackage:DeleteOriginEndpoint", "MediaPackage:DeleteOriginEndpoint",
                 "MediaPackage:DeleteOriginEndpoint", "MediaPackage:DeleteOriginEndpoint",
@@ -293,7 +298,7 @@ class MediaPackageChannelManagerTest {
 
         String everything = created.data() + " " + updated.data() + " " + inv.log();
         assertTrue(created.succeeded() && updated.succeeded(), everything);
-        for (String secret : java.util.List.of(INGEST_USER_1, INGEST_PASSWORD_1, INGEST_USER_2, INGEST_PASSWORD_2)) {
+        for (String secret : List.of(INGEST_USER_1, INGEST_PASSWORD_1, INGEST_USER_2, INGEST_PASSWORD_2)) {
             assertFalse(everything.contains(secret), "leaked " + secret + " in " + everything);
         }
     }
@@ -318,11 +323,11 @@ class MediaPackageChannelManagerTest {
         assertTrue(dispatch(Requests.update(KIND, CHANNEL_ID, Map.of("Description", "x"), Map.of())).succeeded());
         assertTrue(dispatch(Requests.delete(KIND, CHANNEL_ID, Map.of())).succeeded());
 
-        assertEquals(8, new java.util.HashSet<>(wire.calls()).size(), wire.calls().toString());
+        assertEquals(8, new HashSet<>(wire.calls()).size(), wire.calls().toString());
         assertTrue(manager.spec().apiCalls().containsAll(wire.calls()), wire.calls().toString());
     }
 
-    private void stubEndpointPage(com.github.tomakehurst.wiremock.matching.StringValuePattern token, String next,
+    private void stubEndpointPage(StringValuePattern token, String next,
                                   String... endpointIds) {
         StringBuilder endpoints = new StringBuilder();
         for (String id : endpointIds) {

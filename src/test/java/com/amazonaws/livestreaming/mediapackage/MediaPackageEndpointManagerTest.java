@@ -25,10 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.livestreaming.Managers;
 import com.amazonaws.livestreaming.cfn.Dispatcher;
 import com.amazonaws.livestreaming.cfn.Outcome;
+import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.WireMockAws;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -263,7 +265,7 @@ class MediaPackageEndpointManagerTest {
         wire.server().stubFor(post(urlPathEqualTo("/origin_endpoints"))
                 .willReturn(notFound("channel demo-stack-livestream not found")));
 
-        Outcome outcome = new Dispatcher(() -> new com.amazonaws.livestreaming.cfn.Registry(
+        Outcome outcome = new Dispatcher(() -> new Registry(
                 Map.of(KIND, () -> manager))).dispatch(Requests.create(KIND, props("HLS")),
                 Requests.invocation().invocation());
 
@@ -321,7 +323,7 @@ class MediaPackageEndpointManagerTest {
         wire.server().stubFor(put(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls")).willReturn(ok(hls)));
         wire.server().stubFor(delete(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
                 .willReturn(aResponse().withStatus(202).withBody("{}")));
-        Dispatcher dispatcher = new Dispatcher(() -> new com.amazonaws.livestreaming.cfn.Registry(
+        Dispatcher dispatcher = new Dispatcher(() -> new Registry(
                 Map.of(KIND, () -> manager)));
 
         assertTrue(dispatcher.dispatch(Requests.create(KIND, props("HLS")), Requests.invocation().invocation())
@@ -332,7 +334,7 @@ class MediaPackageEndpointManagerTest {
         assertTrue(dispatcher.dispatch(Requests.delete(KIND, "demo-stack-livestream-hls", props("HLS")),
                 Requests.invocation().invocation()).succeeded());
 
-        assertEquals(4, new java.util.HashSet<>(wire.calls()).size(), wire.calls().toString());
+        assertEquals(4, new HashSet<>(wire.calls()).size(), wire.calls().toString());
         assertTrue(manager.spec().apiCalls().containsAll(wire.calls()), wire.calls().toString());
     }
 

@@ -3,6 +3,8 @@ package com.amazonaws.livestreaming;
 import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
+import com.amazonaws.livestreaming.mediapackage.MediaPackageChannelManager;
+import com.amazonaws.livestreaming.mediapackage.MediaPackageEndpointManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,6 +22,8 @@ public final class Managers {
     public static Registry standard(AwsClients clients) {
         Map<String, Supplier<ResourceManager>> kinds = new LinkedHashMap<>();
         // Each resource kind registers here, one line each: kinds.put("Kind", () -> new KindManager(clients));
+        kinds.put("MediaPackageChannel", () -> new MediaPackageChannelManager(clients));
+        kinds.put("MediaPackageEndpoint", () -> new MediaPackageEndpointManager(clients));
         return new Registry(kinds);
     }
 }

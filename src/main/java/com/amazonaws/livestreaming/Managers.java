@@ -1,6 +1,8 @@
 package com.amazonaws.livestreaming;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
+import com.amazonaws.livestreaming.medialive.ChannelManager;
+import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
 import java.util.LinkedHashMap;
@@ -20,6 +22,10 @@ public final class Managers {
     public static Registry standard(AwsClients clients) {
         Map<String, Supplier<ResourceManager>> kinds = new LinkedHashMap<>();
         // Each resource kind registers here, one line each: kinds.put("Kind", () -> new KindManager(clients));
+        kinds.put("MediaLiveChannel", () -> new ChannelManager(clients, ref -> {
+            throw new InvalidPropertyException("EncodingProfile", "EncodingProfile '" + ref
+                    + "' cannot be loaded: this build has no encoding profiles");
+        }));
         return new Registry(kinds);
     }
 }

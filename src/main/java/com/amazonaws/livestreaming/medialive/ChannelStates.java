@@ -183,11 +183,9 @@ public final class ChannelStates {
                 if (snapshot.state() != last.getAndSet(snapshot.state())) {
                     invocation.step(step + " (it is " + snapshot.state() + ")");
                 }
-                if (!done.test(snapshot)) {
-                    deadEnd.apply(snapshot).ifPresent(reason -> {
-                        throw new ResourceFailure(reason);
-                    });
-                }
+                deadEnd.apply(snapshot).ifPresent(reason -> {
+                    throw new ResourceFailure(reason);
+                });
                 return snapshot;
             }, done);
         } catch (OutOfTimeException e) {

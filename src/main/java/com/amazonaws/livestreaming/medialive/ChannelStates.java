@@ -114,23 +114,29 @@ public final class ChannelStates {
         });
     }
 
-    /**
-     * Stops a STARTING, RUNNING or RECOVERING channel and waits until it is IDLE. MediaLive refuses to stop a
-     * channel in some transitions (ConflictException); then the stop waits for the transition to end and retries.
-     */
+    /** Stops a STARTING, RUNNING or RECOVERING channel and waits until it is IDLE. */
     public Snapshot stop(Invocation invocation, String channelId) {
         invocation.step("stopping channel " + channelId);
+        requestStop(invocation, channelId);
+        return awaitIdle(invocation, channelId);
+    }
+
+    /**
+     * StopChannel. MediaLive refuses to stop a channel in some transitions (ConflictException); then this waits for
+     * the transition to end and stops the channel if it still encodes.
+     */
+    private void requestStop(Invocation invocation, String channelId) {
         try {
             mediaLive.stopChannel(r -> r.channelId(channelId));
         } catch (ConflictException e) {
             invocation.log().info("MediaLive refused to stop the channel yet; waiting for it to settle",
                     Map.of("channelId", channelId, "reason", String.valueOf(e.awsErrorDetails().errorMessage())));
-            Snapshot settled = awaitSettled(invocation, channelId);
+            Snapshot settled = await(invocation, channelId, "settle before stopping",
+                    s -> s.isGone() || !TRANSITIONAL.contains(s.state()), s -> Optional.empty());
             if (ACTIVE.contains(settled.state())) {
                 mediaLive.stopChannel(r -> r.channelId(channelId));
             }
         }
-        return awaitIdle(invocation, channelId);
     }
 
     /**
@@ -151,7 +157,7 @@ public final class ChannelStates {
             }
             if (ACTIVE.contains(now.state())) {
                 invocation.step("stopping channel " + channelId + " before deleting it");
-                mediaLive.stopChannel(r -> r.channelId(channelId));
+                requestStop(invocation, channelId);
                 now = await(invocation, channelId, "be IDLE", s -> s.state() == ChannelState.IDLE || s.isGone(),
                         s -> Optional.empty());
                 if (now.isGone()) {

@@ -9,13 +9,16 @@ import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
 import com.amazonaws.livestreaming.cfn.ResourceSpec;
 import com.amazonaws.livestreaming.profile.EncodingProfile;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
@@ -190,8 +193,8 @@ public final class ChannelManager implements ResourceManager {
 
     /** MediaLive's idempotency token: the same CloudFormation request never makes two channels. */
     private static String idempotencyToken(Request request) {
-        return java.util.UUID.nameUUIDFromBytes((request.stackId() + "|" + request.logicalResourceId() + "|"
-                + request.requestId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((request.stackId() + "|" + request.logicalResourceId() + "|"
+                + request.requestId()).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static Outcome outcome(ChannelStates.Snapshot channel) {
@@ -206,7 +209,7 @@ public final class ChannelManager implements ResourceManager {
      * MediaLive's 422 answer says only "validation failed" in its message; the reasons are in validationErrors,
      * so they become the FAILED reason (path and message of each).
      */
-    private static <T> T refusedWithDetails(java.util.function.Supplier<T> call) {
+    private static <T> T refusedWithDetails(Supplier<T> call) {
         try {
             return call.get();
         } catch (UnprocessableEntityException e) {

@@ -3,6 +3,7 @@ package com.amazonaws.livestreaming.medialive;
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.CHANNEL_ID;
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.properties;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -19,6 +20,7 @@ import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.WireMockAws;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -131,7 +133,7 @@ class ChannelCreateTest {
 
     @Test
     void repeatedCreateReusesTheChannelTheFirstAttemptMade() {
-        Map<String, String> otherRequest = new java.util.LinkedHashMap<>(MediaLiveStubs.ourTags());
+        Map<String, String> otherRequest = new LinkedHashMap<>(MediaLiveStubs.ourTags());
         otherRequest.put("LiveStreaming:RequestId", "another-request");
         stubs.listChannels(
                 List.of(MediaLiveStubs.channel("1111111", "RUNNING", "STANDARD", Map.of("Owner", "someone-else")),
@@ -168,12 +170,10 @@ class ChannelCreateTest {
             MediaLiveStubs throttled = new MediaLiveStubs(patient);
             throttled.noChannels();
             throttled.createReturns(CHANNEL_ID);
-            patient.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
-                    .get(urlPathEqualTo("/prod/channels/" + CHANNEL_ID))
+            patient.server().stubFor(get(urlPathEqualTo("/prod/channels/" + CHANNEL_ID))
                     .inScenario("throttled").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("answered")
                     .willReturn(MediaLiveStubs.error(429, "TooManyRequestsException", "Too many requests")));
-            patient.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
-                    .get(urlPathEqualTo("/prod/channels/" + CHANNEL_ID))
+            patient.server().stubFor(get(urlPathEqualTo("/prod/channels/" + CHANNEL_ID))
                     .inScenario("throttled").whenScenarioStateIs("answered")
                     .willReturn(MediaLiveStubs.json(200,
                             MediaLiveStubs.channel(CHANNEL_ID, "IDLE", "STANDARD", MediaLiveStubs.ourTags()))));

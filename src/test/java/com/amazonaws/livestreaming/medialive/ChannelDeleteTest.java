@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.medialive;
 
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.CHANNEL_ID;
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.properties;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +40,7 @@ class ChannelDeleteTest {
         wire.close();
     }
 
-    private Outcome delete() {
+    private Outcome deleteChannel() {
         return MediaLiveStubs.dispatch(manager, Requests.delete(ChannelManager.KIND, CHANNEL_ID, properties()),
                 Requests.invocation().invocation());
     }
@@ -48,7 +49,7 @@ class ChannelDeleteTest {
     void deleteFromIdleDeletesAndWaitsUntilTheChannelIsGone() {
         stubs.describeWalks(CHANNEL_ID, "IDLE", "DELETING", "DELETING", MediaLiveStubs.GONE);
 
-        Outcome outcome = delete();
+        Outcome outcome = deleteChannel();
 
         assertTrue(outcome.succeeded());
         assertEquals(CHANNEL_ID, outcome.physicalResourceId());
@@ -59,7 +60,7 @@ class ChannelDeleteTest {
     void deleteFromRunningStopsTheChannelFirst() {
         stubs.describeWalks(CHANNEL_ID, "RUNNING", "STOPPING", "IDLE", "DELETING", "DELETED");
 
-        Outcome outcome = delete();
+        Outcome outcome = deleteChannel();
 
         assertTrue(outcome.succeeded());
         assertEquals(List.of(DESCRIBE, STOP, DESCRIBE, DESCRIBE, DELETE, DESCRIBE, DESCRIBE), wire.calls());
@@ -69,7 +70,7 @@ class ChannelDeleteTest {
     void deleteFromStartingStopsTheChannelFirst() {
         stubs.describeWalks(CHANNEL_ID, "STARTING", "STOPPING", "IDLE", "DELETING", MediaLiveStubs.GONE);
 
-        Outcome outcome = delete();
+        Outcome outcome = deleteChannel();
 
         assertTrue(outcome.succeeded());
         assertEquals(List.of(DESCRIBE, STOP, DESCRIBE, DESCRIBE, DELETE, DESCRIBE, DESCRIBE), wire.calls());
@@ -79,7 +80,7 @@ class ChannelDeleteTest {
     void deleteOfACreateFailedChannelDeletesItDirectly() {
         stubs.describeWalks(CHANNEL_ID, "CREATE_FAILED", "DELETING", MediaLiveStubs.GONE);
 
-        Outcome outcome = delete();
+        Outcome outcome = deleteChannel();
 
         assertTrue(outcome.succeeded());
         assertEquals(List.of(DESCRIBE, DELETE, DESCRIBE, DESCRIBE), wire.calls());
@@ -89,7 +90,7 @@ class ChannelDeleteTest {
     void deleteWhileCreatingWaitsForTheChannelToSettle() {
         stubs.describeWalks(CHANNEL_ID, "CREATING", "CREATING", "IDLE", "DELETING", MediaLiveStubs.GONE);
 
-        Outcome outcome = delete();
+        Outcome outcome = deleteChannel();
 
         assertTrue(outcome.succeeded());
         assertEquals(List.of(DESCRIBE, DESCRIBE, DESCRIBE, DELETE, DESCRIBE, DESCRIBE), wire.calls());
@@ -99,7 +100,7 @@ class ChannelDeleteTest {
     void deleteOfMissingChannelAnswersSuccess() {
         stubs.describeWalks(CHANNEL_ID, MediaLiveStubs.GONE);
 
-        Outcome outcome = delete();
+        Outcome outcome = deleteChannel();
 
         assertTrue(outcome.succeeded());
         assertEquals(List.of(DESCRIBE), wire.calls());
@@ -109,7 +110,7 @@ class ChannelDeleteTest {
     void deleteOfAChannelInStateDeletedAnswersSuccess() {
         stubs.describeWalks(CHANNEL_ID, "DELETED");
 
-        Outcome outcome = delete();
+        Outcome outcome = deleteChannel();
 
         assertTrue(outcome.succeeded());
         assertEquals(List.of(DESCRIBE), wire.calls());
@@ -119,7 +120,7 @@ class ChannelDeleteTest {
     void deleteOfAChannelAlreadyBeingDeletedOnlyWaits() {
         stubs.describeWalks(CHANNEL_ID, "DELETING", "DELETING", MediaLiveStubs.GONE);
 
-        Outcome outcome = delete();
+        Outcome outcome = deleteChannel();
 
         assertTrue(outcome.succeeded());
         assertEquals(List.of(DESCRIBE, DESCRIBE, DESCRIBE), wire.calls());
@@ -128,11 +129,10 @@ class ChannelDeleteTest {
     @Test
     void channelThatVanishesDuringDeleteAnswersSuccess() {
         stubs.describeWalks(CHANNEL_ID, "IDLE");
-        wire.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
-                urlPathEqualTo("/prod/channels/" + CHANNEL_ID)).atPriority(1)
+        wire.server().stubFor(delete(urlPathEqualTo("/prod/channels/" + CHANNEL_ID)).atPriority(1)
                 .willReturn(MediaLiveStubs.error(404, "NotFoundException", "Channel not found")));
 
-        assertTrue(delete().succeeded());
+        assertTrue(deleteChannel().succeeded());
     }
 
     @Test
@@ -153,7 +153,7 @@ class ChannelDeleteTest {
                 .willReturn(MediaLiveStubs.error(409, "ConflictException", "Channel is in STARTING state")));
         stubs.describeWalks(CHANNEL_ID, "STARTING", "STARTING", "RUNNING", "STOPPING", "IDLE", MediaLiveStubs.GONE);
 
-        Outcome outcome = delete();
+        Outcome outcome = deleteChannel();
 
         assertTrue(outcome.succeeded(), outcome.reason());
         assertEquals(List.of(DESCRIBE, STOP, DESCRIBE, DESCRIBE, STOP, DESCRIBE, DESCRIBE, DELETE, DESCRIBE),

@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.medialive;
 
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.CHANNEL_ID;
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.properties;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -172,8 +173,7 @@ class ChannelUpdateTest {
 
         assertFalse(outcome.succeeded());
         assertEquals(CHANNEL_ID, outcome.physicalResourceId());
-        wire.server().verify(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
-                urlPathEqualTo("/prod/channels/" + NEW_ID)));
+        wire.server().verify(deleteRequestedFor(urlPathEqualTo("/prod/channels/" + NEW_ID)));
     }
 
     @Test

@@ -1,13 +1,21 @@
 package com.amazonaws.livestreaming.medialive;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import com.amazonaws.livestreaming.cfn.Dispatcher;
+import com.amazonaws.livestreaming.cfn.Invocation;
+import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Ownership;
+import com.amazonaws.livestreaming.cfn.PhysicalIds;
+import com.amazonaws.livestreaming.cfn.Registry;
+import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.WireMockAws;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,14 +58,10 @@ final class MediaLiveStubs {
     }
 
     /** Runs a request the way the handler does, so failures become the FAILED outcome CloudFormation gets. */
-    static com.amazonaws.livestreaming.cfn.Outcome dispatch(ChannelManager manager,
-            com.amazonaws.livestreaming.cfn.Request request, com.amazonaws.livestreaming.cfn.Invocation invocation) {
-        com.amazonaws.livestreaming.cfn.Registry registry = new com.amazonaws.livestreaming.cfn.Registry(
-                Map.of(ChannelManager.KIND, () -> manager));
-        com.amazonaws.livestreaming.cfn.Outcome raw =
-                new com.amazonaws.livestreaming.cfn.Dispatcher(() -> registry).dispatch(request, invocation);
-        return new com.amazonaws.livestreaming.cfn.Outcome(raw.status(),
-                com.amazonaws.livestreaming.cfn.PhysicalIds.forAnswer(request, raw, invocation.madePhysicalId()),
+    static Outcome dispatch(ChannelManager manager, Request request, Invocation invocation) {
+        Registry registry = new Registry(Map.of(ChannelManager.KIND, () -> manager));
+        Outcome raw = new Dispatcher(() -> registry).dispatch(request, invocation);
+        return new Outcome(raw.status(), PhysicalIds.forAnswer(request, raw, invocation.madePhysicalId()),
                 raw.data(), raw.noEcho(), raw.reason());
     }
 
@@ -111,9 +115,9 @@ final class MediaLiveStubs {
             }
             var request = get(urlPathEqualTo("/prod/channels"));
             request = i == 0
-                    ? request.withQueryParam("nextToken", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                    ? request.withQueryParam("nextToken", absent())
                     : request.withQueryParam("nextToken",
-                            com.github.tomakehurst.wiremock.client.WireMock.equalTo("page" + (i + 1)));
+                            equalTo("page" + (i + 1)));
             wire.server().stubFor(request.willReturn(json(200, page)));
         }
     }

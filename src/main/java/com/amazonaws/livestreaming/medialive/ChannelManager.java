@@ -1,0 +1,224 @@
+package com.amazonaws.livestreaming.medialive;
+
+import com.amazonaws.livestreaming.aws.AwsClients;
+import com.amazonaws.livestreaming.cfn.Invocation;
+import com.amazonaws.livestreaming.cfn.Outcome;
+import com.amazonaws.livestreaming.cfn.Ownership;
+import com.amazonaws.livestreaming.cfn.Request;
+import com.amazonaws.livestreaming.cfn.ResourceFailure;
+import com.amazonaws.livestreaming.cfn.ResourceManager;
+import com.amazonaws.livestreaming.cfn.ResourceSpec;
+import com.amazonaws.livestreaming.profile.EncodingProfile;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import software.amazon.awssdk.services.medialive.model.ChannelState;
+import software.amazon.awssdk.services.medialive.model.ChannelSummary;
+import software.amazon.awssdk.services.medialive.model.CreateChannelRequest;
+import software.amazon.awssdk.services.medialive.model.UnprocessableEntityException;
+import software.amazon.awssdk.services.medialive.model.UpdateChannelRequest;
+
+/**
+ * {@code Custom::MediaLiveChannel}: the MediaLive channel that encodes the input into the profile's ladder and sends
+ * it to MediaPackage. A running channel is billed by the hour, so the {@code Start} property decides whether the
+ * stack leaves it running, and every change that needs a stopped channel stops it only as long as needed. Create
+ * and start both wait until MediaLive has finished, so the stack completes only when the stream is really live.
+ */
+public final class ChannelManager implements ResourceManager {
+    public static final String KIND = "MediaLiveChannel";
+    /** DescribeChannel is rate-limited per account; five seconds keeps several stacks well inside the limit. */
+    public static final Duration PRODUCTION_POLL_INTERVAL = Duration.ofSeconds(5);
+
+    private static final ResourceSpec SPEC = new ResourceSpec(KIND, ChannelSpec.PROPERTIES,
+            Set.of("ChannelId", "Arn", "State"),
+            Set.of("MediaLive:CreateChannel", "MediaLive:DescribeChannel", "MediaLive:ListChannels",
+                    "MediaLive:UpdateChannel", "MediaLive:StartChannel", "MediaLive:StopChannel",
+                    "MediaLive:DeleteChannel"));
+
+    private final MediaLiveClient mediaLive;
+    private final Function<String, EncodingProfile> profiles;
+    private final ChannelStates states;
+
+    /** Production wiring: the shared MediaLive client, polling every five seconds. */
+    public ChannelManager(AwsClients clients, Function<String, EncodingProfile> profiles) {
+        this(clients.mediaLive(), profiles, PRODUCTION_POLL_INTERVAL);
+    }
+
+    /**
+     * @param profiles     loads the {@code EncodingProfile} property (a built-in name or an s3:// reference); throws
+     *                     InvalidPropertyException for an unknown or broken profile
+     * @param pollInterval time between DescribeChannel calls while waiting
+     */
+    public ChannelManager(MediaLiveClient mediaLive, Function<String, EncodingProfile> profiles,
+                          Duration pollInterval) {
+        this.mediaLive = mediaLive;
+        this.profiles = profiles;
+        this.states = new ChannelStates(mediaLive, pollInterval);
+    }
+
+    @Override
+    public ResourceSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Outcome create(Request request, Invocation invocation) {
+        ChannelSpec spec = ChannelSpec.from(request.properties(), request.stackName());
+        return make(request, spec, profiles.apply(spec.encodingProfile()), invocation);
+    }
+
+    /**
+     * Changes the channel in place whenever MediaLive can: a new configuration is applied to a stopped channel, which
+     * is started again afterwards if it was running or should run. Only a new ChannelClass needs a new channel.
+     */
+    @Override
+    public Outcome update(Request request, Invocation invocation) {
+        String channelId = request.physicalResourceId();
+        ChannelSpec spec = ChannelSpec.from(request.properties(), request.stackName());
+        Set<String> changed = request.properties().changedFrom(request.oldProperties());
+        ChannelStates.Snapshot current = states.awaitSettled(invocation, channelId);
+        if (current.channel().channelClass() != spec.channelClass()) {
+            return replace(request, spec, channelId, current, invocation);
+        }
+        boolean wasActive = ChannelStates.ACTIVE.contains(current.state());
+        Set<String> reconfigured = new TreeSet<>(changed);
+        reconfigured.retainAll(ChannelSpec.CONFIGURATION);
+        if (!reconfigured.isEmpty()) {
+            EncodingProfile profile = profiles.apply(spec.encodingProfile());
+            invocation.log().info("reconfiguring channel", Map.of("channelId", channelId,
+                    "changed", String.join(",", reconfigured), "state", current.state().toString()));
+            if (wasActive) {
+                states.stop(invocation, channelId);
+            }
+            UpdateChannelRequest update = ChannelRequests.update(channelId, spec, profile);
+            invocation.step("updating channel " + channelId);
+            refusedWithDetails(() -> mediaLive.updateChannel(update));
+            current = states.awaitIdle(invocation, channelId);
+        }
+        boolean run = changed.contains(ChannelSpec.START) ? spec.start() : spec.start() || wasActive;
+        return outcome(converge(invocation, current, run));
+    }
+
+    @Override
+    public Outcome delete(Request request, Invocation invocation) {
+        states.delete(invocation, request.physicalResourceId());
+        return Outcome.success(request.physicalResourceId());
+    }
+
+    /** Makes (or, on a repeated request, finds) the channel, waits until it is IDLE, and starts it if asked to. */
+    private Outcome make(Request request, ChannelSpec spec, EncodingProfile profile, Invocation invocation) {
+        Optional<String> earlier = findOwned(request, invocation);
+        String channelId;
+        if (earlier.isPresent()) {
+            channelId = earlier.get();
+            invocation.log().info("reusing the channel an earlier attempt of this request made",
+                    Map.of("channelId", channelId));
+            invocation.made(channelId);
+        } else {
+            CreateChannelRequest create = ChannelRequests.create(spec, profile, Ownership.tags(request)).toBuilder()
+                    .requestId(idempotencyToken(request))
+                    .build();
+            invocation.step("creating channel " + spec.name());
+            channelId = refusedWithDetails(() -> mediaLive.createChannel(create)).channel().id();
+            invocation.made(channelId);
+            invocation.log().info("channel created", Map.of("channelId", channelId));
+        }
+        ChannelStates.Snapshot settled = states.awaitSettled(invocation, channelId);
+        return outcome(converge(invocation, settled, spec.start()));
+    }
+
+    /**
+     * A new channel of the new class; CloudFormation deletes the old one after the stack update. When the existing
+     * channel already has the asked-for class (a rollback to it), nothing is replaced.
+     */
+    private Outcome replace(Request request, ChannelSpec spec, String oldId, ChannelStates.Snapshot current,
+                            Invocation invocation) {
+        invocation.log().info("channel class changes; making a replacement channel", Map.of("channelId", oldId,
+                "from", String.valueOf(current.channel().channelClass()), "to", spec.channelClass().toString()));
+        EncodingProfile profile = profiles.apply(spec.encodingProfile());
+        try {
+            return make(request, spec, profile, invocation);
+        } catch (RuntimeException failure) {
+            abandon(invocation, oldId);
+            throw failure;
+        }
+    }
+
+    /** A failed Update answers with the old id, so a replacement made on the way would be lost: remove it. */
+    private void abandon(Invocation invocation, String oldId) {
+        String made = invocation.madePhysicalId();
+        if (made == null || made.equals(oldId)) {
+            return;
+        }
+        try {
+            mediaLive.deleteChannel(r -> r.channelId(made));
+            invocation.log().warn("deleted the replacement channel of a failed update", Map.of("channelId", made));
+        } catch (SdkException e) {
+            invocation.log().error("could not delete the replacement channel of a failed update; delete it by hand",
+                    Map.of("channelId", made, "reason", String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Starts or stops the channel so that it runs exactly when {@code run} says. */
+    private ChannelStates.Snapshot converge(Invocation invocation, ChannelStates.Snapshot now, boolean run) {
+        boolean active = ChannelStates.ACTIVE.contains(now.state());
+        if (run && now.state() != ChannelState.RUNNING) {
+            return active ? states.awaitRunning(invocation, now.channelId())
+                    : states.start(invocation, now.channelId());
+        }
+        if (!run && active) {
+            return states.stop(invocation, now.channelId());
+        }
+        return now;
+    }
+
+    private Optional<String> findOwned(Request request, Invocation invocation) {
+        invocation.step("looking for a channel made by an earlier attempt of this request");
+        return mediaLive.listChannelsPaginator(r -> r.maxResults(100)).channels().stream()
+                .filter(c -> c.state() != ChannelState.DELETED && c.state() != ChannelState.DELETING)
+                .filter(c -> Ownership.madeBy(c.tags(), request))
+                .map(ChannelSummary::id)
+                .findFirst();
+    }
+
+    /** MediaLive's idempotency token: the same CloudFormation request never makes two channels. */
+    private static String idempotencyToken(Request request) {
+        return UUID.nameUUIDFromBytes((request.stackId() + "|" + request.logicalResourceId() + "|"
+                + request.requestId()).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static Outcome outcome(ChannelStates.Snapshot channel) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("ChannelId", channel.channelId());
+        data.put("Arn", channel.channel().arn());
+        data.put("State", channel.state().toString());
+        return Outcome.success(channel.channelId(), data);
+    }
+
+    /**
+     * MediaLive's 422 answer says only "validation failed" in its message; the reasons are in validationErrors,
+     * so they become the FAILED reason (path and message of each).
+     */
+    private static <T> T refusedWithDetails(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (UnprocessableEntityException e) {
+            String details = e.validationErrors().stream()
+                    .map(v -> v.elementPath() + ": " + v.errorMessage())
+                    .collect(Collectors.joining("; "));
+            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            throw new ResourceFailure("MediaLive refused the channel: " + message
+                    + (details.isEmpty() ? "" : " (" + details + ")"), null, e);
+        }
+    }
+}

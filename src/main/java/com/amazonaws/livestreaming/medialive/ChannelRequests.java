@@ -1,0 +1,79 @@
+package com.amazonaws.livestreaming.medialive;
+
+import com.amazonaws.livestreaming.profile.EncodingProfile;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.medialive.model.CreateChannelRequest;
+import software.amazon.awssdk.services.medialive.model.InputAttachment;
+import software.amazon.awssdk.services.medialive.model.InputSettings;
+import software.amazon.awssdk.services.medialive.model.LogLevel;
+import software.amazon.awssdk.services.medialive.model.MediaPackageOutputDestinationSettings;
+import software.amazon.awssdk.services.medialive.model.OutputDestination;
+import software.amazon.awssdk.services.medialive.model.UpdateChannelRequest;
+
+/**
+ * Builds the CreateChannel and UpdateChannel requests from a {@link ChannelSpec} and its loaded
+ * {@link EncodingProfile}. Pure functions with no client, so the exact request can be printed (or tested) without
+ * calling AWS; both requests describe the same channel, so an update converges on what a create would make.
+ */
+public final class ChannelRequests {
+    /** The output destination id every profile's MediaPackage output group refers to. */
+    public static final String DESTINATION_ID = "destination1";
+
+    private ChannelRequests() {
+    }
+
+    /**
+     * The complete CreateChannel request. Its {@code requestId} (MediaLive's idempotency token) is left unset: the
+     * caller sets one per CloudFormation request, and a printed request stays deterministic.
+     */
+    public static CreateChannelRequest create(ChannelSpec spec, EncodingProfile profile, Map<String, String> tags) {
+        CreateChannelRequest.Builder request = CreateChannelRequest.builder()
+                .name(spec.name())
+                .channelClass(spec.channelClass())
+                .roleArn(spec.roleArn())
+                .inputAttachments(inputAttachments(spec))
+                .inputSpecification(profile.inputSpecification())
+                .destinations(destinations(spec))
+                .encoderSettings(profile.encoderSettings())
+                .tags(tags);
+        spec.logLevel().ifPresent(request::logLevel);
+        return request.build();
+    }
+
+    /**
+     * The UpdateChannel request that gives channel {@code channelId} everything {@link #create} would, except the
+     * channel class (which UpdateChannel cannot change) and tags. An absent LogLevel is sent as DISABLED so that
+     * removing the property turns logging off again.
+     */
+    public static UpdateChannelRequest update(String channelId, ChannelSpec spec, EncodingProfile profile) {
+        return UpdateChannelRequest.builder()
+                .channelId(channelId)
+                .name(spec.name())
+                .roleArn(spec.roleArn())
+                .inputAttachments(inputAttachments(spec))
+                .inputSpecification(profile.inputSpecification())
+                .destinations(destinations(spec))
+                .encoderSettings(profile.encoderSettings())
+                .logLevel(spec.logLevel().orElse(LogLevel.DISABLED))
+                .build();
+    }
+
+    private static List<InputAttachment> inputAttachments(ChannelSpec spec) {
+        return List.of(InputAttachment.builder()
+                .inputId(spec.inputId())
+                .inputAttachmentName(spec.inputId())
+                .inputSettings(InputSettings.builder().sourceEndBehavior(spec.sourceEndBehavior()).build())
+                .build());
+    }
+
+    /** One MediaPackage destination; MediaLive connects both pipelines to the MediaPackage channel's two inputs. */
+    private static List<OutputDestination> destinations(ChannelSpec spec) {
+        return List.of(OutputDestination.builder()
+                .id(DESTINATION_ID)
+                .mediaPackageSettings(MediaPackageOutputDestinationSettings.builder()
+                        .channelId(spec.mediaPackageChannelId())
+                        .build())
+                .build());
+    }
+}

@@ -1,0 +1,80 @@
+package com.amazonaws.livestreaming.medialive;
+
+import com.amazonaws.livestreaming.cfn.Properties;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.medialive.model.ChannelClass;
+import software.amazon.awssdk.services.medialive.model.InputSourceEndBehavior;
+import software.amazon.awssdk.services.medialive.model.InputType;
+import software.amazon.awssdk.services.medialive.model.LogLevel;
+
+/**
+ * The channel a {@code Custom::MediaLiveChannel} asks for, validated once from its properties, so the request
+ * builders and the state machine never see a raw string. It names the encoding profile by reference only: loading
+ * the profile (possibly from S3) is the manager's job, which keeps {@link ChannelRequests} free of I/O.
+ *
+ * @param name                  the channel name; defaults to {@code <StackName>-livestream}
+ * @param inputId               the MediaLive input to attach
+ * @param inputType             the type of that input, which decides what happens when its source ends
+ * @param encodingProfile       a built-in profile name or an {@code s3://} reference
+ * @param roleArn               the IAM role MediaLive assumes while the channel runs
+ * @param mediaPackageChannelId the MediaPackage channel the output group sends to
+ * @param channelClass          STANDARD (two pipelines) or SINGLE_PIPELINE
+ * @param start                 whether the channel should be running once the stack is done
+ * @param logLevel              CloudWatch Logs level; empty means MediaLive's default (no logs)
+ */
+public record ChannelSpec(String name, String inputId, InputType inputType, String encodingProfile, String roleArn,
+                          String mediaPackageChannelId, ChannelClass channelClass, boolean start,
+                          Optional<LogLevel> logLevel) {
+
+    public static final String NAME = "Name";
+    public static final String INPUT_ID = "InputId";
+    public static final String INPUT_TYPE = "InputType";
+    public static final String ENCODING_PROFILE = "EncodingProfile";
+    public static final String ROLE_ARN = "RoleArn";
+    public static final String MEDIA_PACKAGE_CHANNEL_ID = "MediaPackageChannelId";
+    public static final String CHANNEL_CLASS = "ChannelClass";
+    public static final String START = "Start";
+    public static final String LOG_LEVEL = "LogLevel";
+
+    /** Every property the kind reads. */
+    public static final Set<String> PROPERTIES = Set.of(NAME, INPUT_ID, INPUT_TYPE, ENCODING_PROFILE, ROLE_ARN,
+            MEDIA_PACKAGE_CHANNEL_ID, CHANNEL_CLASS, START, LOG_LEVEL);
+
+    /** The properties that UpdateChannel applies; a change of any of them reconfigures the channel. */
+    public static final Set<String> CONFIGURATION = Set.of(NAME, INPUT_ID, INPUT_TYPE, ENCODING_PROFILE, ROLE_ARN,
+            MEDIA_PACKAGE_CHANNEL_ID, LOG_LEVEL);
+
+    /** The input types the MediaLiveInput kind makes, in the order its documentation lists them. */
+    public static final List<String> INPUT_TYPES = List.of("RTP_PUSH", "RTMP_PUSH", "URL_PULL", "RTMP_PULL",
+            "MP4_FILE", "SRT_CALLER", "MEDIACONNECT");
+    public static final List<String> CHANNEL_CLASSES = List.of("STANDARD", "SINGLE_PIPELINE");
+    public static final List<String> LOG_LEVELS = List.of("ERROR", "WARNING", "INFO", "DEBUG", "DISABLED");
+
+    private static final Set<InputType> LOOPING = Set.of(InputType.MP4_FILE, InputType.URL_PULL);
+    private static final Pattern ROLE = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/\\S+");
+
+    /** Reads and validates the properties; each problem is an InvalidPropertyException naming the property. */
+    public static ChannelSpec from(Properties properties, String stackName) {
+        return new ChannelSpec(
+                properties.optional(NAME, stackName + "-livestream"),
+                properties.required(INPUT_ID),
+                InputType.fromValue(properties.oneOf(INPUT_TYPE, INPUT_TYPES)),
+                properties.required(ENCODING_PROFILE),
+                properties.matching(ROLE_ARN, ROLE, "it must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)"),
+                properties.required(MEDIA_PACKAGE_CHANNEL_ID),
+                ChannelClass.fromValue(properties.oneOf(CHANNEL_CLASS, CHANNEL_CLASSES)),
+                properties.yesNo(START, false),
+                properties.optional(LOG_LEVEL).map(v -> LogLevel.fromValue(properties.oneOf(LOG_LEVEL, LOG_LEVELS))));
+    }
+
+    /**
+     * File and HLS pull sources end; looping them keeps a demo stream on air indefinitely. Live sources continue
+     * (MediaLive shows slate or fails over) when they stop.
+     */
+    public InputSourceEndBehavior sourceEndBehavior() {
+        return LOOPING.contains(inputType) ? InputSourceEndBehavior.LOOP : InputSourceEndBehavior.CONTINUE;
+    }
+}

@@ -1,0 +1,58 @@
+package com.amazonaws.livestreaming.medialive;
+
+import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.CHANNEL_ID;
+import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.properties;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.livestreaming.Managers;
+import com.amazonaws.livestreaming.cfn.ResourceManager;
+import com.amazonaws.livestreaming.testing.Requests;
+import com.amazonaws.livestreaming.testing.WireMockAws;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class ChannelApiCallsTest {
+    @Test
+    void everyCallOfACreateUpdateDeleteRunIsInTheSpec() {
+        try (WireMockAws wire = new WireMockAws()) {
+            MediaLiveStubs stubs = new MediaLiveStubs(wire);
+            ChannelManager manager = new ChannelManager(wire.clients().mediaLive(), TestProfiles.loader(),
+                    Duration.ofMillis(10));
+            stubs.noChannels();
+            stubs.createReturns(CHANNEL_ID);
+            stubs.startReturns(CHANNEL_ID);
+            stubs.stopReturns(CHANNEL_ID);
+            stubs.updateReturns(CHANNEL_ID);
+            stubs.deleteReturns(CHANNEL_ID);
+            stubs.describeWalks(CHANNEL_ID, "CREATING", "IDLE", "STARTING", "RUNNING", // create, Start=Yes
+                    "RUNNING", "STOPPING", "IDLE", "UPDATING", "IDLE", "STARTING", "RUNNING", // new profile
+                    "RUNNING", "STOPPING", "IDLE", "DELETING", MediaLiveStubs.GONE); // delete
+
+            manager.create(Requests.create(ChannelManager.KIND, properties("Start", "Yes")),
+                    Requests.invocation().invocation());
+            manager.update(Requests.update(ChannelManager.KIND, CHANNEL_ID,
+                    properties("Start", "Yes", "EncodingProfile", "1080p"), properties("Start", "Yes")),
+                    Requests.invocation().invocation());
+            manager.delete(Requests.delete(ChannelManager.KIND, CHANNEL_ID, properties()),
+                    Requests.invocation().invocation());
+
+            Set<String> made = new TreeSet<>(wire.calls());
+            assertEquals(new TreeSet<>(manager.spec().apiCalls()), made,
+                    "a full run makes every call of the spec, and no other");
+        }
+    }
+
+    @Test
+    void theKindIsRegistered() {
+        try (WireMockAws wire = new WireMockAws()) {
+            ResourceManager manager = Managers.standard(wire.clients()).find(ChannelManager.KIND).orElseThrow();
+
+            assertTrue(manager instanceof ChannelManager);
+            assertEquals(ChannelSpec.PROPERTIES, manager.spec().properties());
+            assertEquals(Set.of("ChannelId", "Arn", "State"), manager.spec().attributes());
+        }
+    }
+}

@@ -328,7 +328,7 @@ public final class ProfileJson {
             String best = null;
             int bestDistance = Integer.MAX_VALUE;
             for (String candidate : known) {
-                int distance = candidate.equalsIgnoreCase(wrong) ? 0
+                int distance = normalized(candidate).equals(normalized(wrong)) ? 0
                         : distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT)) + 1;
                 if (distance < bestDistance) {
                     best = candidate;
@@ -337,6 +337,11 @@ public final class ProfileJson {
             }
             int allowed = Math.max(2, wrong.length() / 4) + 1;
             return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        }
+
+        /** Case and separators ignored: {@code h264_level_31} is {@code H264_LEVEL_3_1} mistyped, not LEVEL_1. */
+        private static String normalized(String name) {
+            return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         }
 
         private static int distance(String a, String b) {

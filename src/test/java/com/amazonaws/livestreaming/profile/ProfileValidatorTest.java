@@ -167,4 +167,24 @@ class ProfileValidatorTest {
         assertEquals(List.of(new ProfileProblem("$.TimecodeConfig.Source",
                 "missing; allowed values: EMBEDDED, SYSTEMCLOCK, ZEROBASED")), check(profile));
     }
+
+    @Test
+    void missingDescriptionListsAreProblems() {
+        ObjectNode profile = Profiles.shipped("540p");
+        profile.remove("AudioDescriptions");
+        ((ObjectNode) profile.withArray("OutputGroups").get(0)).withArray("Outputs").forEach(output ->
+                ((ObjectNode) output).remove("AudioDescriptionNames"));
+
+        assertEquals(List.of(new ProfileProblem("$.AudioDescriptions", "missing; MediaLive requires the list")),
+                check(profile));
+    }
+
+    @Test
+    void duplicateOutputNameIsAProblem() {
+        ObjectNode profile = Profiles.shipped("540p");
+        output(profile, 4).put("OutputName", "540p");
+
+        assertEquals(List.of(new ProfileProblem("$.OutputGroups[0].Outputs[4].OutputName",
+                "duplicate output name '540p' (also OutputGroups[0].Outputs[0])")), check(profile));
+    }
 }

@@ -2,11 +2,11 @@ package com.amazonaws.livestreaming;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.medialive.ChannelManager;
-import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
 import com.amazonaws.livestreaming.mediapackage.MediaPackageChannelManager;
 import com.amazonaws.livestreaming.mediapackage.MediaPackageEndpointManager;
+import com.amazonaws.livestreaming.profile.EncodingProfiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -26,10 +26,7 @@ public final class Managers {
         // Each resource kind registers here, one line each: kinds.put("Kind", () -> new KindManager(clients));
         kinds.put("MediaPackageChannel", () -> new MediaPackageChannelManager(clients));
         kinds.put("MediaPackageEndpoint", () -> new MediaPackageEndpointManager(clients));
-        kinds.put("MediaLiveChannel", () -> new ChannelManager(clients, ref -> {
-            throw new InvalidPropertyException("EncodingProfile", "EncodingProfile '" + ref
-                    + "' cannot be loaded: this build has no encoding profiles");
-        }));
+        kinds.put("MediaLiveChannel", () -> new ChannelManager(clients, new EncodingProfiles(clients::s3)::load));
         return new Registry(kinds);
     }
 }

@@ -15,12 +15,13 @@ import java.util.List;
 
 /**
  * The jar's command line, for what a user wants to do without deploying: run the handler on an event file
- * against whatever endpoint {@code AWS_ENDPOINT_URL} names.
+ * against whatever endpoint {@code AWS_ENDPOINT_URL} names, and check encoding profiles before uploading them.
  */
 public final class Main {
     private static final String USAGE = String.join("\n",
             "usage: java -jar live-streaming-on-aws.jar COMMAND ...",
-            "  invoke EVENT.json [--remaining-ms N]   run the handler on a CloudFormation event; prints the answer sent");
+            "  invoke EVENT.json [--remaining-ms N]   run the handler on a CloudFormation event; prints the answer sent",
+            "  validate FILE...                       check encoding profiles; prints each problem with its JSON path");
     private final PrintStream out;
     private final PrintStream err;
 
@@ -44,6 +45,7 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "invoke" -> invoke(rest);
+                case "validate" -> new ValidateCommand(out).run(rest);
                 case "-h", "--help", "help" -> {
                     out.println(USAGE);
                     yield 0;

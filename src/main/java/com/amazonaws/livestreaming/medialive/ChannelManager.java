@@ -9,6 +9,9 @@ import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
 import com.amazonaws.livestreaming.cfn.ResourceSpec;
 import com.amazonaws.livestreaming.profile.EncodingProfile;
+import com.amazonaws.livestreaming.profile.EncodingProfiles;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,9 +44,9 @@ public final class ChannelManager implements ResourceManager {
 
     private static final ResourceSpec SPEC = new ResourceSpec(KIND, ChannelSpec.PROPERTIES,
             Set.of("ChannelId", "Arn", "State"),
-            Set.of("MediaLive:CreateChannel", "MediaLive:DescribeChannel", "MediaLive:ListChannels",
+            Stream.concat(Stream.of("MediaLive:CreateChannel", "MediaLive:DescribeChannel", "MediaLive:ListChannels",
                     "MediaLive:UpdateChannel", "MediaLive:StartChannel", "MediaLive:StopChannel",
-                    "MediaLive:DeleteChannel"));
+                    "MediaLive:DeleteChannel"), EncodingProfiles.API_CALLS.stream()).collect(Collectors.toSet()));
 
     private final MediaLiveClient mediaLive;
     private final Function<String, EncodingProfile> profiles;

@@ -5,7 +5,14 @@ import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 import com.amazonaws.livestreaming.Managers;
+import com.amazonaws.livestreaming.profile.EncodingProfiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.WireMockAws;
@@ -16,11 +23,13 @@ import org.junit.jupiter.api.Test;
 
 class ChannelApiCallsTest {
     @Test
-    void everyCallOfACreateUpdateDeleteRunIsInTheSpec() {
+    void everyCallOfACreateUpdateDeleteRunIsInTheSpec() throws Exception {
         try (WireMockAws wire = new WireMockAws()) {
             MediaLiveStubs stubs = new MediaLiveStubs(wire);
-            ChannelManager manager = new ChannelManager(wire.clients().mediaLive(), TestProfiles.loader(),
-                    Duration.ofMillis(10));
+            ChannelManager manager = new ChannelManager(wire.clients().mediaLive(),
+                    new EncodingProfiles(wire.clients()::s3)::load, Duration.ofMillis(10));
+            wire.server().stubFor(get(urlPathEqualTo("/profiles-bucket/custom-540p.json")).willReturn(aResponse()
+                    .withStatus(200).withBody(Files.readAllBytes(Path.of("encoding-profiles/medialive-540p.json")))));
             stubs.noChannels();
             stubs.createReturns(CHANNEL_ID);
             stubs.startReturns(CHANNEL_ID);
@@ -31,7 +40,8 @@ class ChannelApiCallsTest {
                     "RUNNING", "STOPPING", "IDLE", "UPDATING", "IDLE", "STARTING", "RUNNING", // new profile
                     "RUNNING", "STOPPING", "IDLE", "DELETING", MediaLiveStubs.GONE); // delete
 
-            manager.create(Requests.create(ChannelManager.KIND, properties("Start", "Yes")),
+            manager.create(Requests.create(ChannelManager.KIND, properties("Start", "Yes",
+                    "EncodingProfile", "s3://profiles-bucket/custom-540p.json")),
                     Requests.invocation().invocation());
             manager.update(Requests.update(ChannelManager.KIND, CHANNEL_ID,
                     properties("Start", "Yes", "EncodingProfile", "1080p"), properties("Start", "Yes")),

@@ -1,0 +1,190 @@
+package com.amazonaws.livestreaming.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Checks the shipped profiles against MediaLive's official API model (the one botocore, and so the AWS CLI,
+ * carries), independently of the Java SDK the converter uses: every member exists in its shape, enum values are
+ * allowed, required members are present, numbers and string lengths are within the model's limits. The model
+ * states limits in shape names ({@code __integerMin1Max10}) where it has no min/max keys, so both are read.
+ */
+class BotocoreModelTest {
+    private static final Pattern LIMITS_IN_NAME = Pattern.compile(
+            "__(?:integer|long|double|float|string)(?:Min(Negative)?(\\d+))?(?:Max(Negative)?(\\d+))?(?:Pattern\\w*)?");
+    private static JsonNode shapes;
+
+    @BeforeAll
+    static void loadModel() throws IOException, InterruptedException {
+        Path model = botocore().resolve("data/medialive/2017-10-14/service-2.json.gz");
+        assertTrue(Files.isRegularFile(model), "botocore has no MediaLive model at " + model);
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(model))) {
+            shapes = Profiles.JSON.readTree(in).get("shapes");
+        }
+    }
+
+    private static Path botocore() throws IOException, InterruptedException {
+        Process python;
+        try {
+            python = new ProcessBuilder("python3", "-c",
+                    "import botocore, os; print(os.path.dirname(botocore.__file__))")
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            return fail("python3 is needed to find botocore's MediaLive API model and could not be run: "
+                    + e.getMessage());
+        }
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (!python.waitFor(30, TimeUnit.SECONDS) || python.exitValue() != 0) {
+            return fail("python3 could not import botocore (pip install botocore): " + output);
+        }
+        return Path.of(output);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1080p", "720p", "540p"})
+    void shippedProfileConformsToTheMediaLiveApiModel(String name) {
+        List<String> problems = new ArrayList<>();
+        check(Profiles.shipped(name), "EncoderSettings", "$", problems);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void checkerCatchesWhatTheModelForbids() {
+        ObjectNode profile = Profiles.shipped("540p");
+        Profiles.h264(profile, 0).put("QvbrQualityLevel", 11).put("Profle", "HIGH").put("Level", "H264_LEVEL_9");
+        profile.with("TimecodeConfig").remove("Source");
+        List<String> problems = new ArrayList<>();
+
+        check(profile, "EncoderSettings", "$", problems);
+
+        assertEquals(List.of(
+                "$.TimecodeConfig: required member Source is missing",
+                "$.VideoDescriptions[0].CodecSettings.H264Settings.Level: 'H264_LEVEL_9' is not in the enum",
+                "$.VideoDescriptions[0].CodecSettings.H264Settings.Profle: no such member in H264Settings",
+                "$.VideoDescriptions[0].CodecSettings.H264Settings.QvbrQualityLevel: 11 is above 10"),
+                problems.stream().sorted().toList());
+    }
+
+    private static void check(JsonNode value, String shapeName, String path, List<String> problems) {
+        JsonNode shape = shapes.get(shapeName);
+        switch (shape.get("type").asText()) {
+            case "structure" -> {
+                if (!value.isObject()) {
+                    problems.add(path + ": expected an object");
+                    return;
+                }
+                for (JsonNode required : shape.path("required")) {
+                    if (!value.has(required.asText())) {
+                        problems.add(path + ": required member " + required.asText() + " is missing");
+                    }
+                }
+                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    JsonNode member = shape.get("members").get(field.getKey());
+                    if (member == null) {
+                        problems.add(path + "." + field.getKey() + ": no such member in " + shapeName);
+                    } else {
+                        check(field.getValue(), member.get("shape").asText(), path + "." + field.getKey(), problems);
+                    }
+                }
+            }
+            case "list" -> {
+                if (!value.isArray()) {
+                    problems.add(path + ": expected a list");
+                    return;
+                }
+                for (int i = 0; i < value.size(); i++) {
+                    check(value.get(i), shape.get("member").get("shape").asText(), path + "[" + i + "]", problems);
+                }
+            }
+            case "map" -> {
+                Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
+                while (entries.hasNext()) {
+                    Map.Entry<String, JsonNode> entry = entries.next();
+                    check(entry.getValue(), shape.get("value").get("shape").asText(),
+                            path + "." + entry.getKey(), problems);
+                }
+            }
+            case "string" -> {
+                if (!value.isTextual()) {
+                    problems.add(path + ": expected a string");
+                    return;
+                }
+                if (shape.has("enum")) {
+                    boolean allowed = false;
+                    for (JsonNode option : shape.get("enum")) {
+                        allowed |= option.asText().equals(value.textValue());
+                    }
+                    if (!allowed) {
+                        problems.add(path + ": '" + value.textValue() + "' is not in the enum");
+                    }
+                }
+                limits(value.textValue().length(), shapeName, shape, path + " (length)", problems);
+            }
+            case "integer", "long" -> {
+                if (!value.isIntegralNumber()) {
+                    problems.add(path + ": expected an integer");
+                    return;
+                }
+                limits(value.doubleValue(), shapeName, shape, path, problems);
+            }
+            case "double", "float" -> {
+                if (!value.isNumber()) {
+                    problems.add(path + ": expected a number");
+                    return;
+                }
+                limits(value.doubleValue(), shapeName, shape, path, problems);
+            }
+            case "boolean" -> {
+                if (!value.isBoolean()) {
+                    problems.add(path + ": expected a boolean");
+                }
+            }
+            default -> problems.add(path + ": shape type " + shape.get("type").asText() + " is not expected in a "
+                    + "profile");
+        }
+    }
+
+    private static void limits(double value, String shapeName, JsonNode shape, String path, List<String> problems) {
+        Double min = shape.has("min") ? shape.get("min").asDouble() : null;
+        Double max = shape.has("max") ? shape.get("max").asDouble() : null;
+        Matcher named = LIMITS_IN_NAME.matcher(shapeName);
+        if (named.matches()) {
+            if (min == null && named.group(2) != null) {
+                min = (named.group(1) != null ? -1 : 1) * Double.parseDouble(named.group(2));
+            }
+            if (max == null && named.group(4) != null) {
+                max = (named.group(3) != null ? -1 : 1) * Double.parseDouble(named.group(4));
+            }
+        }
+        String shown = value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        if (min != null && value < min) {
+            problems.add(path + ": " + shown + " is below " + min.longValue());
+        }
+        if (max != null && value > max) {
+            problems.add(path + ": " + shown + " is above " + max.longValue());
+        }
+    }
+}

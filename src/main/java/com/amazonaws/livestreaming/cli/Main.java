@@ -21,7 +21,10 @@ public final class Main {
     private static final String USAGE = String.join("\n",
             "usage: java -jar live-streaming-on-aws.jar COMMAND ...",
             "  invoke EVENT.json [--remaining-ms N]   run the handler on a CloudFormation event; prints the answer sent",
-            "  validate FILE...                       check encoding profiles; prints each problem with its JSON path");
+            "  validate FILE...                       check encoding profiles; prints each problem with its JSON path",
+            "  " + RenderCommand.USAGE,
+            "                                         print the CreateChannel request (aws medialive create-channel"
+                    + " --cli-input-json) without calling AWS");
     private final PrintStream out;
     private final PrintStream err;
 
@@ -46,6 +49,7 @@ public final class Main {
             return switch (args[0]) {
                 case "invoke" -> invoke(rest);
                 case "validate" -> new ValidateCommand(out).run(rest);
+                case "render" -> new RenderCommand(out, err).run(rest);
                 case "-h", "--help", "help" -> {
                     out.println(USAGE);
                     yield 0;

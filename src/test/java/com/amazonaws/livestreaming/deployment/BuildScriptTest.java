@@ -10,20 +10,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.amazonaws.livestreaming.Handler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the running build) nor needs npm.
  */
 class BuildScriptTest {
-    private static final Path SCRIPT = Path.of("deployment", "build-s3-dist.sh");
-
     @TempDir
     Path tmp;
     private Path jar;
@@ -45,7 +36,7 @@ class BuildScriptTest {
 
     @BeforeEach
     void buildInputs() throws IOException {
-        jar = jarOf(Path.of(Handler.class.getProtectionDomain().getCodeSource().getLocation().getPath()),
+        jar = BuildScript.jarOf(Path.of(Handler.class.getProtectionDomain().getCodeSource().getLocation().getPath()),
                 tmp.resolve("live-streaming-on-aws.jar"));
         consoleDist = Files.createDirectories(tmp.resolve("console-dist"));
         Files.writeString(consoleDist.resolve("index.html"), "<!doctype html><title>demo</title>");
@@ -57,7 +48,7 @@ class BuildScriptTest {
 
     @Test
     void writesTheTemplateWithPlaceholdersReplacedTheJarAndTheConsole() throws Exception {
-        Run run = run(prebuilt(), "--out", out.toString(), "my-code-bucket", "v1.2.3");
+        BuildScript.Run run = BuildScript.run(prebuilt(), "--out", out.toString(), "my-code-bucket", "v1.2.3");
 
         assertEquals(0, run.exit(), run.output());
         String template = Files.readString(out.resolve("live-streaming-on-aws.yaml"));
@@ -71,7 +62,7 @@ class BuildScriptTest {
 
     @Test
     void theBuiltTemplateStillParsesAndNamesAHandlerTheBuiltJarServes() throws Exception {
-        Run run = run(prebuilt(), "--out", out.toString(), "my-code-bucket", "v1.2.3");
+        BuildScript.Run run = BuildScript.run(prebuilt(), "--out", out.toString(), "my-code-bucket", "v1.2.3");
         assertEquals(0, run.exit(), run.output());
 
         CfnTemplate built = CfnTemplate.load(out.resolve("live-streaming-on-aws.yaml"));
@@ -92,7 +83,7 @@ class BuildScriptTest {
     void printsTheUploadCommandForTheRegionalBucketAndVersion() throws Exception {
         Map<String, String> env = prebuilt();
         env.put("AWS_REGION", "eu-west-1");
-        Run run = run(env, "--out", out.toString(), "my-code-bucket", "v1.2.3");
+        BuildScript.Run run = BuildScript.run(env, "--out", out.toString(), "my-code-bucket", "v1.2.3");
 
         assertEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains("aws s3 sync \"" + out.toRealPath() + "/\" "
@@ -102,10 +93,10 @@ class BuildScriptTest {
 
     @Test
     void rendersTheArchitecturePictureOrSaysItSkippedIt() throws Exception {
-        Run run = run(prebuilt(), "--out", out.toString(), "my-code-bucket", "v1.2.3");
+        BuildScript.Run run = BuildScript.run(prebuilt(), "--out", out.toString(), "my-code-bucket", "v1.2.3");
 
         assertEquals(0, run.exit(), run.output());
-        if (onPath("dot")) {
+        if (BuildScript.onPath("dot")) {
             byte[] png = Files.readAllBytes(diagram);
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
         } else {
@@ -115,7 +106,7 @@ class BuildScriptTest {
 
     @Test
     void missingArgumentsGetTheUsage() throws Exception {
-        Run run = run(prebuilt(), "--out", out.toString(), "my-code-bucket");
+        BuildScript.Run run = BuildScript.run(prebuilt(), "--out", out.toString(), "my-code-bucket");
 
         assertNotEquals(0, run.exit());
         assertTrue(run.output().contains("usage: deployment/build-s3-dist.sh"), run.output());
@@ -125,7 +116,7 @@ class BuildScriptTest {
     @Test
     void bucketNamesS3WouldRefuseAreRejected() throws Exception {
         for (String bucket : List.of("My_Bucket", "ab", "trailing-", "two..dots", "192.168.1.1")) {
-            Run run = run(prebuilt(), "--out", out.toString(), bucket, "v1.0.0");
+            BuildScript.Run run = BuildScript.run(prebuilt(), "--out", out.toString(), bucket, "v1.0.0");
             assertNotEquals(0, run.exit(), bucket);
             assertTrue(run.output().contains("BUCKET '" + bucket + "' is not a valid bucket base name"),
                     run.output());
@@ -135,7 +126,7 @@ class BuildScriptTest {
 
     @Test
     void versionsWithSlashesAreRejected() throws Exception {
-        Run run = run(prebuilt(), "--out", out.toString(), "my-code-bucket", "v1/2");
+        BuildScript.Run run = BuildScript.run(prebuilt(), "--out", out.toString(), "my-code-bucket", "v1/2");
 
         assertNotEquals(0, run.exit());
         assertTrue(run.output().contains("VERSION 'v1/2' is not valid"), run.output());
@@ -146,8 +137,8 @@ class BuildScriptTest {
         Path empty = Files.createDirectories(tmp.resolve("no-classes"));
         Files.writeString(empty.resolve("readme.txt"), "nothing here");
         Map<String, String> env = prebuilt();
-        env.put("JAR", jarOf(empty, tmp.resolve("empty.jar")).toString());
-        Run run = run(env, "--out", out.toString(), "my-code-bucket", "v1.0.0");
+        env.put("JAR", BuildScript.jarOf(empty, tmp.resolve("empty.jar")).toString());
+        BuildScript.Run run = BuildScript.run(env, "--out", out.toString(), "my-code-bucket", "v1.0.0");
 
         assertNotEquals(0, run.exit());
         assertTrue(run.output().contains("does not contain com/amazonaws/livestreaming/Handler.class"),
@@ -160,7 +151,7 @@ class BuildScriptTest {
         env.remove("SKIP_CONSOLE_BUILD");
         env.remove("CONSOLE_DIST");
         env.put("CONSOLE_DIR", Files.createDirectories(tmp.resolve("no-console")).toString());
-        Run run = run(env, "--out", out.toString(), "my-code-bucket", "v1.0.0");
+        BuildScript.Run run = BuildScript.run(env, "--out", out.toString(), "my-code-bucket", "v1.0.0");
 
         assertNotEquals(0, run.exit());
         assertTrue(run.output().contains("the console sources are missing: no package.json in"), run.output());
@@ -173,7 +164,7 @@ class BuildScriptTest {
         Map<String, String> env = prebuilt();
         env.remove("SKIP_CONSOLE_BUILD");
         env.remove("CONSOLE_DIST");
-        Run run = run(env, "--out", out.toString(), "my-code-bucket", "v1.0.0");
+        BuildScript.Run run = BuildScript.run(env, "--out", out.toString(), "my-code-bucket", "v1.0.0");
 
         assertEquals(0, run.exit(), run.output());
         assertTrue(Files.isRegularFile(out.resolve("console/index.html")));
@@ -187,45 +178,5 @@ class BuildScriptTest {
         env.put("CONSOLE_DIST", consoleDist.toString());
         env.put("DIAGRAM_OUT", diagram.toString());
         return env;
-    }
-
-    private record Run(int exit, String output) {
-    }
-
-    private static Run run(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeAll(List.of("DIST_DIR", "SKIP_JAR_BUILD", "JAR", "SKIP_CONSOLE_BUILD",
-                "CONSOLE_DIST", "CONSOLE_DIR", "DIAGRAM_OUT"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("build-s3-dist.sh did not finish within 2 minutes:\n" + output);
-        }
-        return new Run(process.exitValue(), output);
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.of(path.split(java.io.File.pathSeparator))
-                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, tool)));
-    }
-
-    /** A jar of everything under {@code classes}, like the project's own classes in the shaded jar. */
-    private static Path jarOf(Path classes, Path jar) throws IOException {
-        try (OutputStream file = Files.newOutputStream(jar);
-             JarOutputStream out = new JarOutputStream(file);
-             Stream<Path> files = Files.walk(classes)) {
-            for (Path path : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
-                Files.copy(path, out);
-                out.closeEntry();
-            }
-        }
-        return jar;
     }
 }

@@ -1,0 +1,120 @@
+package com.amazonaws.livestreaming.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The custom-resource function's role allows exactly what the managers call: the IAM actions derived from every
+ * manager's {@code apiCalls()} (through {@link IamActions}), plus writing its own log group. A missing action
+ * would fail a user's stack; an extra one is a permission nobody needs.
+ */
+class LambdaPolicyTest {
+    private static final Set<String> OWN_LOGS = Set.of("logs:CreateLogStream", "logs:PutLogEvents");
+    private final CfnTemplate template = CfnTemplate.load();
+
+    @Test
+    void lambdaRoleAllowsExactlyTheActionsTheManagersCall() {
+        Set<String> needed = new TreeSet<>(OWN_LOGS);
+        for (String id : template.customResources()) {
+            for (String call : ManagerSpecs.of(CfnTemplate.kindOf(template.type(id))).apiCalls()) {
+                needed.addAll(IamActions.forCall(call));
+            }
+        }
+        Set<String> granted = new TreeSet<>();
+        statements().forEach(statement -> granted.addAll(actions(statement)));
+
+        Set<String> missing = new TreeSet<>(needed);
+        missing.removeAll(granted);
+        Set<String> extra = new TreeSet<>(granted);
+        extra.removeAll(needed);
+        assertEquals("missing=[] extra=[]", "missing=" + missing + " extra=" + extra);
+    }
+
+    @Test
+    void everyStatementAllowsNamedActionsWithoutWildcards() {
+        for (Map<String, Object> statement : statements()) {
+            assertEquals("Allow", statement.get("Effect"), String.valueOf(statement));
+            for (String action : actions(statement)) {
+                assertFalse(action.contains("*"), "wildcard action " + action);
+            }
+        }
+    }
+
+    @Test
+    void roleIsPassedOnlyToMediaLiveAndOnlyTheMediaLiveRole() {
+        List<Map<String, Object>> passRole = statements().stream()
+                .filter(s -> actions(s).contains("iam:PassRole")).toList();
+        assertEquals(1, passRole.size());
+        Map<String, Object> statement = passRole.get(0);
+        assertEquals(List.of("iam:PassRole"), actions(statement));
+        assertEquals(Map.of("Fn::GetAtt", List.of("MediaLiveRole", "Arn")), statement.get("Resource"));
+        assertEquals(Map.of("StringEquals", Map.of("iam:PassedToService", "medialive.amazonaws.com")),
+                statement.get("Condition"));
+    }
+
+    @Test
+    void parametersAreWrittenOnlyUnderTheStacksOwnPath() {
+        String path = "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${AWS::StackName}/medialive/*";
+        for (Map<String, Object> statement : statements()) {
+            if (actions(statement).stream().anyMatch(a -> a.startsWith("ssm:"))) {
+                assertEquals(Map.of("Fn::Sub", path), statement.get("Resource"));
+            }
+        }
+        Map<String, Object> mediaLiveRole = template.properties("MediaLiveRole");
+        String policy = String.valueOf(mediaLiveRole.get("Policies"));
+        assertTrue(policy.contains(path), "MediaLive reads the passwords on the same path");
+    }
+
+    @Test
+    void onlyActionsWithoutResourceLevelPermissionsUseAWildcardResource() {
+        Set<String> wildcard = new TreeSet<>();
+        for (Map<String, Object> statement : statements()) {
+            if ("*".equals(statement.get("Resource"))) {
+                wildcard.addAll(actions(statement));
+            }
+        }
+        for (String action : wildcard) {
+            String name = action.substring(action.indexOf(':') + 1);
+            assertTrue(name.startsWith("Create") || name.startsWith("List") || name.equals("TagResource"),
+                    action + " supports resource-level permissions; name this stack's resources");
+        }
+    }
+
+    /** Every statement of the role's inline policies, taking both branches of each {@code Fn::If}. */
+    private List<Map<String, Object>> statements() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : CfnTemplate.list(template.properties("CustomResourceRole").get("Policies"))) {
+            Map<String, Object> document = CfnTemplate.map(CfnTemplate.map(policy).get("PolicyDocument"));
+            for (Object statement : CfnTemplate.list(document.get("Statement"))) {
+                collect(statement, statements);
+            }
+        }
+        return statements;
+    }
+
+    private static void collect(Object statement, List<Map<String, Object>> into) {
+        Map<String, Object> map = CfnTemplate.map(statement);
+        if (map.containsKey("Fn::If")) {
+            List<Object> branches = CfnTemplate.list(map.get("Fn::If"));
+            for (Object branch : branches.subList(1, 3)) {
+                if (!(branch instanceof Map<?, ?> b && "AWS::NoValue".equals(b.get("Ref")))) {
+                    collect(branch, into);
+                }
+            }
+        } else {
+            into.add(map);
+        }
+    }
+
+    private static List<String> actions(Map<String, Object> statement) {
+        return CfnTemplate.list(statement.get("Action")).stream().map(String::valueOf).toList();
+    }
+}

@@ -1,0 +1,151 @@
+package com.amazonaws.livestreaming.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The template's own rules, which hold whatever the managers do. */
+class TemplateTest {
+    private final CfnTemplate template = CfnTemplate.load();
+
+    @Test
+    void everyParameterIsUsed() {
+        Set<String> used = template.namesReferredTo(Set.of("Parameters", "Metadata"));
+        Set<String> unused = new TreeSet<>(template.section("Parameters").keySet());
+        unused.removeAll(used);
+        assertEquals(Set.of(), unused, "parameters nothing refers to");
+    }
+
+    @Test
+    void everyParameterIsOnTheLaunchFormOnceWithALabel() {
+        Map<String, Object> form = CfnTemplate.map(template.section("Metadata").get("AWS::CloudFormation::Interface"));
+        List<String> grouped = new ArrayList<>();
+        for (Object group : CfnTemplate.list(form.get("ParameterGroups"))) {
+            CfnTemplate.list(CfnTemplate.map(group).get("Parameters")).forEach(p -> grouped.add((String) p));
+        }
+        assertEquals(new TreeSet<>(template.section("Parameters").keySet()), new TreeSet<>(grouped));
+        assertEquals(grouped.size(), new LinkedHashSet<>(grouped).size(), "a parameter is in two groups");
+        assertEquals(template.section("Parameters").keySet(),
+                CfnTemplate.map(form.get("ParameterLabels")).keySet(), "parameters and labels differ");
+    }
+
+    @Test
+    void passwordsAreNeverEchoed() {
+        template.section("Parameters").forEach((name, definition) -> {
+            if (name.endsWith("Pass")) {
+                assertEquals(true, CfnTemplate.map(definition).get("NoEcho"), name + " must be NoEcho");
+            }
+        });
+    }
+
+    @Test
+    void inputTypeOffersEveryTypeTheInputResourceSupportsAndPullsTheDemoStreamByDefault() {
+        Map<String, Object> inputType = CfnTemplate.map(template.section("Parameters").get("InputType"));
+        assertEquals(Set.of("RTP_PUSH", "RTMP_PUSH", "URL_PULL", "RTMP_PULL", "MP4_FILE", "SRT_CALLER",
+                "MEDIACONNECT"), new TreeSet<>(CfnTemplate.list(inputType.get("AllowedValues")).stream()
+                .map(String::valueOf).toList()));
+        assertEquals("URL_PULL", inputType.get("Default"));
+        String source = (String) CfnTemplate.map(template.section("Parameters").get("PriUrl")).get("Default");
+        assertTrue(source.startsWith("https://") && source.endsWith(".m3u8"), source);
+    }
+
+    @Test
+    void everyCustomResourceCallsThePublishedVersionAndHasAServiceTimeout() {
+        assertFalse(template.customResources().isEmpty());
+        for (String id : template.customResources()) {
+            Map<String, Object> properties = template.properties(id);
+            assertEquals(Map.of("Ref", "CustomResourceVersion"), properties.get("ServiceToken"),
+                    id + " must call the SnapStart version, not $LATEST");
+            Object timeout = properties.get("ServiceTimeout");
+            assertTrue(timeout instanceof Integer seconds && seconds >= 60 && seconds <= 3600,
+                    id + " needs a ServiceTimeout between 60 and 3600 seconds, has " + timeout);
+        }
+    }
+
+    @Test
+    void theChannelMayWaitAsLongAsTheLambdaRuns() {
+        int lambdaTimeout = (Integer) template.properties("CustomResourceFunction").get("Timeout");
+        for (String id : template.resourcesOfType("Custom::MediaLiveChannel")) {
+            assertTrue((Integer) template.properties(id).get("ServiceTimeout") >= lambdaTimeout, id);
+        }
+    }
+
+    @Test
+    void functionRunsTheProjectsHandlerOnJava21WithSnapStart() throws Exception {
+        Map<String, Object> function = template.properties("CustomResourceFunction");
+        assertEquals("java21", function.get("Runtime"));
+        assertEquals(Map.of("ApplyOn", "PublishedVersions"), function.get("SnapStart"));
+        String handler = (String) function.get("Handler");
+        assertTrue(handler.endsWith("::handleRequest"), handler);
+        Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
+        assertTrue(RequestStreamHandler.class.isAssignableFrom(type), type + " is no RequestStreamHandler");
+        type.getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class);
+        Map<String, Object> variables = CfnTemplate.map(CfnTemplate.map(function.get("Environment")).get("Variables"));
+        assertFalse(variables.containsKey("AWS_REGION"), "Lambda sets AWS_REGION itself; it is reserved");
+    }
+
+    @Test
+    void codeComesFromTheRegionalBucketUnderTheVersionedPrefix() {
+        Map<String, Object> general = CfnTemplate.map(CfnTemplate.map(
+                template.section("Mappings").get("SourceCode")).get("General"));
+        assertEquals("CODEBUCKET", general.get("S3Bucket"));
+        assertEquals("live-streaming-on-aws/CODEVERSION", general.get("KeyPrefix"));
+        Map<String, Object> code = CfnTemplate.map(template.properties("CustomResourceFunction").get("Code"));
+        List<Object> bucket = CfnTemplate.list(CfnTemplate.map(code.get("S3Bucket")).get("Fn::Sub"));
+        assertEquals("${Bucket}-${AWS::Region}", bucket.get(0));
+        List<Object> key = CfnTemplate.list(CfnTemplate.map(code.get("S3Key")).get("Fn::Sub"));
+        assertEquals("${Prefix}/live-streaming-on-aws.jar", key.get(0));
+    }
+
+    @Test
+    void playbackUrlsGoThroughCloudFront() {
+        for (String format : List.of("Hls", "Dash", "Mss", "Cmaf")) {
+            Map<String, Object> output = CfnTemplate.map(template.section("Outputs").get(format + "PlaybackUrl"));
+            assertEquals(Map.of("Fn::Sub", "https://${Distribution.DomainName}/out/v1${" + format
+                    + "Endpoint.Manifest}"), output.get("Value"));
+        }
+    }
+
+    @Test
+    void cachePolicyNamesCarryStackAndRegionBecauseTheyAreAccountWide() {
+        for (String id : template.resourcesOfType("AWS::CloudFront::CachePolicy")) {
+            Object name = CfnTemplate.map(template.properties(id).get("CachePolicyConfig")).get("Name");
+            if (!(name instanceof Map<?, ?> sub && String.valueOf(sub.get("Fn::Sub"))
+                    .startsWith("${AWS::StackName}-${AWS::Region}-"))) {
+                fail(id + " name must start with ${AWS::StackName}-${AWS::Region}-: " + name);
+            }
+        }
+    }
+
+    @Test
+    void manifestsAreCachedForAtMostTwoSecondsAndErrorsForAtMostTwo() {
+        Map<String, Object> manifests = CfnTemplate.map(template.properties("ManifestCachePolicy")
+                .get("CachePolicyConfig"));
+        assertTrue((Integer) manifests.get("MaxTTL") <= 2);
+        Map<String, Object> config = CfnTemplate.map(template.properties("Distribution").get("DistributionConfig"));
+        for (Object error : CfnTemplate.list(config.get("CustomErrorResponses"))) {
+            assertTrue((Integer) CfnTemplate.map(error).get("ErrorCachingMinTTL") <= 2, String.valueOf(error));
+        }
+        Set<String> patterns = new TreeSet<>();
+        for (Object behaviour : CfnTemplate.list(config.get("CacheBehaviors"))) {
+            Map<String, Object> b = CfnTemplate.map(behaviour);
+            assertEquals(Map.of("Ref", "ManifestCachePolicy"), b.get("CachePolicyId"));
+            assertEquals("redirect-to-https", b.get("ViewerProtocolPolicy"));
+            patterns.add((String) b.get("PathPattern"));
+        }
+        assertEquals(Set.of("*.m3u8", "*.mpd", "*/Manifest"), patterns);
+    }
+}

@@ -7,16 +7,16 @@ import java.util.Map;
 
 /**
  * Where an origin endpoint plays, split the way CloudFront needs it: the distribution uses {@code domainName} as
- * origin with origin path {@code /out/v1}, so {@code https://<distribution>/out/v1<manifest>} plays the same
- * stream as {@code url}.
+ * origin (no origin path) and forwards {@code /out/v1/*} unchanged, so {@code https://<distribution>/out/v1<manifest>}
+ * plays the same stream as {@code url}.
  *
  * @param url        the full endpoint URL, e.g. {@code https://abc.mediapackage.us-east-1.amazonaws.com/out/v1/0a1b/index.m3u8}
  * @param domainName its host, {@code abc.mediapackage.us-east-1.amazonaws.com}
  * @param path       its path, {@code /out/v1/0a1b/index.m3u8}
- * @param manifest   the path after the origin path, {@code /0a1b/index.m3u8}
+ * @param manifest   the path after the {@code /out/v1} prefix, {@code /0a1b/index.m3u8}
  */
 public record EndpointUrl(String url, String domainName, String path, String manifest) {
-    /** The path prefix every MediaPackage (v1) playback URL starts with, used as CloudFront's origin path. */
+    /** The path prefix every MediaPackage (v1) playback URL starts with. */
     public static final String ORIGIN_PATH = "/out/v1";
 
     /** Parses a URL MediaPackage returned; one that CloudFront could not front this way is a failure. */

@@ -20,6 +20,7 @@ public final class Managers {
     public static Registry standard(AwsClients clients) {
         Map<String, Supplier<ResourceManager>> kinds = new LinkedHashMap<>();
         // Each resource kind registers here, one line each: kinds.put("Kind", () -> new KindManager(clients));
+        kinds.put("MediaLiveInput", () -> new com.amazonaws.livestreaming.medialive.InputManager(clients));
         return new Registry(kinds);
     }
 }

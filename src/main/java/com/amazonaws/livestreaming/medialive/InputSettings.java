@@ -97,9 +97,13 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
                     "it must be an IAM role ARN like arn:aws:iam::<account>:role/<name> that MediaLive may assume"));
         }
         if (type == InputType.SRT_CALLER && p.optional("SrtPassphraseSecretArn").isPresent()) {
-            String secret = matching(p, "SrtPassphraseSecretArn", type, null, SECRET_ARN,
-                    "MediaLive reads the SRT passphrase from Secrets Manager, so it must be a secret ARN like"
-                            + " arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+            String secret = p.required("SrtPassphraseSecretArn");
+            if (!SECRET_ARN.matcher(secret).matches()) {
+                // not echoed: a user who misread the property may have put the passphrase itself here
+                throw new InvalidPropertyException("SrtPassphraseSecretArn", "SrtPassphraseSecretArn is not a"
+                        + " Secrets Manager secret ARN; MediaLive reads the SRT passphrase from Secrets Manager, so give"
+                        + " the ARN of the secret holding it, like arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+            }
             decryption = Optional.of(new SrtDecryption(secret,
                     Algorithm.fromValue(p.oneOf(SRT_ALGORITHM, ALGORITHMS, "AES128"))));
         }

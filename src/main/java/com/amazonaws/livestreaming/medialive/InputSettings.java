@@ -130,7 +130,7 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!schemes.contains(scheme) || uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new InvalidPropertyException(name, name + " is '" + Redaction.shorten(url, 96) + "'; a " + type
+            throw new InvalidPropertyException(name, name + " is '" + shown(url) + "'; a " + type
                     + " input pulls over " + expected + " from a host, e.g. "
                     + (type == InputType.RTMP_PULL ? "rtmp://203.0.113.5:1935/live/stream"
                     : "https://example.com/live/index.m3u8"));
@@ -158,7 +158,7 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
                 && (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
                 && uri.getRawQuery() == null && uri.getRawFragment() == null;
         if (!valid) {
-            throw new InvalidPropertyException(name, name + " is '" + Redaction.shorten(url, 96) + "'; " + expected
+            throw new InvalidPropertyException(name, name + " is '" + shown(url) + "'; " + expected
                     + " (put a stream id in " + pipeline.property("SrtStreamId") + ")");
         }
         Optional<String> streamId = p.optional(pipeline.property("SrtStreamId"));
@@ -167,6 +167,12 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
                     + " is " + streamId.get().length() + " characters; SRT allows at most " + MAX_STREAM_ID);
         }
         return new SrtSource(pipeline, uri.getHost(), uri.getPort(), streamId);
+    }
+
+    /** A URL for a reason line: shortened, and without its query, which may carry an access token. */
+    private static String shown(String url) {
+        int query = url.indexOf('?');
+        return Redaction.shorten(query < 0 ? url : url.substring(0, query) + "?...", 96);
     }
 
     private static URI parse(String name, String value, String expected) {

@@ -122,6 +122,14 @@ class InputValidationTest {
     }
 
     @Test
+    void refusedUrlIsEchoedWithoutItsQueryString() {
+        InvalidPropertyException e = refused("Type", "URL_PULL", "ChannelClass", "SINGLE_PIPELINE",
+                "PriUrl", "ftp://origin.example.com/live.m3u8?token=s3cr3t-token");
+        assertEquals("PriUrl", e.property());
+        assertFalse(e.getMessage().contains("s3cr3t-token"), e.getMessage());
+    }
+
+    @Test
     void rtmpPullOverHttpIsRefused() {
         assertEquals("PriUrl is 'https://203.0.113.5/live'; a RTMP_PULL input pulls over rtmp:// or rtmps:// from a"
                 + " host, e.g. rtmp://203.0.113.5:1935/live/stream",

@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.medialive.ChannelManager;
+import com.amazonaws.livestreaming.medialive.InputManager;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
 import com.amazonaws.livestreaming.mediapackage.MediaPackageChannelManager;
@@ -27,6 +28,7 @@ public final class Managers {
         kinds.put("MediaPackageChannel", () -> new MediaPackageChannelManager(clients));
         kinds.put("MediaPackageEndpoint", () -> new MediaPackageEndpointManager(clients));
         kinds.put("MediaLiveChannel", () -> new ChannelManager(clients, new EncodingProfiles(clients::s3)::load));
+        kinds.put("MediaLiveInput", () -> new InputManager(clients));
         return new Registry(kinds);
     }
 }

@@ -1,0 +1,45 @@
+package com.amazonaws.livestreaming.medialive;
+
+import com.amazonaws.livestreaming.cfn.Redaction;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.medialive.model.DescribeInputResponse;
+import software.amazon.awssdk.services.medialive.model.InputDestination;
+import software.amazon.awssdk.services.medialive.model.InputType;
+
+/**
+ * The Data an input answers with. For push inputs {@code EndPoint1}/{@code EndPoint2} are the URLs an encoder
+ * pushes to, straight from MediaLive's {@code destinations}. Other inputs have nothing to push to, so the
+ * attributes say in words where the content comes from; stack outputs built from them stay readable instead of
+ * showing an empty string. A pull URL is shown without its query string, which may carry an access token.
+ */
+public final class InputEndpoints {
+    private InputEndpoints() {
+    }
+
+    public static Map<String, String> data(DescribeInputResponse input, InputSettings settings) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("Id", input.id());
+        data.put("Arn", input.arn());
+        data.put("EndPoint1", endpoint(input, settings, Pipeline.PRIMARY));
+        data.put("EndPoint2", settings.isStandard() ? endpoint(input, settings, Pipeline.SECONDARY) : "");
+        return data;
+    }
+
+    private static String endpoint(DescribeInputResponse input, InputSettings settings, Pipeline pipeline) {
+        int index = pipeline.ordinal();
+        if (settings.isPush()) {
+            List<InputDestination> destinations = input.destinations();
+            return destinations.size() > index && destinations.get(index).url() != null
+                    ? destinations.get(index).url() : "";
+        }
+        if (settings.type() == InputType.MEDIACONNECT) {
+            return "fed by MediaConnect flow " + settings.flowArns().get(index) + " (no push endpoint)";
+        }
+        if (settings.type() == InputType.SRT_CALLER) {
+            return "calls " + settings.srtSources().get(index).url() + " (no push endpoint)";
+        }
+        return "pulls from " + Redaction.url(settings.pullSources().get(index).url()) + " (no push endpoint)";
+    }
+}

@@ -1,0 +1,240 @@
+package com.amazonaws.livestreaming.medialive;
+
+import com.amazonaws.livestreaming.aws.AwsClients;
+import com.amazonaws.livestreaming.cfn.Invocation;
+import com.amazonaws.livestreaming.cfn.Outcome;
+import com.amazonaws.livestreaming.cfn.Properties;
+import com.amazonaws.livestreaming.cfn.Request;
+import com.amazonaws.livestreaming.cfn.RequestType;
+import com.amazonaws.livestreaming.cfn.ResourceFailure;
+import com.amazonaws.livestreaming.cfn.ResourceManager;
+import com.amazonaws.livestreaming.cfn.ResourceSpec;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import software.amazon.awssdk.services.medialive.model.DescribeInputResponse;
+import software.amazon.awssdk.services.medialive.model.DescribeInputSecurityGroupResponse;
+import software.amazon.awssdk.services.medialive.model.InputSecurityGroupState;
+import software.amazon.awssdk.services.medialive.model.InputState;
+import software.amazon.awssdk.services.medialive.model.InputWhitelistRule;
+import software.amazon.awssdk.services.medialive.model.UpdateInputRequest;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * {@code Custom::MediaLiveInput}: the MediaLive input a channel reads from, with its input security group (push
+ * types) and its source passwords in SSM (pull types). The physical id is the MediaLive input id.
+ *
+ * <p>Create validates everything first, reuses what an earlier attempt of the same request made (found by tags),
+ * and answers only once the input has left CREATING. Update changes URLs, credentials, flows and CIDR rules in
+ * place; a new Type or class is a new input. Delete waits for a channel to let go of the input, then removes the
+ * input, its security group and its SSM parameters, each step bounded by the time budget.
+ */
+public final class InputManager implements ResourceManager {
+    public static final String KIND = "MediaLiveInput";
+    static final Duration PRODUCTION_INTERVAL = Duration.ofSeconds(3);
+    private static final ResourceSpec SPEC = new ResourceSpec(KIND,
+            Set.of("Type", "ChannelClass", "Cidr", "PriUrl", "SecUrl", "PriUser", "SecUser", "PriPass", "SecPass",
+                    "PriMediaConnectArn", "SecMediaConnectArn", "RoleArn", "PriSrtUrl", "SecSrtUrl",
+                    "PriSrtStreamId", "SecSrtStreamId", "SrtPassphraseSecretArn", InputSettings.SRT_ALGORITHM),
+            Set.of("Id", "Arn", "EndPoint1", "EndPoint2"),
+            Set.of("MediaLive:CreateInputSecurityGroup", "MediaLive:ListInputSecurityGroups",
+                    "MediaLive:DescribeInputSecurityGroup", "MediaLive:UpdateInputSecurityGroup",
+                    "MediaLive:DeleteInputSecurityGroup", "MediaLive:CreateInput", "MediaLive:ListInputs",
+                    "MediaLive:DescribeInput", "MediaLive:UpdateInput", "MediaLive:DeleteInput",
+                    "Ssm:PutParameter", "Ssm:DeleteParameter"));
+
+    private final Supplier<MediaLiveClient> mediaLive;
+    private final PasswordStore passwords;
+    private final InputLookup lookup;
+    private final InputReads reads;
+    private final InputTeardown teardown;
+    private final Duration interval;
+
+    /** Production: polls MediaLive every 3 seconds (its describe calls are rate-limited). */
+    public InputManager(AwsClients clients) {
+        this(clients, PRODUCTION_INTERVAL);
+    }
+
+    public InputManager(AwsClients clients, Duration pollInterval) {
+        this(clients::mediaLive, clients::ssm, pollInterval);
+    }
+
+    InputManager(Supplier<MediaLiveClient> mediaLive, Supplier<SsmClient> ssm, Duration pollInterval) {
+        this.mediaLive = mediaLive;
+        this.passwords = new PasswordStore(ssm);
+        this.lookup = new InputLookup(mediaLive);
+        this.reads = new InputReads(mediaLive);
+        this.teardown = new InputTeardown(mediaLive, reads, lookup, passwords, pollInterval);
+        this.interval = pollInterval;
+    }
+
+    @Override
+    public ResourceSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Outcome create(Request request, Invocation invocation) {
+        InputSettings settings = InputSettings.from(request.properties());
+        InputPasswords secrets = InputPasswords.from(request.properties(), settings);
+        return make(request, settings, secrets, invocation);
+    }
+
+    @Override
+    public Outcome update(Request request, Invocation invocation) {
+        InputSettings settings = InputSettings.from(request.properties());
+        InputPasswords secrets = InputPasswords.from(request.properties(), settings);
+        String id = request.physicalResourceId();
+        Optional<DescribeInputResponse> current = reads.input(id);
+        if (InputReads.isGone(current)) {
+            invocation.log().warn("input to update is gone; making a new one", Map.of("inputId", id));
+            return make(request, settings, secrets, invocation);
+        }
+        if (InputChanges.needReplacement(current.get(), settings)) {
+            invocation.log().info("Type or ChannelClass changed; replacing the input", Map.of("inputId", id,
+                    "type", settings.type().toString(), "channelClass", settings.channelClass().toString()));
+            return make(request, settings, secrets, invocation);
+        }
+        if (settings.isPush()) {
+            updateRules(current.get(), settings.cidrs().orElseThrow(), invocation);
+        } else {
+            rotatePasswords(request, settings, secrets, invocation);
+            UpdateInputRequest wanted = InputRequests.updateInput(id, settings, request);
+            if (InputChanges.differ(current.get(), wanted)) {
+                invocation.step("updating input " + id);
+                mediaLive.get().updateInput(wanted);
+            }
+            dropUnusedPasswords(request, settings, current.get(), invocation);
+        }
+        DescribeInputResponse now = reads.input(id).orElseThrow(() -> new ResourceFailure("input " + id
+                + " disappeared while it was being updated"));
+        return Outcome.success(id, InputEndpoints.data(now, settings));
+    }
+
+    @Override
+    public Outcome delete(Request request, Invocation invocation) {
+        teardown.remove(request, invocation);
+        return Outcome.success(request.physicalResourceId());
+    }
+
+    // ---- Create (and replacement) ----
+
+    private Outcome make(Request request, InputSettings settings, InputPasswords secrets, Invocation invocation) {
+        String id;
+        Optional<String> earlier = lookup.inputMadeBy(request).map(i -> i.id())
+                .filter(found -> !found.equals(request.physicalResourceId()));
+        if (earlier.isPresent()) {
+            id = earlier.get();
+            invocation.log().info("reusing the input an earlier attempt of this request made",
+                    Map.of("inputId", id));
+        } else {
+            Optional<String> groupId = settings.isPush()
+                    ? Optional.of(securityGroup(request, settings.cidrs().orElseThrow(), invocation))
+                    : Optional.empty();
+            for (Pipeline pipeline : Pipeline.values()) {
+                secrets.of(pipeline).ifPresent(p -> passwords.put(request, pipeline, p, invocation));
+            }
+            invocation.step("creating " + settings.type() + " input " + InputRequests.name(request));
+            try {
+                id = mediaLive.get().createInput(InputRequests.createInput(settings, request, groupId)).input().id();
+            } catch (RuntimeException refused) {
+                undo(request, groupId, secrets, invocation);
+                throw refused;
+            }
+            invocation.log().info("created input", Map.of("inputId", id, "type", settings.type().toString()));
+        }
+        invocation.made(id);
+        String madeId = id;
+        DescribeInputResponse ready = StateWait.await(invocation, "input " + id, "created", interval,
+                () -> reads.input(madeId), InputReads::stateOf,
+                found -> found.isEmpty() || found.get().state() != InputState.CREATING)
+                .filter(found -> found.state() != InputState.DELETED)
+                .orElseThrow(() -> new ResourceFailure("input " + madeId + " was deleted while it was being created",
+                        madeId));
+        return Outcome.success(id, InputEndpoints.data(ready, settings));
+    }
+
+    private String securityGroup(Request request, CidrList cidrs, Invocation invocation) {
+        Optional<String> earlier = lookup.securityGroupMadeBy(request).map(g -> g.id());
+        if (earlier.isPresent()) {
+            invocation.log().info("reusing the input security group an earlier attempt of this request made",
+                    Map.of("securityGroupId", earlier.get()));
+            return earlier.get();
+        }
+        invocation.step("creating the input security group");
+        String id = mediaLive.get().createInputSecurityGroup(InputRequests.securityGroup(cidrs, request))
+                .securityGroup().id();
+        invocation.log().info("created input security group", Map.of("securityGroupId", id,
+                "cidr", String.join(",", cidrs.blocks())));
+        return id;
+    }
+
+    /** CreateInput was refused: nothing carries an id for a rollback Delete, so remove what was made for it. */
+    private void undo(Request request, Optional<String> groupId, InputPasswords secrets, Invocation invocation) {
+        try {
+            groupId.ifPresent(g -> {
+                mediaLive.get().deleteInputSecurityGroup(b -> b.inputSecurityGroupId(g));
+                invocation.log().info("deleted the unused input security group", Map.of("securityGroupId", g));
+            });
+            if (request.requestType() == RequestType.CREATE) {
+                for (Pipeline pipeline : Pipeline.values()) {
+                    if (secrets.of(pipeline).isPresent()) {
+                        passwords.delete(PasswordStore.name(request, pipeline), invocation);
+                    }
+                }
+            }
+        } catch (RuntimeException cleanup) {
+            invocation.log().warn("could not clean up after the refused CreateInput",
+                    Map.of("error", String.valueOf(cleanup.getMessage())));
+        }
+    }
+
+    // ---- Update in place ----
+
+    private void updateRules(DescribeInputResponse current, CidrList cidrs, Invocation invocation) {
+        if (current.securityGroups().isEmpty()) {
+            throw new ResourceFailure("push input " + current.id() + " has no input security group to update");
+        }
+        String groupId = current.securityGroups().get(0);
+        DescribeInputSecurityGroupResponse group = mediaLive.get()
+                .describeInputSecurityGroup(b -> b.inputSecurityGroupId(groupId));
+        Set<String> now = new HashSet<>(group.whitelistRules().stream().map(InputWhitelistRule::cidr).toList());
+        if (now.equals(new HashSet<>(cidrs.blocks()))) {
+            return;
+        }
+        invocation.step("updating the rules of input security group " + groupId);
+        mediaLive.get().updateInputSecurityGroup(InputRequests.securityGroupRules(groupId, cidrs));
+        StateWait.await(invocation, "input security group " + groupId, "updated", interval,
+                () -> reads.group(groupId), InputReads::groupStateOf,
+                found -> found.isEmpty() || found.get().state() != InputSecurityGroupState.UPDATING);
+    }
+
+    /** Writes a password whose value changed (or is new); MediaLive reads it by the same name, so no UpdateInput. */
+    private void rotatePasswords(Request request, InputSettings settings, InputPasswords secrets,
+                                 Invocation invocation) {
+        Properties old = request.oldProperties();
+        for (InputSettings.PullSource source : settings.pullSources()) {
+            Optional<String> value = secrets.of(source.pipeline());
+            String name = source.pipeline().property("Pass");
+            if (value.isPresent() && !value.equals(old.optional(name))) {
+                passwords.put(request, source.pipeline(), value.get(), invocation);
+            }
+        }
+    }
+
+    private void dropUnusedPasswords(Request request, InputSettings settings, DescribeInputResponse before,
+                                     Invocation invocation) {
+        Set<String> kept = new HashSet<>();
+        settings.pullSources().stream().filter(InputSettings.PullSource::hasPassword)
+                .forEach(s -> kept.add(PasswordStore.name(request, s.pipeline())));
+        for (String name : InputTeardown.ourParameters(request, before.sources())) {
+            if (!kept.contains(name)) {
+                passwords.delete(name, invocation);
+            }
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package com.amazonaws.livestreaming.medialive;
+
+import static com.amazonaws.livestreaming.medialive.InputStubs.GROUP_ID;
+import static com.amazonaws.livestreaming.medialive.InputStubs.INPUT_ARN;
+import static com.amazonaws.livestreaming.medialive.InputStubs.INPUT_ID;
+import static com.amazonaws.livestreaming.medialive.InputStubs.KIND;
+import static com.amazonaws.livestreaming.medialive.InputStubs.NAME;
+import static com.amazonaws.livestreaming.medialive.InputStubs.PRIMARY_PARAM;
+import static com.amazonaws.livestreaming.medialive.InputStubs.SECONDARY_PARAM;
+import static com.amazonaws.livestreaming.medialive.InputStubs.TAGS;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.livestreaming.cfn.Outcome;
+import com.amazonaws.livestreaming.cfn.ResourceFailure;
+import com.amazonaws.livestreaming.testing.Requests;
+import com.amazonaws.livestreaming.testing.WireMockAws;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/** Create, per input type: the exact MediaLive and SSM request bodies, and the Data each answer carries. */
+class InputCreateWireTest {
+    private WireMockAws wire;
+    private InputStubs stubs;
+    private InputManager manager;
+
+    @BeforeEach
+    void start() {
+        wire = new WireMockAws();
+        stubs = new InputStubs(wire.server());
+        manager = new InputManager(wire.clients(), Duration.ofMillis(10));
+        stubs.listInputs();
+        stubs.listGroups();
+    }
+
+    @AfterEach
+    void stop() {
+        wire.close();
+    }
+
+    private Outcome create(Map<String, ?> properties) {
+        return manager.create(Requests.create(KIND, properties), Requests.invocation().invocation());
+    }
+
+    private static String pushInput(String type, String inputClass, String state, String... urls) {
+        StringBuilder destinations = new StringBuilder();
+        for (String url : urls) {
+            destinations.append(destinations.length() == 0 ? "" : ", ")
+                    .append("{\"ip\": \"198.51.100.99\", \"port\": \"5000\", \"url\": \"").append(url).append("\"}");
+        }
+        return InputStubs.input(INPUT_ID, type, state, inputClass, """
+                "securityGroups": ["%s"], "sources": [], "mediaConnectFlows": [], "destinations": [%s]"""
+                .formatted(GROUP_ID, destinations));
+    }
+
+    @Test
+    void rtmpPushMakesAWhitelistGroupAndTwoSlashedStreamNames() {
+        stubs.createGroup("203.0.113.0/24,198.51.100.7/32");
+        stubs.createInput(InputStubs.rtmpPushInput("CREATING"));
+        stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"));
+
+        Outcome outcome = create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD",
+                "Cidr", "203.0.113.0/24, 198.51.100.7/32"));
+
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups")).withRequestBody(equalToJson("""
+                {"whitelistRules": [{"cidr": "203.0.113.0/24"}, {"cidr": "198.51.100.7/32"}], "tags": %s}"""
+                .formatted(TAGS))));
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
+                {"name": "%s", "type": "RTMP_PUSH", "requestId": "%s", "tags": %s,
+                 "inputSecurityGroups": ["%s"],
+                 "destinations": [{"streamName": "%s/primary"}, {"streamName": "%s/secondary"}]}"""
+                .formatted(NAME, Requests.REQUEST_ID, TAGS, GROUP_ID, NAME, NAME))));
+        assertEquals(Outcome.success(INPUT_ID, Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
+                "EndPoint1", "rtmp://198.51.100.99:1935/" + NAME + "/primary",
+                "EndPoint2", "rtmp://192.0.2.18:1935/" + NAME + "/secondary")), outcome);
+    }
+
+    @Test
+    void singlePipelineRtmpPushHasOneDestinationAndNoSecondEndpoint() {
+        String single = pushInput("RTMP_PUSH", "SINGLE_PIPELINE", "DETACHED",
+                "rtmp://198.51.100.99:1935/" + NAME + "/primary");
+        stubs.createGroup("0.0.0.0/0");
+        stubs.createInput(single);
+        stubs.describeInput(INPUT_ID, single);
+
+        Outcome outcome = create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "0.0.0.0/0"));
+
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups")).withRequestBody(
+                equalToJson("{\"whitelistRules\": [{\"cidr\": \"0.0.0.0/0\"}], \"tags\": " + TAGS + "}")));
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
+                {"name": "%s", "type": "RTMP_PUSH", "requestId": "%s", "tags": %s, "inputSecurityGroups": ["%s"],
+                 "destinations": [{"streamName": "%s/primary"}]}"""
+                .formatted(NAME, Requests.REQUEST_ID, TAGS, GROUP_ID, NAME))));
+        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
+                "EndPoint1", "rtmp://198.51.100.99:1935/" + NAME + "/primary", "EndPoint2", ""), outcome.data());
+    }
+
+    @Test
+    void rtpPushSendsNoDestinationsAndAnswersBothRtpEndpoints() {
+        String rtp = pushInput("RTP_PUSH", "STANDARD", "DETACHED", "rtp://198.51.100.99:5000",
+                "rtp://192.0.2.18:5000");
+        stubs.createGroup("203.0.113.0/24");
+        stubs.createInput(rtp);
+        stubs.describeInput(INPUT_ID, rtp);
+
+        Outcome outcome = create(Map.of("Type", "RTP_PUSH", "Cidr", "203.0.113.0/24"));
+
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
+                {"name": "%s", "type": "RTP_PUSH", "requestId": "%s", "tags": %s, "inputSecurityGroups": ["%s"]}"""
+                .formatted(NAME, Requests.REQUEST_ID, TAGS, GROUP_ID))));
+        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN, "EndPoint1", "rtp://198.51.100.99:5000",
+                "EndPoint2", "rtp://192.0.2.18:5000"), outcome.data());
+    }
+
+    @Test
+    void urlPullStoresEachPasswordAsSecureStringAndReferencesItByName() {
+        stubs.ssmAccepts();
+        String pull = InputStubs.urlPullInput("DETACHED", PRIMARY_PARAM, SECONDARY_PARAM);
+        stubs.createInput(pull);
+        stubs.describeInput(INPUT_ID, pull);
+
+        Outcome outcome = create(Map.of("Type", "URL_PULL", "ChannelClass", "STANDARD",
+                "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "pri-s3cret",
+                "SecUrl", "https://backup.example.com/live/main.m3u8?token=abc", "SecUser", "puller",
+                "SecPass", "sec-s3cret"));
+
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withRequestBody(equalToJson("""
+                {"Name": "%s", "Value": "pri-s3cret", "Type": "SecureString", "Overwrite": true,
+                 "Description": "Password MediaLive uses to pull the primary source of input %s"}"""
+                .formatted(PRIMARY_PARAM, NAME))));
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withRequestBody(equalToJson("""
+                {"Name": "%s", "Value": "sec-s3cret", "Type": "SecureString", "Overwrite": true,
+                 "Description": "Password MediaLive uses to pull the secondary source of input %s"}"""
+                .formatted(SECONDARY_PARAM, NAME))));
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
+                {"name": "%s", "type": "URL_PULL", "requestId": "%s", "tags": %s, "sources": [
+                  {"url": "https://origin.example.com/live/main.m3u8", "username": "puller", "passwordParam": "%s"},
+                  {"url": "https://backup.example.com/live/main.m3u8?token=abc", "username": "puller",
+                   "passwordParam": "%s"}]}"""
+                .formatted(NAME, Requests.REQUEST_ID, TAGS, PRIMARY_PARAM, SECONDARY_PARAM))));
+        assertEquals(0, wire.server().findAll(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups"))).size());
+        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
+                "EndPoint1", "pulls from https://origin.example.com/live/main.m3u8 (no push endpoint)",
+                "EndPoint2", "pulls from https://backup.example.com/live/main.m3u8 (no push endpoint)"),
+                outcome.data());
+    }
+
+    @Test
+    void singlePipelineRtmpPullWithoutCredentialsHasOneSourceAndNoParameters() {
+        String pull = InputStubs.input(INPUT_ID, "RTMP_PULL", "DETACHED", "SINGLE_PIPELINE", """
+                "sources": [{"url": "rtmp://203.0.113.5:1935/live/stream"}]""");
+        stubs.createInput(pull);
+        stubs.describeInput(INPUT_ID, pull);
+
+        Outcome outcome = create(Map.of("Type", "RTMP_PULL", "ChannelClass", "SINGLE_PIPELINE",
+                "PriUrl", "rtmp://203.0.113.5:1935/live/stream", "SecUrl", "rtmp://ignored.example.com/live/x"));
+
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
+                {"name": "%s", "type": "RTMP_PULL", "requestId": "%s", "tags": %s,
+                 "sources": [{"url": "rtmp://203.0.113.5:1935/live/stream"}]}"""
+                .formatted(NAME, Requests.REQUEST_ID, TAGS))));
+        assertEquals(List.of("MediaLive:ListInputs", "MediaLive:CreateInput", "MediaLive:DescribeInput"), wire.calls());
+        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
+                "EndPoint1", "pulls from rtmp://203.0.113.5:1935/live/stream (no push endpoint)", "EndPoint2", ""),
+                outcome.data());
+    }
+
+    @Test
+    void mp4FilePullsTwoHttpSources() {
+        String mp4 = InputStubs.input(INPUT_ID, "MP4_FILE", "DETACHED", "STANDARD", """
+                "sources": [{"url": "https://media.example.com/a.mp4"}, {"url": "https://media.example.com/b.mp4"}]""");
+        stubs.createInput(mp4);
+        stubs.describeInput(INPUT_ID, mp4);
+
+        Outcome outcome = create(Map.of("Type", "MP4_FILE", "PriUrl", "https://media.example.com/a.mp4",
+                "SecUrl", "https://media.example.com/b.mp4"));
+
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
+                {"name": "%s", "type": "MP4_FILE", "requestId": "%s", "tags": %s,
+                 "sources": [{"url": "https://media.example.com/a.mp4"}, {"url": "https://media.example.com/b.mp4"}]}"""
+                .formatted(NAME, Requests.REQUEST_ID, TAGS))));
+        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
+                "EndPoint1", "pulls from https://media.example.com/a.mp4 (no push endpoint)",
+                "EndPoint2", "pulls from https://media.example.com/b.mp4 (no push endpoint)"), outcome.data());
+    }
+
+    @Test
+    void srtCallerCallsBothListenersWithStreamIdsAndTheSecretArnForDecryption() {
+        String secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:srt-passphrase-AbCdEf";
+        String srt = InputStubs.input(INPUT_ID, "SRT_CALLER", "DETACHED", "STANDARD", """
+                "srtSettings": {"srtCallerSources": [
+                  {"srtListenerAddress": "203.0.113.5", "srtListenerPort": "5000", "streamId": "main",
+                   "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}},
+                  {"srtListenerAddress": "203.0.113.6", "srtListenerPort": "5001", "streamId": "backup",
+                   "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}}]}"""
+                .formatted(secret, secret));
+        stubs.createInput(srt);
+        stubs.describeInput(INPUT_ID, srt);
+
+        Outcome outcome = create(Map.of("Type", "SRT_CALLER", "PriSrtUrl", "srt://203.0.113.5:5000",
+                "SecSrtUrl", "srt://203.0.113.6:5001", "PriSrtStreamId", "main", "SecSrtStreamId", "backup",
+                "SrtPassphraseSecretArn", secret, "SrtDecryptionAlgorithm", "AES256"));
+
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
+                {"name": "%s", "type": "SRT_CALLER", "requestId": "%s", "tags": %s,
+                 "srtSettings": {"srtCallerSources": [
+                   {"srtListenerAddress": "203.0.113.5", "srtListenerPort": "5000", "streamId": "main",
+                    "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}},
+                   {"srtListenerAddress": "203.0.113.6", "srtListenerPort": "5001", "streamId": "backup",
+                    "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}}]}}"""
+                .formatted(NAME, Requests.REQUEST_ID, TAGS, secret, secret))));
+        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
+                "EndPoint1", "calls srt://203.0.113.5:5000 (no push endpoint)",
+                "EndPoint2", "calls srt://203.0.113.6:5001 (no push endpoint)"), outcome.data());
+    }
+
+    @Test
+    void unencryptedSingleSrtCallerSendsNoDecryption() {
+        String srt = InputStubs.input(INPUT_ID, "SRT_CALLER", "DETACHED", "SINGLE_PIPELINE", """
+                "srtSettings": {"srtCallerSources": [{"srtListenerAddress": "listener.example.com",
+                  "srtListenerPort": "9000"}]}""");
+        stubs.createInput(srt);
+        stubs.describeInput(INPUT_ID, srt);
+
+        create(Map.of("Type", "SRT_CALLER", "ChannelClass", "SINGLE_PIPELINE",
+                "PriSrtUrl", "srt://listener.example.com:9000"));
+
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
+                {"name": "%s", "type": "SRT_CALLER", "requestId": "%s", "tags": %s,
+                 "srtSettings": {"srtCallerSources": [
+                   {"srtListenerAddress": "listener.example.com", "srtListenerPort": "9000"}]}}"""
+                .formatted(NAME, Requests.REQUEST_ID, TAGS))));
+    }
+
+    @Test
+    void mediaConnectInputReadsBothFlowsWithTheRole() {
+        String pri = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-23aBC45dEF67hiJ8-12AbC34DE5fG:live-a";
+        String sec = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-99aBC45dEF67hiJ8-12AbC34DE5fG:live-b";
+        String role = "arn:aws:iam::123456789012:role/MediaLiveAccessRole";
+        String flows = InputStubs.input(INPUT_ID, "MEDIACONNECT", "DETACHED", "STANDARD", """
+                "roleArn": "%s", "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]"""
+                .formatted(role, pri, sec));
+        stubs.createInput(flows);
+        stubs.describeInput(INPUT_ID, flows);
+
+        Outcome outcome = create(Map.of("Type", "MEDIACONNECT", "PriMediaConnectArn", pri,
+                "SecMediaConnectArn", sec, "RoleArn", role, "Cidr", "0.0.0.0/0"));
+
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
+                {"name": "%s", "type": "MEDIACONNECT", "requestId": "%s", "tags": %s, "roleArn": "%s",
+                 "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]}"""
+                .formatted(NAME, Requests.REQUEST_ID, TAGS, role, pri, sec))));
+        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
+                "EndPoint1", "fed by MediaConnect flow " + pri + " (no push endpoint)",
+                "EndPoint2", "fed by MediaConnect flow " + sec + " (no push endpoint)"), outcome.data());
+    }
+
+    @Test
+    void createAnswersOnlyAfterTheInputHasLeftCreating() {
+        stubs.createGroup("203.0.113.0/24");
+        stubs.createInput(InputStubs.rtmpPushInput("CREATING"));
+        stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("CREATING"),
+                InputStubs.rtmpPushInput("CREATING"), InputStubs.rtmpPushInput("DETACHED"));
+
+        Outcome outcome = create(Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24"));
+
+        assertTrue(outcome.succeeded());
+        wire.server().verify(3, getRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID)));
+    }
+
+    @Test
+    void repeatedCreateReusesTheInputFoundOnALaterListPage() {
+        String stranger = InputStubs.input("5555555", "RTMP_PUSH", "DETACHED", "STANDARD", "")
+                .replace(Requests.REQUEST_ID, "someone-else");
+        wire.server().stubFor(get(urlPathEqualTo("/prod/inputs")).withQueryParam("nextToken", com.github.tomakehurst
+                .wiremock.client.WireMock.absent()).willReturn(InputStubs.json(200,
+                "{\"inputs\": [" + stranger + "], \"nextToken\": \"page-2\"}")));
+        wire.server().stubFor(get(urlPathEqualTo("/prod/inputs")).withQueryParam("nextToken", equalTo("page-2"))
+                .willReturn(InputStubs.json(200, "{\"inputs\": [" + InputStubs.rtmpPushInput("CREATING") + "]}")));
+        stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("CREATING"),
+                InputStubs.rtmpPushInput("DETACHED"));
+        var captured = Requests.invocation();
+
+        Outcome outcome = manager.create(Requests.create(KIND, Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24")),
+                captured.invocation());
+
+        assertEquals(List.of("MediaLive:ListInputs", "MediaLive:ListInputs", "MediaLive:DescribeInput",
+                "MediaLive:DescribeInput"), wire.calls());
+        assertEquals(INPUT_ID, outcome.physicalResourceId());
+        assertEquals(INPUT_ID, captured.invocation().madePhysicalId());
+        assertEquals("rtmp://198.51.100.99:1935/" + NAME + "/primary", outcome.data().get("EndPoint1"));
+    }
+
+    @Test
+    void repeatedCreateReusesTheSecurityGroupAnEarlierAttemptMade() {
+        stubs.listGroups(InputStubs.group("1111111", "IDLE", "[]", "10.0.0.0/8")
+                .replace(Requests.REQUEST_ID, "someone-else"), InputStubs.group(GROUP_ID, "IDLE", "[]", "203.0.113.0/24"));
+        stubs.createInput(InputStubs.rtmpPushInput("DETACHED"));
+        stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"));
+
+        create(Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24"));
+
+        assertEquals(List.of("MediaLive:ListInputs", "MediaLive:ListInputSecurityGroups", "MediaLive:CreateInput",
+                "MediaLive:DescribeInput"), wire.calls());
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.inputSecurityGroups[0]", equalTo(GROUP_ID))));
+    }
+
+    @Test
+    void refusedCreateInputRemovesTheGroupAndPasswordsItMadeFor() {
+        stubs.ssmAccepts();
+        wire.server().stubFor(post(urlPathEqualTo("/prod/inputs")).willReturn(InputStubs.json(400,
+                "{\"message\": \"Sources must be 2 for a STANDARD input\"}")
+                .withHeader("x-amzn-ErrorType", "BadRequestException")));
+
+        AwsServiceException refused = assertThrows(AwsServiceException.class, () -> create(Map.of(
+                "Type", "URL_PULL", "PriUrl", "https://origin.example.com/a.m3u8", "PriUser", "u", "PriPass", "p1",
+                "SecUrl", "https://origin.example.com/b.m3u8")));
+
+        assertEquals(400, refused.statusCode());
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withHeader("X-Amz-Target",
+                equalTo("AmazonSSM.DeleteParameter")).withRequestBody(equalToJson("{\"Name\": \"" + PRIMARY_PARAM + "\"}")));
+        assertEquals(List.of("MediaLive:ListInputs", "Ssm:PutParameter", "MediaLive:CreateInput",
+                "Ssm:DeleteParameter"), wire.calls());
+    }
+
+    @Test
+    void refusedCreateInputDeletesTheNewSecurityGroup() {
+        stubs.createGroup("203.0.113.0/24");
+        stubs.deleteGroup(GROUP_ID);
+        wire.server().stubFor(post(urlPathEqualTo("/prod/inputs")).willReturn(InputStubs.json(400,
+                "{\"message\": \"bad\"}").withHeader("x-amzn-ErrorType", "BadRequestException")));
+
+        assertThrows(AwsServiceException.class, () -> create(Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24")));
+
+        wire.server().verify(deleteRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups/" + GROUP_ID)));
+    }
+
+    @Test
+    void inputDeletedWhileCreatingFailsCarryingItsId() {
+        stubs.createGroup("203.0.113.0/24");
+        stubs.createInput(InputStubs.rtmpPushInput("CREATING"));
+        stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("CREATING"), null);
+
+        ResourceFailure failure = assertThrows(ResourceFailure.class,
+                () -> create(Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24")));
+
+        assertEquals("input " + INPUT_ID + " was deleted while it was being created", failure.getMessage());
+        assertEquals(INPUT_ID, failure.physicalResourceId());
+    }
+}

@@ -1,0 +1,203 @@
+package com.amazonaws.livestreaming.medialive;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.amazonaws.livestreaming.cfn.Properties;
+import com.amazonaws.livestreaming.cfn.Request;
+import com.amazonaws.livestreaming.cfn.RequestType;
+import com.amazonaws.livestreaming.testing.Requests;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.util.Map;
+
+/**
+ * MediaLive and SSM as they answer on the wire (REST-JSON camelCase for MediaLive, JSON 1.1 for SSM), with the
+ * ids and names the tests share.
+ */
+final class InputStubs {
+    static final String KIND = "MediaLiveInput";
+    static final String INPUT_ID = "1234567";
+    static final String INPUT_ARN = "arn:aws:medialive:us-east-1:123456789012:input:1234567";
+    static final String GROUP_ID = "7654321";
+    static final String GROUP_ARN = "arn:aws:medialive:us-east-1:123456789012:inputSecurityGroup:7654321";
+    static final String NAME = "demo-stack-ResourceMediaLiveInput";
+    static final String PRIMARY_PARAM = "/demo-stack/medialive/ResourceMediaLiveInput/primary";
+    static final String SECONDARY_PARAM = "/demo-stack/medialive/ResourceMediaLiveInput/secondary";
+    static final String OTHER_REQUEST_ID = "0c2d7e55-8f3a-4b1e-a6c4-55e0d1f2a3b4";
+    static final String PUSH_IP1 = "198.51.100.99";
+    static final String PUSH_IP2 = "192.0.2.18";
+
+    /** The tags Ownership writes for {@link Requests#create}: stack, logical id, request id. */
+    static final String TAGS = """
+            {"LiveStreaming:Solution": "live-streaming-on-aws",
+             "LiveStreaming:StackId": "%s",
+             "LiveStreaming:LogicalId": "ResourceMediaLiveInput",
+             "LiveStreaming:RequestId": "%s"}""".formatted(Requests.STACK_ID, Requests.REQUEST_ID);
+    static final String OTHER_TAGS = TAGS.replace(Requests.REQUEST_ID, OTHER_REQUEST_ID);
+
+    private final WireMockServer server;
+
+    InputStubs(WireMockServer server) {
+        this.server = server;
+    }
+
+    /** An Update with its own RequestId, as CloudFormation sends it (a retried Create reuses the Create's). */
+    static Request update(String physicalId, Map<String, ?> properties, Map<String, ?> old) {
+        Request base = Requests.update(KIND, physicalId, properties, old);
+        return new Request(RequestType.UPDATE, base.responseUrl(), base.stackId(), OTHER_REQUEST_ID,
+                base.resourceType(), base.logicalResourceId(), physicalId, Properties.of(properties),
+                Properties.of(old));
+    }
+
+    // ---- JSON bodies ----
+
+    /** An input as DescribeInput, ListInputs and CreateInput's {@code input} show it. */
+    static String input(String id, String type, String state, String inputClass, String fields) {
+        return """
+                {"arn": "arn:aws:medialive:us-east-1:123456789012:input:%s", "id": "%s", "name": "%s",
+                 "type": "%s", "state": "%s", "inputClass": "%s", "inputSourceType": "STATIC",
+                 "attachedChannels": %s, "inputDevices": [], "inputPartnerIds": [],
+                 "tags": %s%s}""".formatted(id, id, NAME, type, state, inputClass,
+                "ATTACHED".equals(state) ? "[\"9876543\"]" : "[]", TAGS, fields.isEmpty() ? "" : ", " + fields);
+    }
+
+    static String rtmpPushInput(String state) {
+        return input(INPUT_ID, "RTMP_PUSH", state, "STANDARD", """
+                "securityGroups": ["%s"], "sources": [], "mediaConnectFlows": [],
+                "destinations": [
+                  {"ip": "%s", "port": "1935", "url": "rtmp://%s:1935/%s/primary"},
+                  {"ip": "%s", "port": "1935", "url": "rtmp://%s:1935/%s/secondary"}]"""
+                .formatted(GROUP_ID, PUSH_IP1, PUSH_IP1, NAME, PUSH_IP2, PUSH_IP2, NAME));
+    }
+
+    static String urlPullInput(String state, String primaryParam, String secondaryParam) {
+        return input(INPUT_ID, "URL_PULL", state, "STANDARD", """
+                "securityGroups": [], "destinations": [], "mediaConnectFlows": [],
+                "sources": [
+                  {"url": "https://origin.example.com/live/main.m3u8", "username": "puller"%s},
+                  {"url": "https://backup.example.com/live/main.m3u8", "username": "puller"%s}]"""
+                .formatted(param(primaryParam), param(secondaryParam)));
+    }
+
+    private static String param(String name) {
+        return name == null ? "" : ", \"passwordParam\": \"" + name + "\"";
+    }
+
+    static String group(String id, String state, String inputs, String cidrs) {
+        StringBuilder rules = new StringBuilder();
+        for (String cidr : cidrs.split(",")) {
+            rules.append(rules.length() == 0 ? "" : ", ").append("{\"cidr\": \"").append(cidr).append("\"}");
+        }
+        return """
+                {"arn": "arn:aws:medialive:us-east-1:123456789012:inputSecurityGroup:%s", "id": "%s",
+                 "state": "%s", "inputs": %s, "channels": [], "whitelistRules": [%s], "tags": %s}"""
+                .formatted(id, id, state, inputs, rules, TAGS);
+    }
+
+    // ---- stubs ----
+
+    static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    static ResponseDefinitionBuilder notFound(String message) {
+        return aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-ErrorType", "NotFoundException")
+                .withBody("{\"message\": \"" + message + "\"}");
+    }
+
+    void listInputs(String... inputs) {
+        server.stubFor(get(urlPathEqualTo("/prod/inputs")).withQueryParam("nextToken", absent())
+                .willReturn(json(200, "{\"inputs\": [" + String.join(", ", inputs) + "]}")));
+    }
+
+    void listGroups(String... groups) {
+        server.stubFor(get(urlPathEqualTo("/prod/inputSecurityGroups")).withQueryParam("nextToken", absent())
+                .willReturn(json(200, "{\"inputSecurityGroups\": [" + String.join(", ", groups) + "]}")));
+    }
+
+    void createGroup(String cidrs) {
+        server.stubFor(post(urlPathEqualTo("/prod/inputSecurityGroups"))
+                .willReturn(json(200, "{\"securityGroup\": " + group(GROUP_ID, "IDLE", "[]", cidrs) + "}")));
+    }
+
+    void createInput(String inputJson) {
+        server.stubFor(post(urlPathEqualTo("/prod/inputs")).willReturn(json(201, "{\"input\": " + inputJson + "}")));
+    }
+
+    void describeInput(String id, String inputJson) {
+        server.stubFor(get(urlPathEqualTo("/prod/inputs/" + id)).willReturn(json(200, inputJson)));
+    }
+
+    void describeGroup(String id, String groupJson) {
+        server.stubFor(get(urlPathEqualTo("/prod/inputSecurityGroups/" + id)).willReturn(json(200, groupJson)));
+    }
+
+    /** DescribeInput walking through {@code states}, one answer each, the last one repeating. */
+    void describeInputWalking(String id, String... bodies) {
+        String scenario = "input " + id;
+        for (int i = 0; i < bodies.length; i++) {
+            ScenarioMappingBuilder mapping = get(urlPathEqualTo("/prod/inputs/" + id)).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step " + i);
+            if (i < bodies.length - 1) {
+                mapping = mapping.willSetStateTo("step " + (i + 1));
+            }
+            server.stubFor(mapping.willReturn(bodies[i] == null ? notFound("Input not found")
+                    : json(200, bodies[i])));
+        }
+    }
+
+    void describeGroupWalking(String id, String... bodies) {
+        String scenario = "group " + id;
+        for (int i = 0; i < bodies.length; i++) {
+            ScenarioMappingBuilder mapping = get(urlPathEqualTo("/prod/inputSecurityGroups/" + id)).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step " + i);
+            if (i < bodies.length - 1) {
+                mapping = mapping.willSetStateTo("step " + (i + 1));
+            }
+            server.stubFor(mapping.willReturn(bodies[i] == null ? notFound("Input security group not found")
+                    : json(200, bodies[i])));
+        }
+    }
+
+    void deleteInput(String id) {
+        server.stubFor(delete(urlPathEqualTo("/prod/inputs/" + id)).willReturn(json(200, "{}")));
+    }
+
+    void deleteGroup(String id) {
+        server.stubFor(delete(urlPathEqualTo("/prod/inputSecurityGroups/" + id)).willReturn(json(200, "{}")));
+    }
+
+    void updateInput(String id, String inputJson) {
+        server.stubFor(put(urlPathEqualTo("/prod/inputs/" + id)).willReturn(json(200, "{\"input\": " + inputJson + "}")));
+    }
+
+    void updateGroup(String id, String groupJson) {
+        server.stubFor(put(urlPathEqualTo("/prod/inputSecurityGroups/" + id))
+                .willReturn(json(200, "{\"securityGroup\": " + groupJson + "}")));
+    }
+
+    void ssm(String operation, ResponseDefinitionBuilder answer) {
+        server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM." + operation))
+                .willReturn(answer));
+    }
+
+    void ssmAccepts() {
+        ssm("PutParameter", json(200, "{\"Version\": 1, \"Tier\": \"Standard\"}"));
+        ssm("DeleteParameter", json(200, "{}"));
+    }
+
+    static ResponseDefinitionBuilder parameterNotFound() {
+        return aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody("{\"__type\": \"ParameterNotFound\", \"message\": \"Parameter not found\"}");
+    }
+}

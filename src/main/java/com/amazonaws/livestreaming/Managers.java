@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.cfn.Registry;
+import com.amazonaws.livestreaming.console.DemoConsoleManager;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class Managers {
     public static Registry standard(AwsClients clients) {
         Map<String, Supplier<ResourceManager>> kinds = new LinkedHashMap<>();
         // Each resource kind registers here, one line each: kinds.put("Kind", () -> new KindManager(clients));
+        kinds.put("DemoConsole", () -> new DemoConsoleManager(clients));
         return new Registry(kinds);
     }
 }

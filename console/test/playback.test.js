@@ -133,7 +133,7 @@ before(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
   });
-});
+}, { timeout: 60_000 });
 
 after(async () => {
   stopEverything();
@@ -144,7 +144,7 @@ after(async () => {
   if (state.tmp) {
     fs.rmSync(state.tmp, { recursive: true, force: true });
   }
-});
+}, { timeout: 30_000 });
 
 /** Opens the console for one format; every request off this machine is refused and remembered. */
 async function openConsole(query) {

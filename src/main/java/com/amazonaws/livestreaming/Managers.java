@@ -1,10 +1,11 @@
 package com.amazonaws.livestreaming;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
-import com.amazonaws.livestreaming.medialive.ChannelManager;
-import com.amazonaws.livestreaming.medialive.InputManager;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
+import com.amazonaws.livestreaming.console.DemoConsoleManager;
+import com.amazonaws.livestreaming.medialive.ChannelManager;
+import com.amazonaws.livestreaming.medialive.InputManager;
 import com.amazonaws.livestreaming.mediapackage.MediaPackageChannelManager;
 import com.amazonaws.livestreaming.mediapackage.MediaPackageEndpointManager;
 import com.amazonaws.livestreaming.profile.EncodingProfiles;
@@ -29,6 +30,7 @@ public final class Managers {
         kinds.put("MediaPackageEndpoint", () -> new MediaPackageEndpointManager(clients));
         kinds.put("MediaLiveChannel", () -> new ChannelManager(clients, new EncodingProfiles(clients::s3)::load));
         kinds.put("MediaLiveInput", () -> new InputManager(clients));
+        kinds.put("DemoConsole", () -> new DemoConsoleManager(clients));
         return new Registry(kinds);
     }
 }

@@ -25,7 +25,8 @@ final class IamActions {
             // GetObject on the source, PutObject on the destination.
             Map.entry("S3:CopyObject", List.of("s3:GetObject", "s3:PutObject")),
             Map.entry("S3:DeleteObject", List.of("s3:DeleteObject")),
-            Map.entry("S3:DeleteObjects", List.of("s3:DeleteObject")),
+            // Emptying a bucket deletes every version when versioning is (or was) on.
+            Map.entry("S3:DeleteObjects", List.of("s3:DeleteObject", "s3:DeleteObjectVersion")),
             Map.entry("MediaLive:CreateChannel", List.of("medialive:CreateChannel", "medialive:CreateTags",
                     "iam:PassRole")),
             // A MEDIACONNECT input names the role MediaLive uses to reach the flows.

@@ -1,0 +1,54 @@
+package com.amazonaws.livestreaming.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The URLs the demo console shows and plays, as the page reads them from {@code assets/js/config.js}
+ * ({@code window.LIVE_STREAMING_CONFIG}). Written as JSON so any character in a URL stays inside its string;
+ * non-ASCII is escaped so the file is plain ASCII whatever the browser assumes about its encoding.
+ */
+public record ConsoleConfig(String hls, String dash, String mss, String cmaf, String endpoint1, String endpoint2,
+                            String inputType) {
+    /** Where the page loads its config from, relative to the console's root. */
+    public static final String KEY = "assets/js/config.js";
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .build();
+
+    public ConsoleConfig {
+        hls = orEmpty(hls);
+        dash = orEmpty(dash);
+        mss = orEmpty(mss);
+        cmaf = orEmpty(cmaf);
+        endpoint1 = orEmpty(endpoint1);
+        endpoint2 = orEmpty(endpoint2);
+        inputType = orEmpty(inputType);
+    }
+
+    /** The whole config.js file. */
+    public String toJavaScript() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("hls", hls);
+        values.put("dash", dash);
+        values.put("mss", mss);
+        values.put("cmaf", cmaf);
+        values.put("endpoint1", endpoint1);
+        values.put("endpoint2", endpoint2);
+        values.put("inputType", inputType);
+        try {
+            return "// Written by the DemoConsole custom resource of the live-streaming-on-aws stack.\n"
+                    + "window.LIVE_STREAMING_CONFIG = " + JSON.writeValueAsString(values) + ";\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,51 @@
+package com.amazonaws.livestreaming.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.livestreaming.Managers;
+import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
+import com.amazonaws.livestreaming.testing.Requests;
+import com.amazonaws.livestreaming.testing.WireMockAws;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DemoConsoleValidationTest {
+    @Test
+    void aDestinationBucketThatIsNoBucketNameFailsBeforeAnyCall() {
+        try (WireMockAws wire = new WireMockAws()) {
+            Map<String, Object> properties = DemoConsoleWireTest.properties("Demo_Bucket");
+
+            InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () ->
+                    new DemoConsoleManager(wire.clients()).create(Requests.create("DemoConsole", properties),
+                            Requests.invocation().invocation()));
+
+            assertEquals("DestinationBucket is 'Demo_Bucket'; it must be an S3 bucket name (3-63 lower-case letters, "
+                    + "digits, dots and hyphens)", e.getMessage());
+            assertEquals(0, wire.calls().size());
+        }
+    }
+
+    @Test
+    void aMissingSourcePrefixIsNamed() {
+        try (WireMockAws wire = new WireMockAws()) {
+            Map<String, Object> properties = DemoConsoleWireTest.properties("demo-bucket");
+            properties.remove("SourcePrefix");
+
+            InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () ->
+                    new DemoConsoleManager(wire.clients()).create(Requests.create("DemoConsole", properties),
+                            Requests.invocation().invocation()));
+
+            assertEquals("SourcePrefix is required", e.getMessage());
+        }
+    }
+
+    @Test
+    void theKindIsRegisteredUnderItsTemplateName() {
+        try (WireMockAws wire = new WireMockAws()) {
+            assertTrue(Managers.standard(wire.clients()).find("DemoConsole")
+                    .filter(DemoConsoleManager.class::isInstance).isPresent());
+        }
+    }
+}

@@ -29,6 +29,10 @@ public final class Dispatcher {
             ResourceManager manager = registry.find(kind).orElseThrow(() -> new ResourceFailure(
                     "unknown resource kind Custom::" + Redaction.shorten(kind, 64) + "; known kinds: "
                             + String.join(", ", registry.kinds())));
+            if (request.requestType() == RequestType.DELETE && !manager.recognises(request.physicalResourceId())) {
+                invocation.log().info("delete of an id this kind never makes; nothing to do");
+                return Outcome.success(request.physicalResourceId());
+            }
             Outcome outcome = switch (request.requestType()) {
                 case CREATE -> manager.create(request, invocation);
                 case UPDATE -> manager.update(request, invocation);

@@ -18,4 +18,13 @@ public interface ResourceManager {
     Outcome update(Request request, Invocation invocation);
 
     Outcome delete(Request request, Invocation invocation);
+
+    /**
+     * Whether {@code physicalId} could be an id this kind makes. Delete of an id it does not recognise (a stack
+     * from an older template, an id typed by hand) is acknowledged without calling AWS, where a malformed id would
+     * otherwise fail with a validation error and block the stack's deletion.
+     */
+    default boolean recognises(String physicalId) {
+        return true;
+    }
 }

@@ -113,6 +113,11 @@ public final class ChannelManager implements ResourceManager {
     }
 
     @Override
+    public boolean recognises(String physicalId) {
+        return MediaLiveIds.isId(physicalId);
+    }
+
+    @Override
     public Outcome delete(Request request, Invocation invocation) {
         states.delete(invocation, request.physicalResourceId());
         return Outcome.success(request.physicalResourceId());

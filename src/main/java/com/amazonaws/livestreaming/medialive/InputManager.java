@@ -116,6 +116,11 @@ public final class InputManager implements ResourceManager {
     }
 
     @Override
+    public boolean recognises(String physicalId) {
+        return MediaLiveIds.isId(physicalId);
+    }
+
+    @Override
     public Outcome delete(Request request, Invocation invocation) {
         teardown.remove(request, invocation);
         return Outcome.success(request.physicalResourceId());

@@ -99,6 +99,11 @@ public final class MediaPackageChannelManager implements ResourceManager {
     }
 
     @Override
+    public boolean recognises(String physicalId) {
+        return MediaPackageIds.isId(physicalId);
+    }
+
+    @Override
     public Outcome delete(Request request, Invocation invocation) {
         String id = request.physicalResourceId();
         invocation.step("listing the origin endpoints of MediaPackage channel " + id);

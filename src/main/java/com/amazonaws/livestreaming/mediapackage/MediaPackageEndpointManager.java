@@ -120,6 +120,11 @@ public final class MediaPackageEndpointManager implements ResourceManager {
     }
 
     @Override
+    public boolean recognises(String physicalId) {
+        return MediaPackageIds.isId(physicalId);
+    }
+
+    @Override
     public Outcome delete(Request request, Invocation invocation) {
         String id = request.physicalResourceId();
         invocation.step("deleting MediaPackage origin endpoint " + id);

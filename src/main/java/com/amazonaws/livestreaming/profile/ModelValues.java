@@ -25,6 +25,11 @@ final class ModelValues {
         return Optional.empty();
     }
 
+    /** Whether the model object's type has a member of that name, set or not. */
+    static boolean has(SdkPojo pojo, String memberName) {
+        return pojo != null && pojo.sdkFields().stream().anyMatch(f -> f.memberName().equals(memberName));
+    }
+
     static Optional<Number> number(SdkPojo pojo, String memberName) {
         return member(pojo, memberName).filter(Number.class::isInstance).map(Number.class::cast);
     }

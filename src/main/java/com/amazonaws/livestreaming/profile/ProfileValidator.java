@@ -55,6 +55,7 @@ public final class ProfileValidator {
         for (int i = 0; i < videos.size(); i++) {
             dimensions(videos.get(i), "$.VideoDescriptions[" + i + "]", problems);
             rateControl(videos.get(i), "$.VideoDescriptions[" + i + "]", input, problems);
+            specifiedControls(videos.get(i), "$.VideoDescriptions[" + i + "]", problems);
         }
         gops(videos, problems);
         return problems;
@@ -207,9 +208,42 @@ public final class ProfileValidator {
     private static void dimensions(VideoDescription video, String path, List<ProfileProblem> problems) {
         dimension(video.width(), MAX_WIDTH, path + ".Width", problems);
         dimension(video.height(), MAX_HEIGHT, path + ".Height", problems);
-        if ((video.width() == null) != (video.height() == null)) {
-            problems.add(new ProfileProblem(path + (video.width() == null ? ".Width" : ".Height"),
-                    "missing; give both Width and Height, or neither to follow the source"));
+        for (String member : List.of("Width", "Height")) {
+            if ((member.equals("Width") ? video.width() : video.height()) == null) {
+                problems.add(new ProfileProblem(path + "." + member, "missing; a MediaPackage output group needs "
+                        + "Width and Height on every rung (it cannot follow the source's size)"));
+            }
+        }
+    }
+
+    /**
+     * A MediaPackage output group cannot follow the source's frame rate or pixel aspect ratio: MediaLive needs both
+     * SPECIFIED with their numerator and denominator (checked on codecs that have these controls, e.g. H.264).
+     */
+    private static void specifiedControls(VideoDescription video, String path, List<ProfileProblem> problems) {
+        Optional<ModelValues.Named> codec = ModelValues.chosen(video.codecSettings());
+        if (codec.isEmpty()) {
+            return;
+        }
+        String codecPath = path + ".CodecSettings." + codec.get().name();
+        for (String control : List.of("Framerate", "Par")) {
+            SdkPojo settings = codec.get().value();
+            if (!ModelValues.has(settings, control + "Control")) {
+                continue;
+            }
+            Optional<String> value = ModelValues.string(settings, control + "Control");
+            if (value.filter("SPECIFIED"::equals).isEmpty()) {
+                problems.add(new ProfileProblem(codecPath + "." + control + "Control", value.map(v -> "is " + v)
+                        .orElse("missing") + "; a MediaPackage output group needs SPECIFIED, with " + control
+                        + "Numerator and " + control + "Denominator"));
+                continue;
+            }
+            for (String part : List.of("Numerator", "Denominator")) {
+                if (ModelValues.number(settings, control + part).isEmpty()) {
+                    problems.add(new ProfileProblem(codecPath + "." + control + part, "missing; " + control
+                            + "Control SPECIFIED needs " + control + "Numerator and " + control + "Denominator"));
+                }
+            }
         }
     }
 

@@ -97,6 +97,46 @@ class ProfileValidatorTest {
     }
 
     @Test
+    void rungThatFollowsTheSourceSizeIsAProblemBecauseMediaPackageOutputsNeedOne() {
+        ObjectNode profile = Profiles.shipped("540p");
+        ObjectNode video = (ObjectNode) profile.withArray("VideoDescriptions").get(2);
+        video.remove("Width");
+        video.remove("Height");
+
+        assertEquals(List.of(
+                new ProfileProblem("$.VideoDescriptions[2].Width", "missing; a MediaPackage output group needs "
+                        + "Width and Height on every rung (it cannot follow the source's size)"),
+                new ProfileProblem("$.VideoDescriptions[2].Height", "missing; a MediaPackage output group needs "
+                        + "Width and Height on every rung (it cannot follow the source's size)")),
+                check(profile));
+    }
+
+    @Test
+    void frameRateFollowingTheSourceIsAProblemBecauseMediaPackageOutputsNeedOne() {
+        ObjectNode profile = Profiles.shipped("540p");
+        Profiles.h264(profile, 1).put("FramerateControl", "INITIALIZE_FROM_SOURCE");
+
+        assertEquals(List.of(new ProfileProblem(
+                "$.VideoDescriptions[1].CodecSettings.H264Settings.FramerateControl", "is INITIALIZE_FROM_SOURCE; "
+                        + "a MediaPackage output group needs SPECIFIED, with FramerateNumerator and "
+                        + "FramerateDenominator")), check(profile));
+    }
+
+    @Test
+    void missingPixelAspectRatioIsAProblemBecauseMediaPackageOutputsNeedOne() {
+        ObjectNode profile = Profiles.shipped("540p");
+        Profiles.h264(profile, 0).remove("ParControl");
+        Profiles.h264(profile, 3).remove("ParDenominator");
+
+        assertEquals(List.of(
+                new ProfileProblem("$.VideoDescriptions[0].CodecSettings.H264Settings.ParControl", "missing; "
+                        + "a MediaPackage output group needs SPECIFIED, with ParNumerator and ParDenominator"),
+                new ProfileProblem("$.VideoDescriptions[3].CodecSettings.H264Settings.ParDenominator",
+                        "missing; ParControl SPECIFIED needs ParNumerator and ParDenominator")),
+                check(profile));
+    }
+
+    @Test
     void gopOfADifferentDurationOnOneRungIsAProblem() {
         ObjectNode profile = Profiles.shipped("1080p");
         Profiles.h264(profile, 5).put("GopSize", 3.0);

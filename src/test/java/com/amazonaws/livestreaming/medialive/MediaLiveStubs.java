@@ -98,10 +98,15 @@ final class MediaLiveStubs {
                     : json(200, channel(id, states[i], channelClass, ourTags()));
             wire.server().stubFor(get(urlPathEqualTo("/prod/channels/" + id))
                     .inScenario(scenario)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "call " + i)
-                    .willSetStateTo("call " + Math.min(i + 1, states.length - 1))
+                    .whenScenarioStateIs(walkState(i))
+                    .willSetStateTo(walkState(Math.min(i + 1, states.length - 1)))
                     .willReturn(answer));
         }
+    }
+
+    /** The scenario state in which DescribeChannel answers the {@code i}-th state of a walk. */
+    private static String walkState(int i) {
+        return i == 0 ? Scenario.STARTED : "call " + i;
     }
 
     /** ListChannels: each argument is one page of channels; pages are chained with nextToken. */

@@ -162,16 +162,20 @@ public final class ChannelManager implements ResourceManager {
         }
     }
 
-    /** A failed Update answers with the old id, so a replacement made on the way would be lost: remove it. */
+    /**
+     * A failed Update answers with the old id, so a replacement made on the way would be lost: remove it. MediaLive
+     * deletes only a stopped channel, so a replacement that is starting or running is stopped first; when the time
+     * budget is spent (the usual reason a start fails) the stop is still sent, so the lost channel is not billed.
+     */
     private void abandon(Invocation invocation, String oldId) {
         String made = invocation.madePhysicalId();
         if (made == null || made.equals(oldId)) {
             return;
         }
         try {
-            mediaLive.deleteChannel(r -> r.channelId(made));
+            states.delete(invocation, made);
             invocation.log().warn("deleted the replacement channel of a failed update", Map.of("channelId", made));
-        } catch (SdkException e) {
+        } catch (ResourceFailure | SdkException e) {
             invocation.log().error("could not delete the replacement channel of a failed update; delete it by hand",
                     Map.of("channelId", made, "reason", String.valueOf(e.getMessage())));
         }

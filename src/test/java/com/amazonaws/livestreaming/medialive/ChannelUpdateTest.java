@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.medialive;
 
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.CHANNEL_ID;
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.properties;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -165,7 +166,7 @@ class ChannelUpdateTest {
         stubs.describeWalksAs("STANDARD", CHANNEL_ID, "IDLE");
         stubs.noChannels();
         stubs.createReturns(NEW_ID, "SINGLE_PIPELINE");
-        stubs.describeWalksAs("SINGLE_PIPELINE", NEW_ID, "CREATE_FAILED");
+        stubs.describeWalksAs("SINGLE_PIPELINE", NEW_ID, "CREATE_FAILED", "CREATE_FAILED", MediaLiveStubs.GONE);
         stubs.deleteReturns(NEW_ID);
         Request request = update(properties("ChannelClass", "SINGLE_PIPELINE"), properties());
 
@@ -174,6 +175,27 @@ class ChannelUpdateTest {
         assertFalse(outcome.succeeded());
         assertEquals(CHANNEL_ID, outcome.physicalResourceId());
         wire.server().verify(deleteRequestedFor(urlPathEqualTo("/prod/channels/" + NEW_ID)));
+    }
+
+    @Test
+    void replacementThatTimesOutWhileStartingIsStoppedSoItIsNotLeftRunning() {
+        stubs.describeWalksAs("STANDARD", CHANNEL_ID, "IDLE");
+        stubs.noChannels();
+        stubs.createReturns(NEW_ID, "SINGLE_PIPELINE");
+        stubs.startReturns(NEW_ID);
+        stubs.stopReturns(NEW_ID);
+        stubs.describeWalksAs("SINGLE_PIPELINE", NEW_ID, "CREATING", "IDLE", "STARTING");
+        wire.server().stubFor(delete(urlPathEqualTo("/prod/channels/" + NEW_ID)).willReturn(MediaLiveStubs.error(409,
+                "ConflictException", "Channel is in a state that does not allow deletion")));
+        Request request = update(properties("ChannelClass", "SINGLE_PIPELINE", "Start", "Yes"),
+                properties("Start", "Yes"));
+
+        Outcome outcome = MediaLiveStubs.dispatch(manager, request,
+                Requests.invocation(Duration.ofMillis(1500)).invocation());
+
+        assertEquals("timed out while waiting for channel 7654321 to be RUNNING (it is STARTING)", outcome.reason());
+        assertEquals(CHANNEL_ID, outcome.physicalResourceId());
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/channels/" + NEW_ID + "/stop")));
     }
 
     @Test

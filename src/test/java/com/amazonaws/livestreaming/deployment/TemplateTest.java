@@ -125,6 +125,15 @@ class TemplateTest {
     }
 
     @Test
+    void theSecondEncoderEndpointIsAnOutputOnlyForStandardPushInputs() {
+        Map<String, Object> output = CfnTemplate.map(template.section("Outputs").get("EncoderEndPoint2"));
+        assertEquals("IsStandardPushInput", output.get("Condition"), "a SINGLE_PIPELINE input has no second endpoint");
+        assertEquals(Map.of("Fn::And", List.of(Map.of("Condition", "IsPushInput"),
+                Map.of("Fn::Equals", List.of(Map.of("Ref", "ChannelClass"), "STANDARD")))),
+                template.section("Conditions").get("IsStandardPushInput"));
+    }
+
+    @Test
     void cachePolicyNamesCarryStackAndRegionBecauseTheyAreAccountWide() {
         for (String id : template.resourcesOfType("AWS::CloudFront::CachePolicy")) {
             Object name = CfnTemplate.map(template.properties(id).get("CachePolicyConfig")).get("Name");

@@ -145,6 +145,15 @@ class TemplateTest {
     }
 
     @Test
+    void theOriginAccessControlNameFitsCloudFrontsLimitWhateverTheStackName() {
+        Object name = CfnTemplate.map(template.properties("ConsoleOriginAccessControl")
+                .get("OriginAccessControlConfig")).get("Name");
+        // "console-" and the 36-character UUID of the stack id: 44 of the 64 characters CloudFront allows.
+        assertEquals(Map.of("Fn::Sub", List.of("console-${StackUuid}", Map.of("StackUuid", Map.of("Fn::Select",
+                List.of(2, Map.of("Fn::Split", List.of("/", Map.of("Ref", "AWS::StackId")))))))), name);
+    }
+
+    @Test
     void manifestsAreCachedForAtMostTwoSecondsAndErrorsForAtMostTwo() {
         Map<String, Object> manifests = CfnTemplate.map(template.properties("ManifestCachePolicy")
                 .get("CachePolicyConfig"));

@@ -98,10 +98,12 @@ public final class DemoConsoleManager implements ResourceManager {
             throw new ResourceFailure("no console files under s3://" + source + "/" + prefix
                     + "; check SourceBucket and SourcePrefix");
         }
+        // Claimed before the first copy: a Create that fails part-way must answer with this id, so the Delete
+        // CloudFormation sends next empties the bucket instead of leaving it undeletable in the rollback.
         String physicalId = destination + SUFFIX;
+        invocation.made(physicalId);
         invocation.step("copying " + keys.size() + " console files to bucket " + destination);
         files.copy(source, prefix, keys, destination);
-        invocation.made(physicalId);
         invocation.step("writing " + ConsoleConfig.KEY + " to bucket " + destination);
         files.writeConfig(destination, config);
         return Outcome.success(physicalId, Map.of(

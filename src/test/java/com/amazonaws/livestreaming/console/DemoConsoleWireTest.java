@@ -155,6 +155,21 @@ class DemoConsoleWireTest {
     }
 
     @Test
+    void createThatFailsAfterSomeCopiesClaimsTheBucketSoTheRollbackDeleteEmptiesIt() {
+        stubConsoleFiles();
+        wire.server().stubFor(put(urlPathEqualTo("/" + DEMO + "/assets/css/console.css"))
+                .willReturn(xml(403, S3Xml.error("AccessDenied", "Access Denied"))));
+        Requests.CapturedInvocation captured = Requests.invocation();
+
+        assertThrows(RuntimeException.class, () -> manager.create(Requests.create("DemoConsole", properties(DEMO)),
+                captured.invocation()));
+
+        assertEquals(List.of("/" + DEMO + "/index.html", "/" + DEMO + "/assets/css/console.css"),
+                copies().stream().map(LoggedRequest::getUrl).toList(), "index.html was copied before the failure");
+        assertEquals(DEMO + "-console", captured.invocation().madePhysicalId());
+    }
+
+    @Test
     void updateCopiesAgainRewritesTheConfigAndKeepsTheId() {
         stubConsoleFiles();
         Map<String, Object> changed = properties(DEMO);

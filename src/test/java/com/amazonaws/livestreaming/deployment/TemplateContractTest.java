@@ -1,13 +1,18 @@
 package com.amazonaws.livestreaming.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.livestreaming.cfn.ResourceSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The template against the managers that serve it: a property no manager reads, or an attribute no manager
@@ -16,9 +21,53 @@ import org.junit.jupiter.api.Test;
 class TemplateContractTest {
     private static final Set<String> IMPLIED = Set.of("ServiceToken", "ServiceTimeout");
     private final CfnTemplate template = CfnTemplate.load();
+    @TempDir
+    Path tmp;
 
     @Test
     void everyAttributeReadFromACustomResourceIsOneItsManagerReturns() {
+        assertEquals(List.of(), unknownAttributes(template));
+    }
+
+    @Test
+    void attributesReadInSubStringsAreCheckedInEveryForm() throws IOException {
+        Path yaml = Files.writeString(tmp.resolve("template.yaml"), """
+                Resources:
+                  PackageChannel:
+                    Type: Custom::MediaPackageChannel
+                    Properties:
+                      ServiceToken: arn
+                Outputs:
+                  Short:
+                    Value: !Sub 'https://${PackageChannel.NoSuchAttribute}/out'
+                  Listed:
+                    Value: !Sub
+                      - '${PackageChannel.AlsoMissing}/${Given}'
+                      - Given: !GetAtt PackageChannel.NotReturned
+                  Long:
+                    Value:
+                      Fn::Sub: '${PackageChannel.LongFormMissing} ${PackageChannel.ChannelId} ${AWS::Region}'
+                """);
+
+        List<String> unknown = unknownAttributes(CfnTemplate.load(yaml)).stream()
+                .map(problem -> problem.substring(0, problem.indexOf(' '))).toList();
+
+        assertEquals(List.of("PackageChannel.NoSuchAttribute", "PackageChannel.AlsoMissing",
+                "PackageChannel.NotReturned", "PackageChannel.LongFormMissing"), unknown);
+    }
+
+    @Test
+    void thePlaybackUrlsReadTheEndpointsManifestThroughSub() {
+        List<String> read = template.attributeRefs().stream()
+                .filter(ref -> ref.where().startsWith("/Outputs/"))
+                .map(ref -> ref.resource() + "." + ref.attribute()).toList();
+        for (String endpoint : List.of("HlsEndpoint", "DashEndpoint", "MssEndpoint", "CmafEndpoint")) {
+            assertTrue(read.contains(endpoint + ".Manifest"), endpoint + ".Manifest not found among " + read);
+        }
+    }
+
+    /** Each attribute read from a custom resource that its manager's spec does not list, with where it is read. */
+    private static List<String> unknownAttributes(CfnTemplate template) {
         List<String> unknown = new ArrayList<>();
         for (CfnTemplate.AttributeRef ref : template.attributeRefs()) {
             if (!template.resources().containsKey(ref.resource())) {
@@ -33,7 +82,7 @@ class TemplateContractTest {
                 }
             }
         }
-        assertEquals(List.of(), unknown);
+        return unknown;
     }
 
     @Test

@@ -63,23 +63,28 @@ class TemplateTest {
     }
 
     @Test
-    void everyCustomResourceCallsThePublishedVersionAndHasAServiceTimeout() {
+    void everyCustomResourceCallsTheAliasOfThePublishedVersion() {
         assertFalse(template.customResources().isEmpty());
         for (String id : template.customResources()) {
-            Map<String, Object> properties = template.properties(id);
-            assertEquals(Map.of("Ref", "CustomResourceVersion"), properties.get("ServiceToken"),
-                    id + " must call the SnapStart version, not $LATEST");
-            Object timeout = properties.get("ServiceTimeout");
-            assertTrue(timeout instanceof Integer seconds && seconds >= 60 && seconds <= 3600,
-                    id + " needs a ServiceTimeout between 60 and 3600 seconds, has " + timeout);
+            assertEquals(Map.of("Ref", "CustomResourceAlias"), template.properties(id).get("ServiceToken"),
+                    id + " must call the alias: CloudFormation refuses to change a ServiceToken, so naming the"
+                            + " version (which changes with every release) would break stack updates");
         }
+        Map<String, Object> alias = template.properties("CustomResourceAlias");
+        assertEquals("AWS::Lambda::Alias", template.type("CustomResourceAlias"));
+        assertEquals(Map.of("Ref", "CustomResourceFunction"), alias.get("FunctionName"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("CustomResourceVersion", "Version")), alias.get("FunctionVersion"),
+                "the alias must point at the published (SnapStart) version, not $LATEST");
     }
 
     @Test
-    void theChannelMayWaitAsLongAsTheLambdaRuns() {
+    void everyCustomResourceWaitsAsLongAsTheFunctionMayRunAndNoLongerThanAnHour() {
         int lambdaTimeout = (Integer) template.properties("CustomResourceFunction").get("Timeout");
-        for (String id : template.resourcesOfType("Custom::MediaLiveChannel")) {
-            assertTrue((Integer) template.properties(id).get("ServiceTimeout") >= lambdaTimeout, id);
+        for (String id : template.customResources()) {
+            Object timeout = template.properties(id).get("ServiceTimeout");
+            assertTrue(timeout instanceof Integer seconds && seconds >= lambdaTimeout && seconds <= 3600,
+                    id + " needs a ServiceTimeout from the function's timeout (" + lambdaTimeout
+                            + " s: every wait may run until its watchdog answers) to 3600 s, has " + timeout);
         }
     }
 
@@ -120,6 +125,15 @@ class TemplateTest {
     }
 
     @Test
+    void theSecondEncoderEndpointIsAnOutputOnlyForStandardPushInputs() {
+        Map<String, Object> output = CfnTemplate.map(template.section("Outputs").get("EncoderEndPoint2"));
+        assertEquals("IsStandardPushInput", output.get("Condition"), "a SINGLE_PIPELINE input has no second endpoint");
+        assertEquals(Map.of("Fn::And", List.of(Map.of("Condition", "IsPushInput"),
+                Map.of("Fn::Equals", List.of(Map.of("Ref", "ChannelClass"), "STANDARD")))),
+                template.section("Conditions").get("IsStandardPushInput"));
+    }
+
+    @Test
     void cachePolicyNamesCarryStackAndRegionBecauseTheyAreAccountWide() {
         for (String id : template.resourcesOfType("AWS::CloudFront::CachePolicy")) {
             Object name = CfnTemplate.map(template.properties(id).get("CachePolicyConfig")).get("Name");
@@ -128,6 +142,15 @@ class TemplateTest {
                 fail(id + " name must start with ${AWS::StackName}-${AWS::Region}-: " + name);
             }
         }
+    }
+
+    @Test
+    void theOriginAccessControlNameFitsCloudFrontsLimitWhateverTheStackName() {
+        Object name = CfnTemplate.map(template.properties("ConsoleOriginAccessControl")
+                .get("OriginAccessControlConfig")).get("Name");
+        // "console-" and the 36-character UUID of the stack id: 44 of the 64 characters CloudFront allows.
+        assertEquals(Map.of("Fn::Sub", List.of("console-${StackUuid}", Map.of("StackUuid", Map.of("Fn::Select",
+                List.of(2, Map.of("Fn::Split", List.of("/", Map.of("Ref", "AWS::StackId")))))))), name);
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class ChannelManager implements ResourceManager {
             Set.of("ChannelId", "Arn", "State"),
             Stream.concat(Stream.of("MediaLive:CreateChannel", "MediaLive:DescribeChannel", "MediaLive:ListChannels",
                     "MediaLive:UpdateChannel", "MediaLive:StartChannel", "MediaLive:StopChannel",
-                    "MediaLive:DeleteChannel"), EncodingProfiles.API_CALLS.stream()).collect(Collectors.toSet()));
+                    "MediaLive:DeleteChannel", "MediaLive:ListAlerts"), EncodingProfiles.API_CALLS.stream()).collect(Collectors.toSet()));
 
     private final MediaLiveClient mediaLive;
     private final Function<String, EncodingProfile> profiles;

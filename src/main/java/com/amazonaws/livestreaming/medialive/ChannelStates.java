@@ -5,14 +5,18 @@ import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.OutOfTimeException;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import software.amazon.awssdk.services.medialive.model.ChannelAlert;
 import software.amazon.awssdk.services.medialive.model.ChannelState;
 import software.amazon.awssdk.services.medialive.model.ConflictException;
 import software.amazon.awssdk.services.medialive.model.DescribeChannelResponse;
@@ -26,6 +30,7 @@ import software.amazon.awssdk.services.medialive.model.NotFoundException;
  * falls back to IDLE) and, when the budget runs out, names the state the channel was stuck in.
  */
 public final class ChannelStates {
+    private static final int ALERTS_SHOWN = 3;
     /** States in which the channel encodes (and is billed as running). */
     public static final Set<ChannelState> ACTIVE = EnumSet.of(ChannelState.STARTING, ChannelState.RUNNING,
             ChannelState.RECOVERING);
@@ -77,7 +82,7 @@ public final class ChannelStates {
         return await(invocation, channelId, "be IDLE", s -> s.state() == ChannelState.IDLE, s -> switch (s.state()) {
             case CREATE_FAILED -> Optional.of(createFailed(channelId));
             case UPDATE_FAILED -> Optional.of("MediaLive could not update channel " + channelId
-                    + " (UPDATE_FAILED); its alerts in the MediaLive console say why");
+                    + " (UPDATE_FAILED)" + why(channelId));
             case DELETING, DELETED -> Optional.of(gone(channelId));
             default -> Optional.empty();
         });
@@ -104,9 +109,9 @@ public final class ChannelStates {
             }
             return switch (s.state()) {
                 case IDLE -> started.get() ? Optional.of("MediaLive could not start channel " + channelId
-                        + ": it went back to IDLE; its alerts in the MediaLive console say why") : Optional.empty();
+                        + ": it went back to IDLE" + why(channelId)) : Optional.empty();
                 case CREATE_FAILED, UPDATE_FAILED -> Optional.of("MediaLive could not start channel " + channelId
-                        + " (" + s.state() + ")");
+                        + " (" + s.state() + ")" + why(channelId));
                 case STOPPING, DELETING, DELETED -> Optional.of("channel " + channelId + " became " + s.state()
                         + " while it was being started");
                 default -> Optional.empty();
@@ -199,9 +204,30 @@ public final class ChannelStates {
         }
     }
 
-    private static String createFailed(String channelId) {
-        return "MediaLive could not create channel " + channelId
-                + " (CREATE_FAILED); its alerts in the MediaLive console say why";
+    private String createFailed(String channelId) {
+        return "MediaLive could not create channel " + channelId + " (CREATE_FAILED)" + why(channelId);
+    }
+
+    /**
+     * MediaLive's own words for a dead end: the channel's alerts that are still set (ListAlerts), newest first, at
+     * most three. Best effort: if they cannot be read, the reason points at the console instead.
+     */
+    private String why(String channelId) {
+        try {
+            List<String> messages = mediaLive.listAlerts(r -> r.channelId(channelId).stateFilter("SET")
+                            .maxResults(ALERTS_SHOWN)).alerts().stream()
+                    .sorted(Comparator.comparing(ChannelAlert::setTimestamp,
+                            Comparator.nullsLast(Comparator.reverseOrder())))
+                    .limit(ALERTS_SHOWN)
+                    .map(a -> (a.alertType() == null ? "" : a.alertType() + ": ") + a.message())
+                    .toList();
+            if (!messages.isEmpty()) {
+                return "; MediaLive says: " + String.join("; ", messages);
+            }
+        } catch (SdkException e) {
+            // the alerts are a courtesy; the state alone is still a correct reason
+        }
+        return "; its alerts in the MediaLive console say why";
     }
 
     private static String gone(String channelId) {

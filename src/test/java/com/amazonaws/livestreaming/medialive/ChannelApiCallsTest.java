@@ -50,8 +50,26 @@ class ChannelApiCallsTest {
                     Requests.invocation().invocation());
 
             Set<String> made = new TreeSet<>(wire.calls());
+            made.addAll(callsOfACreateThatFails());
             assertEquals(new TreeSet<>(manager.spec().apiCalls()), made,
-                    "a full run makes every call of the spec, and no other");
+                    "a full run, and a create that fails, make every call of the spec, and no other");
+        }
+    }
+
+    /** A Create that ends in CREATE_FAILED also reads the channel's alerts for the reason. */
+    private static Set<String> callsOfACreateThatFails() {
+        try (WireMockAws wire = new WireMockAws()) {
+            MediaLiveStubs stubs = new MediaLiveStubs(wire);
+            stubs.noChannels();
+            stubs.createReturns(CHANNEL_ID);
+            stubs.describeWalks(CHANNEL_ID, "CREATE_FAILED");
+            ChannelManager manager = new ChannelManager(wire.clients().mediaLive(), TestProfiles.loader(),
+                    Duration.ofMillis(10));
+
+            MediaLiveStubs.dispatch(manager, Requests.create(ChannelManager.KIND, properties()),
+                    Requests.invocation().invocation());
+
+            return new TreeSet<>(wire.calls());
         }
     }
 

@@ -3,6 +3,7 @@ package com.amazonaws.livestreaming.medialive;
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.CHANNEL_ID;
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.properties;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -93,6 +94,30 @@ class ChannelCreateTest {
         assertEquals(CHANNEL_ID, outcome.physicalResourceId(), "the rollback Delete must find the failed channel");
         assertEquals("MediaLive could not create channel 1234567 (CREATE_FAILED); its alerts in the MediaLive "
                 + "console say why", outcome.reason());
+    }
+
+    @Test
+    void createThatFailsGivesMediaLivesOwnAlertsAsTheReason() {
+        stubs.noChannels();
+        stubs.createReturns(CHANNEL_ID);
+        stubs.describeWalks(CHANNEL_ID, "CREATE_FAILED");
+        wire.server().stubFor(get(urlPathEqualTo("/prod/channels/" + CHANNEL_ID + "/alerts"))
+                .withQueryParam("stateFilter", equalTo("SET"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"alerts": [
+                          {"id": "a1", "alertType": "Resource Allocation Failure", "state": "SET",
+                           "message": "Not enough capacity in us-east-1a", "pipelineId": "0",
+                           "setTimestamp": "2026-11-24T18:00:01Z"},
+                          {"id": "a2", "alertType": "Role Permissions", "state": "SET",
+                           "message": "MediaLive cannot assume the role", "pipelineId": "1",
+                           "setTimestamp": "2026-11-24T18:00:05Z"}
+                        ]}""")));
+
+        Outcome outcome = MediaLiveStubs.dispatch(manager, create(), Requests.invocation().invocation());
+
+        assertEquals("MediaLive could not create channel 1234567 (CREATE_FAILED); MediaLive says: Role Permissions:"
+                + " MediaLive cannot assume the role; Resource Allocation Failure: Not enough capacity in us-east-1a",
+                outcome.reason());
     }
 
     @Test

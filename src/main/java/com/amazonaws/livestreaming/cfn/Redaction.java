@@ -15,6 +15,10 @@ public final class Redaction {
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token|credential).*");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+    /** {@code scheme://user:password@}: the user info of a URL anywhere in a text. */
+    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s/?#]*@");
+    /** {@code scheme://host/path?query}: the query of a URL anywhere in a text, where tokens and signatures live. */
+    private static final Pattern URL_QUERY = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^\\s?#]*)\\?[^\\s#]*");
     public static final String MASK = "****";
 
     private Redaction() {
@@ -40,7 +44,22 @@ public final class Redaction {
         }
     }
 
-    /** A copy with every secret-named value (at any depth) replaced by {@link #MASK}. */
+    /**
+     * {@code text} with the user info and the query of every URL in it masked: a pull source URL may carry
+     * {@code user:password@} or an access token, and it arrives as a plain property.
+     */
+    public static String urlCredentials(String text) {
+        if (text == null || !text.contains("://")) {
+            return text;
+        }
+        String masked = URL_USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");
+        return URL_QUERY.matcher(masked).replaceAll("$1?" + MASK);
+    }
+
+    /**
+     * A copy with every secret-named value (at any depth) replaced by {@link #MASK}, and the credentials of any URL
+     * in the other values masked (see {@link #urlCredentials}).
+     */
     public static Map<String, Object> properties(Map<String, ?> values) {
         Map<String, Object> out = new LinkedHashMap<>();
         values.forEach((k, v) -> out.put(k, redactValue(k, v)));
@@ -57,6 +76,9 @@ public final class Redaction {
         }
         if (value instanceof List<?> list) {
             return list.stream().map(v -> redactValue("", v)).toList();
+        }
+        if (value instanceof String text) {
+            return urlCredentials(text);
         }
         return value;
     }

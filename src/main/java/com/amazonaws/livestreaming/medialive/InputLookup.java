@@ -2,7 +2,10 @@ package com.amazonaws.livestreaming.medialive;
 
 import com.amazonaws.livestreaming.cfn.Ownership;
 import com.amazonaws.livestreaming.cfn.Request;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -42,6 +45,26 @@ final class InputLookup {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The security groups made for this stack resource (by any request) that no input other than the gone
+     * {@code inputId} uses: what an earlier Delete left when it removed the input but ran out of time while the
+     * group was still IN_USE. A replacement input's group (same logical id) is in use by that input and is kept.
+     */
+    List<String> securityGroupsLeftBy(Request request, String inputId) {
+        List<String> left = new ArrayList<>();
+        for (InputSecurityGroup group : mediaLive.get().listInputSecurityGroupsPaginator(b -> { })
+                .inputSecurityGroups()) {
+            Map<String, String> tags = group.tags();
+            if (group.state() != InputSecurityGroupState.DELETED && tags != null
+                    && request.stackId().equals(tags.get(Ownership.STACK_ID))
+                    && request.logicalResourceId().equals(tags.get(Ownership.LOGICAL_ID))
+                    && group.inputs().stream().allMatch(inputId::equals)) {
+                left.add(group.id());
+            }
+        }
+        return left;
     }
 
     /** Which of {@code parameters} another live input still reads its password from (e.g. a replacement). */

@@ -140,11 +140,11 @@ public final class InputManager implements ResourceManager {
             Optional<String> groupId = settings.isPush()
                     ? Optional.of(securityGroup(request, settings.cidrs().orElseThrow(), invocation))
                     : Optional.empty();
-            for (Pipeline pipeline : Pipeline.values()) {
-                secrets.of(pipeline).ifPresent(p -> passwords.put(request, pipeline, p, invocation));
-            }
-            invocation.step("creating " + settings.type() + " input " + InputRequests.name(request));
             try {
+                for (Pipeline pipeline : Pipeline.values()) {
+                    secrets.of(pipeline).ifPresent(p -> passwords.put(request, pipeline, p, invocation));
+                }
+                invocation.step("creating " + settings.type() + " input " + InputRequests.name(request));
                 id = mediaLive.get().createInput(InputRequests.createInput(settings, request, groupId)).input().id();
             } catch (RuntimeException refused) {
                 undo(request, groupId, secrets, invocation);
@@ -178,7 +178,10 @@ public final class InputManager implements ResourceManager {
         return id;
     }
 
-    /** CreateInput was refused: nothing carries an id for a rollback Delete, so remove what was made for it. */
+    /**
+     * A password could not be stored or CreateInput was refused: nothing carries an id for a rollback Delete, so
+     * remove what was made for it.
+     */
     private void undo(Request request, Optional<String> groupId, InputPasswords secrets, Invocation invocation) {
         try {
             groupId.ifPresent(g -> {

@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.medialive.model.NotFoundException;
 /**
  * Removes an input and what was made for it, in the only order MediaLive accepts: the input once no channel holds
  * it (DETACHED), its security group once no input uses it (IDLE), then the password parameters. Every wait is
- * bounded by the budget and names the state it was stuck in; whatever is already gone is skipped.
+ * bounded by the budget and names the state it was stuck in; whatever is already gone is skipped. When the input
+ * is already gone (a Delete retried after running out of time), the security group it used is found by its tags,
+ * so it is not left behind to count against the account's quota.
  */
 final class InputTeardown {
     private final Supplier<MediaLiveClient> mediaLive;
@@ -52,6 +54,9 @@ final class InputTeardown {
             }
         } else {
             invocation.log().info("input already gone", Map.of("inputId", id));
+            for (String groupId : lookup.securityGroupsLeftBy(request, id)) {
+                removeSecurityGroup(request, groupId, invocation);
+            }
             for (Pipeline pipeline : Pipeline.values()) {
                 if (request.properties().optional(pipeline.property("Pass")).isPresent()) {
                     parameters.add(PasswordStore.name(request, pipeline));

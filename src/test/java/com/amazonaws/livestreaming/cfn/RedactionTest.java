@@ -25,6 +25,18 @@ class RedactionTest {
     }
 
     @Test
+    void urlUserInfoAndQueryAreMaskedInAnyValue() {
+        Map<String, Object> masked = Redaction.properties(Map.of(
+                "PriUrl", "https://user:p4ss@origin.example.com/live/index.m3u8?token=t0k#frag",
+                "reason", "could not read rtmp://u:p@203.0.113.5:1935/live/x and http://h.example.com/a?sig=s",
+                "Plain", "https://origin.example.com/live/index.m3u8"));
+        assertEquals("https://****@origin.example.com/live/index.m3u8?****#frag", masked.get("PriUrl"));
+        assertEquals("could not read rtmp://****@203.0.113.5:1935/live/x and http://h.example.com/a?****",
+                masked.get("reason"));
+        assertEquals("https://origin.example.com/live/index.m3u8", masked.get("Plain"));
+    }
+
+    @Test
     void oneLineFoldsControlCharacters() {
         assertEquals("a b c", Redaction.oneLine("a\r\n\tb\u2028c"));
     }

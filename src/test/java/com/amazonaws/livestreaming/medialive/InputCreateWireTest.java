@@ -340,6 +340,27 @@ class InputCreateWireTest {
     }
 
     @Test
+    void refusedSecondPasswordRemovesTheFirstBeforeFailing() {
+        stubs.ssm("DeleteParameter", InputStubs.json(200, "{}"));
+        wire.server().stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.Name",
+                        equalTo(PRIMARY_PARAM))).willReturn(InputStubs.json(200, "{\"Version\": 1}")));
+        wire.server().stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.Name",
+                        equalTo(SECONDARY_PARAM))).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                        .aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\": \"ParameterLimitExceeded\", \"message\": \"limit reached\"}")));
+
+        assertThrows(AwsServiceException.class, () -> create(Map.of("Type", "URL_PULL",
+                "PriUrl", "https://origin.example.com/a.m3u8", "PriUser", "u", "PriPass", "p1",
+                "SecUrl", "https://origin.example.com/b.m3u8", "SecUser", "u", "SecPass", "p2")));
+
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withHeader("X-Amz-Target",
+                equalTo("AmazonSSM.DeleteParameter")).withRequestBody(equalToJson("{\"Name\": \"" + PRIMARY_PARAM + "\"}")));
+        assertEquals(0, wire.server().findAll(postRequestedFor(urlPathEqualTo("/prod/inputs"))).size());
+    }
+
+    @Test
     void refusedCreateInputDeletesTheNewSecurityGroup() {
         stubs.createGroup("203.0.113.0/24");
         stubs.deleteGroup(GROUP_ID);

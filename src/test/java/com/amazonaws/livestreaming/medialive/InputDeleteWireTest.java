@@ -77,17 +77,19 @@ class InputDeleteWireTest {
     void deleteOfMissingInputAnswersSuccess() {
         wire.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(
                 "/prod/inputs/" + INPUT_ID)).willReturn(InputStubs.notFound("Input not found")));
+        stubs.listGroups();
 
         assertEquals(Outcome.success(INPUT_ID), deleteWith(Map.of("Type", "RTP_PUSH", "Cidr", "10.0.0.0/8")));
-        assertEquals(List.of("MediaLive:DescribeInput"), wire.calls());
+        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:ListInputSecurityGroups"), wire.calls());
     }
 
     @Test
     void deleteOfInputInDeletedStateAnswersSuccess() {
         stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("DELETED"));
+        stubs.listGroups();
 
         assertEquals(Outcome.success(INPUT_ID), deleteWith(Map.of()));
-        assertEquals(List.of("MediaLive:DescribeInput"), wire.calls());
+        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:ListInputSecurityGroups"), wire.calls());
     }
 
     @Test
@@ -177,6 +179,7 @@ class InputDeleteWireTest {
     void inputAlreadyGoneStillRemovesThePasswordsItsPropertiesHad() {
         wire.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(
                 "/prod/inputs/" + INPUT_ID)).willReturn(InputStubs.notFound("Input not found")));
+        stubs.listGroups();
         stubs.listInputs();
         stubs.ssmAccepts();
 
@@ -184,6 +187,26 @@ class InputDeleteWireTest {
                 "PriUser", "u", "PriPass", "secret-value")));
 
         assertEquals(List.of("{\"Name\":\"" + PRIMARY_PARAM + "\"}"), ssmBodies("DeleteParameter"));
+    }
+
+    @Test
+    void retriedDeleteAfterTheInputIsGoneStillRemovesTheSecurityGroupItLeftBehind() {
+        wire.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(
+                "/prod/inputs/" + INPUT_ID)).willReturn(InputStubs.notFound("Input not found")));
+        String leftBehind = InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "10.0.0.0/8");
+        String replacements = InputStubs.group("2222222", "IN_USE", "[\"3333333\"]", "10.0.0.0/8");
+        String otherResources = InputStubs.group("4444444", "IDLE", "[]", "10.0.0.0/8")
+                .replace("\"ResourceMediaLiveInput\"", "\"SomeoneElsesInput\"");
+        stubs.listGroups(leftBehind, replacements, otherResources);
+        stubs.describeGroupWalking(GROUP_ID, leftBehind, InputStubs.group(GROUP_ID, "IDLE", "[]", "10.0.0.0/8"));
+        stubs.deleteGroup(GROUP_ID);
+
+        assertEquals(Outcome.success(INPUT_ID), deleteWith(Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8")));
+
+        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:ListInputSecurityGroups",
+                "MediaLive:DescribeInputSecurityGroup", "MediaLive:DescribeInputSecurityGroup",
+                "MediaLive:DeleteInputSecurityGroup"), wire.calls());
+        wire.server().verify(deleteRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups/" + GROUP_ID)));
     }
 
     @Test

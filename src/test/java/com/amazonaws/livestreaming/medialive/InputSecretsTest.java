@@ -90,6 +90,27 @@ class InputSecretsTest {
     }
 
     @Test
+    void credentialsAndTokensInAPullUrlNeverReachTheLog() {
+        wire.server().stubFor(put(urlPathEqualTo("/cfn-response")).willReturn(aResponse().withStatus(200)));
+        ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+        Handler handler = new Handler(Managers.standard(wire.clients()), new ResponseSender(1, d -> { }),
+                new PrintStream(logBytes, true, StandardCharsets.UTF_8), Duration.ofSeconds(1));
+        String event = """
+                {"RequestType": "Create", "ResponseURL": "%s/cfn-response?X-Amz-Signature=abc",
+                 "StackId": "%s", "RequestId": "%s", "ResourceType": "Custom::MediaLiveInput",
+                 "LogicalResourceId": "ResourceMediaLiveInput",
+                 "ResourceProperties": {"Type": "URL_PULL", "ChannelClass": "SINGLE_PIPELINE",
+                   "PriUrl": "https://puller:%s@origin.example.com/live/main.m3u8?token=%s"}}"""
+                .formatted(wire.baseUrl(), Requests.STACK_ID, Requests.REQUEST_ID, PRI, ROTATED);
+
+        handler.handle(event.getBytes(StandardCharsets.UTF_8), null);
+
+        String log = logBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("origin.example.com/live/main.m3u8"), log);
+        assertNoPassword(log);
+    }
+
+    @Test
     void anEventThroughTheHandlerAnswersAndLogsWithoutThePassword() {
         wire.server().stubFor(put(urlPathEqualTo("/cfn-response")).willReturn(aResponse().withStatus(200)));
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();

@@ -215,7 +215,7 @@ public final class InputManager implements ResourceManager {
             return;
         }
         invocation.step("updating the rules of input security group " + groupId);
-        mediaLive.get().updateInputSecurityGroup(InputRequests.securityGroupRules(groupId, cidrs));
+        mediaLive.get().updateInputSecurityGroup(InputRequests.securityGroupRules(groupId, cidrs, group.tags()));
         StateWait.await(invocation, "input security group " + groupId, "updated", interval,
                 () -> reads.group(groupId), InputReads::groupStateOf,
                 found -> found.isEmpty() || found.get().state() != InputSecurityGroupState.UPDATING);

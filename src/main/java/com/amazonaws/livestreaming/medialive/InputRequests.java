@@ -3,6 +3,7 @@ package com.amazonaws.livestreaming.medialive;
 import com.amazonaws.livestreaming.cfn.Ownership;
 import com.amazonaws.livestreaming.cfn.Request;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.medialive.model.CreateInputRequest;
 import software.amazon.awssdk.services.medialive.model.CreateInputSecurityGroupRequest;
@@ -42,11 +43,19 @@ public final class InputRequests {
                 .build();
     }
 
-    public static UpdateInputSecurityGroupRequest securityGroupRules(String groupId, CidrList cidrs) {
-        return UpdateInputSecurityGroupRequest.builder()
+    /**
+     * New rules for a group, sent with the group's current tags: the ownership tags are how a later Delete finds a
+     * group its input no longer names, and an update must not be the thing that loses them.
+     */
+    public static UpdateInputSecurityGroupRequest securityGroupRules(String groupId, CidrList cidrs,
+                                                                     Map<String, String> currentTags) {
+        UpdateInputSecurityGroupRequest.Builder update = UpdateInputSecurityGroupRequest.builder()
                 .inputSecurityGroupId(groupId)
-                .whitelistRules(whitelist(cidrs))
-                .build();
+                .whitelistRules(whitelist(cidrs));
+        if (currentTags != null && !currentTags.isEmpty()) {
+            update.tags(currentTags);
+        }
+        return update.build();
     }
 
     /**

@@ -36,6 +36,9 @@ final class IamActions {
             Map.entry("MediaLive:UpdateChannel", List.of("medialive:UpdateChannel", "iam:PassRole")),
             Map.entry("MediaLive:CreateInputSecurityGroup", List.of("medialive:CreateInputSecurityGroup",
                     "medialive:CreateTags")),
+            // New rules are sent with the group's current tags, so that an update never drops the ownership tags.
+            Map.entry("MediaLive:UpdateInputSecurityGroup", List.of("medialive:UpdateInputSecurityGroup",
+                    "medialive:CreateTags")),
             Map.entry("MediaPackage:CreateChannel", List.of("mediapackage:CreateChannel",
                     "mediapackage:TagResource")),
             Map.entry("MediaPackage:CreateOriginEndpoint", List.of("mediapackage:CreateOriginEndpoint",

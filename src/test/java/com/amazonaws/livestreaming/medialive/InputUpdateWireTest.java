@@ -83,7 +83,8 @@ class InputUpdateWireTest {
                 Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"));
 
         wire.server().verify(putRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups/" + GROUP_ID))
-                .withRequestBody(equalToJson("{\"whitelistRules\": [{\"cidr\": \"203.0.113.0/24\"}]}")));
+                .withRequestBody(equalToJson("{\"whitelistRules\": [{\"cidr\": \"203.0.113.0/24\"}], \"tags\": "
+                        + InputStubs.TAGS + "}")));
         assertEquals(Outcome.success(INPUT_ID, Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
                 "EndPoint1", "rtmp://198.51.100.99:1935/" + NAME + "/primary",
                 "EndPoint2", "rtmp://192.0.2.18:1935/" + NAME + "/secondary")), outcome);

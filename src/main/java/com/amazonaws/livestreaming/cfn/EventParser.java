@@ -20,7 +20,7 @@ public final class EventParser {
     public record Parsed(Request request, Optional<String> problem) {
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 

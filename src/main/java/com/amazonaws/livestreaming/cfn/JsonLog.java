@@ -12,7 +12,7 @@ import java.util.Map;
  * invocation; any field whose name says pass/secret/token is masked whatever the caller passed.
  */
 public final class JsonLog {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private final PrintStream out;
     private final Map<String, Object> context;
 

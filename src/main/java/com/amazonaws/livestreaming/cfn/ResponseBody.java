@@ -14,7 +14,7 @@ import java.util.Map;
 public final class ResponseBody {
     /** CloudFormation's limit on the whole response body, in bytes. */
     public static final int MAX_BYTES = 4096;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private ResponseBody() {
     }

@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.console;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
@@ -29,13 +30,23 @@ final class BucketEmptier {
 
     /** Deletes every version and delete marker; returns how many were deleted, or -1 if the bucket is gone. */
     int empty(String bucket) {
+        return deleteWhere(bucket, key -> true);
+    }
+
+    /**
+     * Deletes every version and delete marker of the keys {@code doomed} accepts; returns how many were deleted, or
+     * -1 if the bucket is gone.
+     */
+    int deleteWhere(String bucket, Predicate<String> doomed) {
         List<ObjectIdentifier> batch = new ArrayList<>();
         int deleted = 0;
         try {
             for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(
                     ListObjectVersionsRequest.builder().bucket(bucket).build())) {
-                page.versions().forEach(v -> batch.add(id(v.key(), v.versionId())));
-                page.deleteMarkers().forEach(m -> batch.add(id(m.key(), m.versionId())));
+                page.versions().stream().filter(v -> doomed.test(v.key()))
+                        .forEach(v -> batch.add(id(v.key(), v.versionId())));
+                page.deleteMarkers().stream().filter(m -> doomed.test(m.key()))
+                        .forEach(m -> batch.add(id(m.key(), m.versionId())));
                 while (batch.size() >= BATCH) {
                     List<ObjectIdentifier> full = new ArrayList<>(batch.subList(0, BATCH));
                     batch.subList(0, BATCH).clear();

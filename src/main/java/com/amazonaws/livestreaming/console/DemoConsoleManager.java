@@ -8,6 +8,7 @@ import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
 import com.amazonaws.livestreaming.cfn.ResourceSpec;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,13 +54,16 @@ public final class DemoConsoleManager implements ResourceManager {
 
     @Override
     public Outcome create(Request request, Invocation invocation) {
-        return publish(request.properties(), invocation);
+        return publish(request.properties(), invocation, false);
     }
 
-    /** Copies again and rewrites the config; a new DestinationBucket gives a new id (a replacement). */
+    /**
+     * Copies again, rewrites the config and removes the files the new console no longer has, so the bucket holds
+     * exactly one console; a new DestinationBucket gives a new id (a replacement).
+     */
     @Override
     public Outcome update(Request request, Invocation invocation) {
-        return publish(request.properties(), invocation);
+        return publish(request.properties(), invocation, true);
     }
 
     @Override
@@ -73,7 +77,7 @@ public final class DemoConsoleManager implements ResourceManager {
         return Outcome.success(request.physicalResourceId());
     }
 
-    private Outcome publish(Properties properties, Invocation invocation) {
+    private Outcome publish(Properties properties, Invocation invocation, boolean removeOthers) {
         String source = properties.matching("SourceBucket", BUCKET, BUCKET_RULE);
         String prefix = prefix(properties.required("SourcePrefix"));
         String destination = properties.matching("DestinationBucket", BUCKET, BUCKET_RULE);
@@ -106,6 +110,15 @@ public final class DemoConsoleManager implements ResourceManager {
         files.copy(source, prefix, keys, destination);
         invocation.step("writing " + ConsoleConfig.KEY + " to bucket " + destination);
         files.writeConfig(destination, config);
+        if (removeOthers) {
+            Set<String> current = new HashSet<>();
+            keys.forEach(key -> current.add(key.substring(prefix.length())));
+            current.add(ConsoleConfig.KEY);
+            invocation.step("removing files of an earlier console from bucket " + destination);
+            int removed = emptier.deleteWhere(destination, key -> !current.contains(key));
+            invocation.log().info("files of an earlier console removed", Map.of("bucket", destination,
+                    "removed", Math.max(removed, 0)));
+        }
         return Outcome.success(physicalId, Map.of(
                 "ConfigKey", ConsoleConfig.KEY,
                 "ObjectCount", String.valueOf(keys.size() + 1)));

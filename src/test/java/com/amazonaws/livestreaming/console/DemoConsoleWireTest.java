@@ -172,6 +172,7 @@ class DemoConsoleWireTest {
     @Test
     void updateCopiesAgainRewritesTheConfigAndKeepsTheId() {
         stubConsoleFiles();
+        stubDemoBucketHolding(List.of("index.html", "assets/js/config.js"));
         Map<String, Object> changed = properties(DEMO);
         changed.put("HlsUrl", "https://d222.cloudfront.net/out/v1/abc/index.m3u8");
 
@@ -183,6 +184,43 @@ class DemoConsoleWireTest {
         String config = payload(wire.server().findAll(putRequestedFor(
                 urlPathEqualTo("/" + DEMO + "/assets/js/config.js")).withHeader("x-amz-copy-source", absent())).get(0));
         assertTrue(config.contains("\"hls\":\"https://d222.cloudfront.net/out/v1/abc/index.m3u8\""), config);
+    }
+
+    @Test
+    void updateRemovesTheFilesAnEarlierConsoleHadAndKeepsTheCurrentOnes() {
+        stubConsoleFiles();
+        stubDemoBucketHolding(List.of("index.html", "assets/js/config.js", "assets/js/console.js",
+                "assets/lib/old-player.min.js", "assets/css/old.css"));
+
+        manager.update(Requests.update("DemoConsole", DEMO + "-console", properties(DEMO), properties(DEMO)),
+                Requests.invocation().invocation());
+
+        List<LoggedRequest> deletes = wire.server().findAll(postRequestedFor(urlPathEqualTo("/" + DEMO))
+                .withQueryParam("delete", matching(".*")));
+        assertEquals(1, deletes.size());
+        String body = deletes.get(0).getBodyAsString();
+        assertTrue(body.contains("<Key>assets/lib/old-player.min.js</Key>") && body.contains("<Key>assets/css/old.css</Key>"),
+                body);
+        assertEquals(2, body.split("<Key>").length - 1, "only the two stale files: " + body);
+    }
+
+    @Test
+    void updateOfACurrentConsoleDeletesNothing() {
+        stubConsoleFiles();
+        stubDemoBucketHolding(List.of("index.html", "assets/js/config.js", "assets/lib/hls.min.js"));
+
+        manager.update(Requests.update("DemoConsole", DEMO + "-console", properties(DEMO), properties(DEMO)),
+                Requests.invocation().invocation());
+
+        assertEquals(0, wire.server().findAll(postRequestedFor(urlPathEqualTo("/" + DEMO))).size());
+    }
+
+    /** The demo bucket's ListObjectVersions answer (unversioned: each object once) and DeleteObjects. */
+    private void stubDemoBucketHolding(List<String> keys) {
+        wire.server().stubFor(get(urlPathEqualTo("/" + DEMO)).withQueryParam("versions", matching(".*"))
+                .willReturn(xml(200, S3Xml.versionsPage(DEMO, keys, List.of(), null).replaceAll(
+                        "<VersionId>v-[^<]*</VersionId>", "<VersionId>null</VersionId>"))));
+        wire.server().stubFor(post(urlPathEqualTo("/" + DEMO)).willReturn(xml(200, S3Xml.deleteResult())));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming;
 
+import com.amazonaws.livestreaming.aws.Lazy;
 import com.amazonaws.livestreaming.cfn.Dispatcher;
 import com.amazonaws.livestreaming.cfn.EventParser;
 import com.amazonaws.livestreaming.cfn.FailureReason;
@@ -7,7 +8,6 @@ import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.JsonLog;
 import com.amazonaws.livestreaming.cfn.OnceResponder;
 import com.amazonaws.livestreaming.cfn.Outcome;
-import com.amazonaws.livestreaming.cfn.PhysicalIds;
 import com.amazonaws.livestreaming.cfn.Redaction;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.Request;
@@ -46,7 +46,7 @@ public final class Handler implements RequestStreamHandler {
     }
 
     public Handler(Supplier<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin) {
-        this.registry = memoize(registry);
+        this.registry = new Lazy<>(registry);
         this.sender = sender;
         this.log = log;
         this.safetyMargin = safetyMargin;
@@ -110,9 +110,7 @@ public final class Handler implements RequestStreamHandler {
         Duration margin = safetyMargin.compareTo(available.dividedBy(2)) < 0 ? safetyMargin : available.dividedBy(2);
         Invocation invocation = new Invocation(TimeBudget.of(available.minus(margin)), requestLog);
         Dispatcher dispatcher = new Dispatcher(registry);
-        Outcome raw = Watchdog.run(request, invocation, () -> dispatcher.dispatch(request, invocation));
-        return new Outcome(raw.status(), PhysicalIds.forAnswer(request, raw, invocation.madePhysicalId()),
-                raw.data(), raw.noEcho(), raw.reason());
+        return Watchdog.run(request, invocation, () -> dispatcher.dispatch(request, invocation));
     }
 
     private static Map<String, Object> fields(Request request) {
@@ -125,19 +123,5 @@ public final class Handler implements RequestStreamHandler {
             fields.put("physicalResourceId", request.physicalResourceId());
         }
         return fields;
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
     }
 }

@@ -110,28 +110,4 @@ public final class AwsClients {
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder;
     }
-
-    /** Builds a value on first use, once, thread-safely. */
-    private static final class Lazy<T> {
-        private final Supplier<T> factory;
-        private volatile T value;
-
-        Lazy(Supplier<T> factory) {
-            this.factory = factory;
-        }
-
-        T get() {
-            T current = value;
-            if (current == null) {
-                synchronized (this) {
-                    current = value;
-                    if (current == null) {
-                        current = factory.get();
-                        value = current;
-                    }
-                }
-            }
-            return current;
-        }
-    }
 }

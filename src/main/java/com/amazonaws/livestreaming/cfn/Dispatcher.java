@@ -41,7 +41,7 @@ public final class Dispatcher {
             if (outcome == null) {
                 throw new IllegalStateException("the " + kind + " manager returned no outcome");
             }
-            return outcome;
+            return PhysicalIds.withAnswerId(request, outcome, invocation.madePhysicalId());
         } catch (Throwable failure) {
             return failed(request, invocation, failure);
         }
@@ -57,8 +57,7 @@ public final class Dispatcher {
             invocation.log().error("failed unexpectedly", Map.of("reason", reason,
                     "exception", failure.getClass().getName(), "at", firstFrames(failure)));
         }
-        Outcome outcome = Outcome.failed(null, reason);
-        return Outcome.failed(PhysicalIds.forAnswer(request, outcome, made), reason);
+        return PhysicalIds.withAnswerId(request, Outcome.failed(null, reason), made);
     }
 
     private static String firstFrames(Throwable failure) {

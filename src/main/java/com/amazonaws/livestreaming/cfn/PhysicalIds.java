@@ -43,6 +43,12 @@ public final class PhysicalIds {
         };
     }
 
+    /** {@code outcome} with the id {@link #forAnswer} gives it. */
+    public static Outcome withAnswerId(Request request, Outcome outcome, String madePhysicalId) {
+        return new Outcome(outcome.status(), forAnswer(request, outcome, madePhysicalId), outcome.data(),
+                outcome.noEcho(), outcome.reason());
+    }
+
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }

@@ -35,18 +35,17 @@ public final class Watchdog {
             future.cancel(true);
             String reason = "timed out while " + invocation.currentStep();
             invocation.log().error("watchdog fired", Map.of("reason", reason));
-            Outcome timedOut = Outcome.failed(null, reason);
-            return Outcome.failed(PhysicalIds.forAnswer(request, timedOut, invocation.madePhysicalId()), reason);
+            return failed(request, invocation, reason);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            String reason = "interrupted while " + invocation.currentStep();
-            return Outcome.failed(PhysicalIds.forAnswer(request, Outcome.failed(null, reason),
-                    invocation.madePhysicalId()), reason);
+            return failed(request, invocation, "interrupted while " + invocation.currentStep());
         } catch (ExecutionException e) {
-            String reason = FailureReason.of(e.getCause());
-            return Outcome.failed(PhysicalIds.forAnswer(request, Outcome.failed(null, reason),
-                    invocation.madePhysicalId()), reason);
+            return failed(request, invocation, FailureReason.of(e.getCause()));
         }
+    }
+
+    private static Outcome failed(Request request, Invocation invocation, String reason) {
+        return PhysicalIds.withAnswerId(request, Outcome.failed(null, reason), invocation.madePhysicalId());
     }
 }

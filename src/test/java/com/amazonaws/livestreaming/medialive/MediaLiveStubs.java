@@ -13,7 +13,6 @@ import com.amazonaws.livestreaming.cfn.Dispatcher;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Ownership;
-import com.amazonaws.livestreaming.cfn.PhysicalIds;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.testing.Requests;
@@ -60,9 +59,7 @@ final class MediaLiveStubs {
     /** Runs a request the way the handler does, so failures become the FAILED outcome CloudFormation gets. */
     static Outcome dispatch(ChannelManager manager, Request request, Invocation invocation) {
         Registry registry = new Registry(Map.of(ChannelManager.KIND, () -> manager));
-        Outcome raw = new Dispatcher(() -> registry).dispatch(request, invocation);
-        return new Outcome(raw.status(), PhysicalIds.forAnswer(request, raw, invocation.madePhysicalId()),
-                raw.data(), raw.noEcho(), raw.reason());
+        return new Dispatcher(() -> registry).dispatch(request, invocation);
     }
 
     static String arn(String id) {

@@ -12,6 +12,7 @@ import com.amazonaws.livestreaming.cfn.Redaction;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResponseSender;
+import com.amazonaws.livestreaming.cfn.Ticker;
 import com.amazonaws.livestreaming.cfn.TimeBudget;
 import com.amazonaws.livestreaming.cfn.Watchdog;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -39,6 +40,7 @@ public final class Handler implements RequestStreamHandler {
     private final ResponseSender sender;
     private final JsonLog log;
     private final Duration safetyMargin;
+    private final Ticker ticker;
 
     /** Used by Lambda: the standard managers, clients built once per container on first use. */
     public Handler() {
@@ -46,10 +48,17 @@ public final class Handler implements RequestStreamHandler {
     }
 
     public Handler(Supplier<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin) {
+        this(registry, sender, log, safetyMargin, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the clock the managers' waits run on (tests simulate it, so slow AWS transitions cost nothing) */
+    public Handler(Supplier<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin,
+                   Ticker ticker) {
         this.registry = new Lazy<>(registry);
         this.sender = sender;
         this.log = log;
         this.safetyMargin = safetyMargin;
+        this.ticker = ticker;
     }
 
     public Handler(Registry registry, ResponseSender sender, PrintStream logOut, Duration safetyMargin) {
@@ -108,7 +117,7 @@ public final class Handler implements RequestStreamHandler {
             return Outcome.failed(request.physicalIdOrMarker(), parsed.problem().get());
         }
         Duration margin = safetyMargin.compareTo(available.dividedBy(2)) < 0 ? safetyMargin : available.dividedBy(2);
-        Invocation invocation = new Invocation(TimeBudget.of(available.minus(margin)), requestLog);
+        Invocation invocation = new Invocation(new TimeBudget(available.minus(margin), ticker), requestLog);
         Dispatcher dispatcher = new Dispatcher(registry);
         return Watchdog.run(request, invocation, () -> dispatcher.dispatch(request, invocation));
     }

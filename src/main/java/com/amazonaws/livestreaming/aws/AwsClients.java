@@ -96,6 +96,13 @@ public final class AwsClients {
         return s3.get();
     }
 
+    /** Every client refuses calls for an invocation that has already been answered. */
+    private static List<ExecutionInterceptor> guarded(List<ExecutionInterceptor> interceptors) {
+        List<ExecutionInterceptor> all = new java.util.ArrayList<>(interceptors);
+        all.add(0, new InvocationGuard());
+        return all;
+    }
+
     private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
             B configure(B builder) {
         builder.region(settings.region())
@@ -105,7 +112,7 @@ public final class AwsClients {
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts()).build())
                         .apiCallTimeout(settings.apiCallTimeout())
-                        .executionInterceptors(settings.interceptors())
+                        .executionInterceptors(guarded(settings.interceptors()))
                         .build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder;

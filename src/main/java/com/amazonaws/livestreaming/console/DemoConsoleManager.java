@@ -3,6 +3,7 @@ package com.amazonaws.livestreaming.console;
 import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Outcome;
+import com.amazonaws.livestreaming.cfn.PhysicalIds;
 import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
@@ -68,6 +69,12 @@ public final class DemoConsoleManager implements ResourceManager {
 
     @Override
     public Outcome delete(Request request, Invocation invocation) {
+        if (PhysicalIds.isNothingCreated(request.physicalResourceId())
+                && !request.properties().optional("DestinationBucket").map(b -> BUCKET.matcher(b).matches())
+                .orElse(false)) {
+            invocation.log().info("the failed Create had no usable DestinationBucket, so it copied nothing");
+            return Outcome.success(request.physicalResourceId());
+        }
         String bucket = request.properties().optional("DestinationBucket")
                 .orElseGet(() -> bucketOf(request.physicalResourceId()));
         invocation.step("emptying bucket " + bucket);

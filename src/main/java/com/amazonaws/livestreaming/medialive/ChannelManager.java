@@ -1,9 +1,12 @@
 package com.amazonaws.livestreaming.medialive;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
+import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Invocation;
+import com.amazonaws.livestreaming.cfn.Leftovers;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Ownership;
+import com.amazonaws.livestreaming.cfn.PhysicalIds;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
@@ -13,17 +16,20 @@ import com.amazonaws.livestreaming.profile.EncodingProfiles;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import software.amazon.awssdk.services.medialive.model.ChannelClass;
 import software.amazon.awssdk.services.medialive.model.ChannelState;
 import software.amazon.awssdk.services.medialive.model.ChannelSummary;
 import software.amazon.awssdk.services.medialive.model.CreateChannelRequest;
@@ -111,15 +117,53 @@ public final class ChannelManager implements ResourceManager {
         return outcome(converge(invocation, current, run));
     }
 
-    @Override
-    public boolean recognises(String physicalId) {
-        return MediaLiveIds.isId(physicalId);
-    }
-
+    /**
+     * Stops and deletes the channel the id names. When the id names nothing (CloudFormation never learnt our id, or
+     * it is the marker of a Create that failed while CreateChannel was in flight), the channels this stack resource
+     * made and CloudFormation cannot name are stopped and deleted instead, so no billed channel stays behind.
+     */
     @Override
     public Outcome delete(Request request, Invocation invocation) {
-        states.delete(invocation, request.physicalResourceId());
-        return Outcome.success(request.physicalResourceId());
+        String id = request.physicalResourceId();
+        if (PhysicalIds.isNothingCreated(id) || !states.delete(invocation, id)) {
+            for (String left : leftovers(request, invocation)) {
+                invocation.log().warn("deleting a channel this stack resource made that CloudFormation does not "
+                        + "know of", Map.of("channelId", left));
+                states.delete(invocation, left);
+            }
+        }
+        return Outcome.success(id);
+    }
+
+    /**
+     * The channels of {@link Leftovers}: tagged for this stack's logical resource (and the marker's request), not
+     * being deleted already, and, without a marker, of the ChannelClass the Delete's properties name (a channel that
+     * replaced this one differs in its class and must stay).
+     */
+    private List<String> leftovers(Request request, Invocation invocation) {
+        Leftovers leftovers = Leftovers.of(request);
+        Predicate<ChannelSummary> identity = c -> true;
+        if (!leftovers.exact()) {
+            Optional<ChannelClass> channelClass = channelClassOf(request);
+            if (channelClass.isEmpty()) {
+                invocation.log().warn("the Delete's ChannelClass is unusable; not looking for channels left behind",
+                        Map.of("physicalResourceId", String.valueOf(request.physicalResourceId())));
+                return List.of();
+            }
+            identity = c -> c.channelClass() == channelClass.get();
+        }
+        invocation.step("looking for channels " + request.logicalResourceId()
+                + " made that CloudFormation does not know of");
+        return channels(identity.and(c -> leftovers.ownedBy(c.tags())));
+    }
+
+    private static Optional<ChannelClass> channelClassOf(Request request) {
+        try {
+            return Optional.of(ChannelClass.fromValue(request.properties().oneOf(ChannelSpec.CHANNEL_CLASS,
+                    ChannelSpec.CHANNEL_CLASSES)));
+        } catch (InvalidPropertyException e) {
+            return Optional.empty();
+        }
     }
 
     /** Makes (or, on a repeated request, finds) the channel, waits until it is IDLE, and starts it if asked to. */
@@ -195,11 +239,16 @@ public final class ChannelManager implements ResourceManager {
 
     private Optional<String> findOwned(Request request, Invocation invocation) {
         invocation.step("looking for a channel made by an earlier attempt of this request");
+        return channels(c -> Ownership.madeBy(c.tags(), request)).stream().findFirst();
+    }
+
+    /** The ids of the channels (every page) that are not being deleted and satisfy {@code wanted}. */
+    private List<String> channels(Predicate<ChannelSummary> wanted) {
         return mediaLive.listChannelsPaginator(r -> r.maxResults(100)).channels().stream()
                 .filter(c -> c.state() != ChannelState.DELETED && c.state() != ChannelState.DELETING)
-                .filter(c -> Ownership.madeBy(c.tags(), request))
+                .filter(wanted)
                 .map(ChannelSummary::id)
-                .findFirst();
+                .toList();
     }
 
     /** MediaLive's idempotency token: the same CloudFormation request never makes two channels. */

@@ -1,9 +1,12 @@
 package com.amazonaws.livestreaming.mediapackage;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
+import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Invocation;
+import com.amazonaws.livestreaming.cfn.Leftovers;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Ownership;
+import com.amazonaws.livestreaming.cfn.PhysicalIds;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
@@ -98,14 +101,27 @@ public final class MediaPackageChannelManager implements ResourceManager {
         return answer(id, updated.arn(), updated.hlsIngest());
     }
 
-    @Override
-    public boolean recognises(String physicalId) {
-        return MediaPackageIds.isId(physicalId);
-    }
-
+    /**
+     * Deletes the channel the id names, endpoints first. When that id names nothing (CloudFormation made it up because
+     * our answer was lost, or it is the marker of a failed Create), the channel id the Delete's properties give is the
+     * one a Create of this resource would have made: it is deleted if this stack resource's tags say it made it.
+     */
     @Override
     public Outcome delete(Request request, Invocation invocation) {
         String id = request.physicalResourceId();
+        if (!PhysicalIds.isNothingCreated(id) && deleteWithEndpoints(id, invocation)) {
+            return Outcome.success(id);
+        }
+        leftover(request, invocation).ifPresent(left -> {
+            invocation.log().warn("deleting a MediaPackage channel this stack resource made that CloudFormation does"
+                    + " not know of", Map.of("channelId", left));
+            deleteWithEndpoints(left, invocation);
+        });
+        return Outcome.success(id);
+    }
+
+    /** Deletes the channel's endpoints and the channel; false when MediaPackage says there is no such channel. */
+    private boolean deleteWithEndpoints(String id, Invocation invocation) {
         invocation.step("listing the origin endpoints of MediaPackage channel " + id);
         List<String> endpoints = endpointIds(id);
         for (String endpoint : endpoints) {
@@ -120,10 +136,28 @@ public final class MediaPackageChannelManager implements ResourceManager {
         try {
             mediaPackage.get().deleteChannel(b -> b.id(id));
             invocation.log().info("channel deleted", Map.of("channelId", id, "endpointsDeleted", endpoints.size()));
+            return true;
         } catch (NotFoundException gone) {
             invocation.log().info("channel already gone", Map.of("channelId", id));
+            return false;
         }
-        return Outcome.success(id);
+    }
+
+    /** The channel these properties name, when it is not the Delete's id and this stack resource made it. */
+    private Optional<String> leftover(Request request, Invocation invocation) {
+        String candidate;
+        try {
+            candidate = MediaPackageIds.channelId(request);
+        } catch (InvalidPropertyException unusable) {
+            return Optional.empty();
+        }
+        if (candidate.equals(request.physicalResourceId())) {
+            return Optional.empty();
+        }
+        Leftovers leftovers = Leftovers.of(request);
+        invocation.step("looking for MediaPackage channel " + candidate + ", which " + request.logicalResourceId()
+                + " may have made without CloudFormation knowing");
+        return describeIfExists(candidate).filter(c -> leftovers.ownedBy(c.tags())).map(c -> candidate);
     }
 
     private List<String> endpointIds(String channelId) {

@@ -15,8 +15,10 @@ import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Ownership;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.Request;
+import com.amazonaws.livestreaming.cfn.ResourceManager;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.WireMockAws;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -57,8 +59,8 @@ final class MediaLiveStubs {
     }
 
     /** Runs a request the way the handler does, so failures become the FAILED outcome CloudFormation gets. */
-    static Outcome dispatch(ChannelManager manager, Request request, Invocation invocation) {
-        Registry registry = new Registry(Map.of(ChannelManager.KIND, () -> manager));
+    static Outcome dispatch(ResourceManager manager, Request request, Invocation invocation) {
+        Registry registry = new Registry(Map.of(manager.spec().kind(), () -> manager));
         return new Dispatcher(() -> registry).dispatch(request, invocation);
     }
 
@@ -69,6 +71,13 @@ final class MediaLiveStubs {
     /** The tags the manager writes for the test requests' Create. */
     static Map<String, String> ourTags() {
         return Ownership.tags(Requests.create(ChannelManager.KIND, Map.of()));
+    }
+
+    /** The tags of a channel or input as MediaLive describes it. */
+    static Map<String, String> tagsOf(JsonNode resource) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        resource.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+        return tags;
     }
 
     static ObjectNode channel(String id, String state, String channelClass, Map<String, String> tags) {

@@ -55,7 +55,10 @@ public final class Dispatcher {
         String reason = FailureReason.of(failure);
         String made = failure instanceof ResourceFailure rf && rf.physicalResourceId() != null
                 ? rf.physicalResourceId() : invocation.madePhysicalId();
-        if (failure instanceof InvalidPropertyException || failure instanceof ResourceFailure) {
+        if (invocation.isClosed()) {
+            invocation.log().warn("late worker stopped; its invocation had already been answered",
+                    Map.of("reason", reason));
+        } else if (failure instanceof InvalidPropertyException || failure instanceof ResourceFailure) {
             invocation.log().error("failed", Map.of("reason", reason));
         } else {
             invocation.log().error("failed unexpectedly", Map.of("reason", reason,

@@ -91,6 +91,14 @@ public final class MediaLiveStandIn implements StandInService {
             json.set("pipelineDetails", StandInCall.JSON.createArrayNode());
             return json;
         }
+
+        /** What ListChannels shows of a channel: the description without encoder settings and pipeline details. */
+        ObjectNode summary() {
+            ObjectNode json = json();
+            json.remove("encoderSettings");
+            json.remove("pipelineDetails");
+            return json;
+        }
     }
 
     private final class Input {
@@ -411,7 +419,7 @@ public final class MediaLiveStandIn implements StandInService {
         forget();
         return switch (operation.substring("MediaLive:".length())) {
             case "ListChannels" -> page(call, pageSize, "channels", channels.values().stream()
-                    .filter(c -> !"DELETED".equals(c.life.state())).map(Channel::json).toList());
+                    .filter(c -> !"DELETED".equals(c.life.state())).map(Channel::summary).toList());
             case "CreateChannel" -> createChannel(call);
             case "DescribeChannel" -> withChannel(call, c -> StandInAnswer.ok(200, c.json()));
             case "UpdateChannel" -> withChannel(call, c -> updateChannel(c, call));

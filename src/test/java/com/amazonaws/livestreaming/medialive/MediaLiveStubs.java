@@ -2,7 +2,6 @@ package com.amazonaws.livestreaming.medialive;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -28,8 +27,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MediaLive's channel API as WireMock stubs with responses in the service's REST-JSON wire format (camelCase).
- * DescribeChannel walks through a given list of states, one per call, and stays on the last; "GONE" answers 404.
+ * MediaLive's channel API as WireMock stubs with responses in the service's REST-JSON wire format (camelCase), for the
+ * tests that look at request bodies; DescribeChannel walks through a given list of states, one per call, and stays
+ * on the last ("GONE" answers 404). Tests of the channel's lifecycle use the stricter
+ * {@link com.amazonaws.livestreaming.testing.AwsStandIn} (see {@link ChannelFixture}); the shared properties,
+ * tags and dispatch helpers here serve both.
  */
 final class MediaLiveStubs {
     static final String CHANNEL_ID = "1234567";
@@ -151,21 +153,6 @@ final class MediaLiveStubs {
         ObjectNode body = JSON.createObjectNode();
         body.set("channel", channel(id, "UPDATING", "STANDARD", ourTags()));
         wire.server().stubFor(put(urlPathEqualTo("/prod/channels/" + id)).willReturn(json(200, body)));
-    }
-
-    void startReturns(String id) {
-        wire.server().stubFor(post(urlPathEqualTo("/prod/channels/" + id + "/start"))
-                .willReturn(json(200, channel(id, "STARTING", "STANDARD", ourTags()))));
-    }
-
-    void stopReturns(String id) {
-        wire.server().stubFor(post(urlPathEqualTo("/prod/channels/" + id + "/stop"))
-                .willReturn(json(200, channel(id, "STOPPING", "STANDARD", ourTags()))));
-    }
-
-    void deleteReturns(String id) {
-        wire.server().stubFor(delete(urlPathEqualTo("/prod/channels/" + id))
-                .willReturn(json(200, channel(id, "DELETING", "STANDARD", ourTags()))));
     }
 
     static ResponseDefinitionBuilder json(int status, Object body) {

@@ -56,6 +56,7 @@ public final class ChannelManager implements ResourceManager {
     private final MediaLiveClient mediaLive;
     private final Function<String, EncodingProfile> profiles;
     private final ChannelStates states;
+    private final ChannelPause pause;
 
     /** Production wiring: the shared MediaLive client, polling every five seconds. */
     public ChannelManager(AwsClients clients, Function<String, EncodingProfile> profiles) {
@@ -72,6 +73,7 @@ public final class ChannelManager implements ResourceManager {
         this.mediaLive = mediaLive;
         this.profiles = profiles;
         this.states = new ChannelStates(mediaLive, pollInterval);
+        this.pause = new ChannelPause(states);
     }
 
     @Override
@@ -87,7 +89,9 @@ public final class ChannelManager implements ResourceManager {
 
     /**
      * Changes the channel in place whenever MediaLive can: a new configuration is applied to a stopped channel, which
-     * is started again afterwards if it was running or should run. Only a new ChannelClass needs a new channel.
+     * is started again afterwards if it was running or should run. A channel that should run again is stopped only
+     * when the time left holds a stop and a start, and is started again even if the change fails
+     * ({@link ChannelPause}). Only a new ChannelClass needs a new channel.
      */
     @Override
     public Outcome update(Request request, Invocation invocation) {
@@ -99,21 +103,29 @@ public final class ChannelManager implements ResourceManager {
             return replace(request, spec, channelId, current, invocation);
         }
         boolean wasActive = ChannelStates.ACTIVE.contains(current.state());
+        boolean run = changed.contains(ChannelSpec.START) ? spec.start() : spec.start() || wasActive;
         Set<String> reconfigured = new TreeSet<>(changed);
         reconfigured.retainAll(ChannelSpec.CONFIGURATION);
         if (!reconfigured.isEmpty()) {
             EncodingProfile profile = profiles.apply(spec.encodingProfile());
             invocation.log().info("reconfiguring channel", Map.of("channelId", channelId,
                     "changed", String.join(",", reconfigured), "state", current.state().toString()));
-            if (wasActive) {
-                states.stop(invocation, channelId);
-            }
             UpdateChannelRequest update = ChannelRequests.update(channelId, spec, profile);
-            invocation.step("updating channel " + channelId);
-            refusedWithDetails(() -> mediaLive.updateChannel(update));
-            current = states.awaitIdle(invocation, channelId);
+            Runnable edit = () -> {
+                invocation.step("updating channel " + channelId);
+                refusedWithDetails(() -> mediaLive.updateChannel(update));
+                states.awaitIdle(invocation, channelId);
+            };
+            if (wasActive && run) {
+                pause.whileIdle(invocation, "channel " + channelId, List.of(channelId), edit);
+            } else {
+                if (wasActive) {
+                    states.stop(invocation, channelId);
+                }
+                edit.run();
+            }
+            current = states.describe(channelId);
         }
-        boolean run = changed.contains(ChannelSpec.START) ? spec.start() : spec.start() || wasActive;
         return outcome(converge(invocation, current, run));
     }
 

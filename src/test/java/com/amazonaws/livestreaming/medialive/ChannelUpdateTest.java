@@ -72,6 +72,34 @@ class ChannelUpdateTest {
     }
 
     @Test
+    void aChangeMediaLiveRefusesStartsTheRunningChannelAgainBeforeFailing() {
+        String id = fixture.channel("STANDARD", "RUNNING");
+        fixture.aws.refuse(UPDATE, 1, 422, "UnprocessableEntityException", "Failed to update channel");
+
+        Outcome outcome = fixture.dispatch(update(id, properties("EncodingProfile", "1080p"), properties()));
+
+        assertEquals("MediaLive refused the channel: Failed to update channel; channel " + id + " started again",
+                outcome.reason());
+        assertEquals(id, outcome.physicalResourceId());
+        assertEquals(List.of(STOP, UPDATE, START), fixture.actions());
+        assertEquals("STARTING", state(id));
+    }
+
+    @Test
+    void aBudgetTooShortForAStopAndAStartLeavesTheChannelRunning() {
+        String id = fixture.channel("STANDARD", "RUNNING");
+
+        Outcome outcome = MediaLiveStubs.dispatch(fixture.manager, update(id, properties("LogLevel", "INFO"),
+                properties()), fixture.invocation(Duration.ofSeconds(200)).invocation());
+
+        assertEquals("changing channel " + id + " needs channel " + id + " stopped and started again, which can "
+                + "take 6 minutes, but only 200 s of this invocation are left; nothing was changed and the stream "
+                + "is still on the air", outcome.reason());
+        assertEquals(List.of(), fixture.actions());
+        assertEquals("RUNNING", state(id));
+    }
+
+    @Test
     void channelStartedByHandIsStartedAgainAfterAnUpdate() {
         String id = fixture.channel("STANDARD", "RUNNING");
 

@@ -34,6 +34,7 @@ import java.util.function.Supplier;
 public final class Handler implements RequestStreamHandler {
     /** Time kept back from the manager for sending the answer (with retries) before the Lambda dies. */
     public static final Duration DEFAULT_SAFETY_MARGIN = Duration.ofSeconds(10);
+    private static final Duration CLEANUP_RESERVE = Duration.ofSeconds(5);
     private static final Duration LOCAL_TIME = Duration.ofMinutes(15);
 
     private final Supplier<Registry> registry;
@@ -119,7 +120,18 @@ public final class Handler implements RequestStreamHandler {
         Duration margin = safetyMargin.compareTo(available.dividedBy(2)) < 0 ? safetyMargin : available.dividedBy(2);
         Invocation invocation = new Invocation(new TimeBudget(available.minus(margin), ticker), requestLog);
         Dispatcher dispatcher = new Dispatcher(registry);
-        return Watchdog.run(request, invocation, () -> dispatcher.dispatch(request, invocation));
+        Invocation working = invocation.holdingBack(cleanupReserve(available.minus(margin)));
+        return Watchdog.run(request, invocation, () -> dispatcher.dispatch(request, working));
+    }
+
+    /**
+     * The managers' own waits end this much before the watchdog's deadline (5 s, or a quarter of a short budget), so
+     * a step that runs out of time still has the time to clean up behind itself (stop a replacement channel, start a
+     * channel it stopped) while its AWS calls are still allowed.
+     */
+    private static Duration cleanupReserve(Duration budget) {
+        Duration quarter = budget.dividedBy(4);
+        return CLEANUP_RESERVE.compareTo(quarter) < 0 ? CLEANUP_RESERVE : quarter;
     }
 
     private static Map<String, Object> fields(Request request) {

@@ -112,4 +112,24 @@ class ChannelTimingTest {
         assertEquals("DELETED", aws.mediaLive().channelState("1234567"));
         assertEquals(List.of("MediaLive input " + inputId + " (DETACHED)"), aws.leftovers());
     }
+
+    @Test
+    void aReplacementWhoseStartOutlivesTheLambdaIsStoppedBeforeTheAnswer() {
+        String old = stack.create(CHANNEL, "Channel", channel("Yes")).path("PhysicalResourceId").asText();
+        String standardInput = aws.mediaLive().addInput(JsonNodeFactory.instance.objectNode().put("type",
+                "URL_PULL").put("name", "demo-stack-Input2"), Map.of());
+        Map<String, String> standard = new java.util.HashMap<>(channel("Yes"));
+        standard.put("ChannelClass", "STANDARD");
+        standard.put("InputId", standardInput);
+        aws.mediaLive().timings().channelStart = Duration.ofHours(1);
+
+        JsonNode failed = stack.update(CHANNEL, "Channel", old, standard, channel("Yes"));
+
+        String replacement = String.valueOf(Long.parseLong(old) + 1);
+        assertEquals("timed out while waiting for channel " + replacement + " to reach RUNNING (last state "
+                + "STARTING)", failed.path("Reason").asText());
+        assertEquals(old, failed.path("PhysicalResourceId").asText(), "a failed update keeps the old id");
+        assertEquals("STOPPING", aws.mediaLive().channelState(replacement), "not left running outside the stack");
+        assertEquals("RUNNING", aws.mediaLive().channelState(old));
+    }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,14 @@ import org.junit.jupiter.api.Timeout;
  * worker, which carries on into the next invocation of the same container, can do nothing more.
  *
  * <p>The budget runs out on the simulated clock: the stand-in advances it by 20 minutes as the create call arrives,
- * and answers that call 5 s (real) later, so the watchdog has long answered when the worker would get its id. The
+ * and holds that call's answer until the watchdog has answered, so the worker cannot learn its id in time. The
  * watchdog's interrupt ends the worker's call without its answer; {@code InvocationGuardTest} covers a worker that
  * ignores interrupts.
  */
 @Timeout(120)
 class LateCompletionTest {
     private static final String STOPPED = "late worker stopped";
+    private final CountDownLatch watchdogAnswered = new CountDownLatch(1);
     private AwsStandIn aws;
     private StackEvents stack;
 
@@ -40,14 +42,18 @@ class LateCompletionTest {
 
     @AfterEach
     void stop() {
+        watchdogAnswered.countDown();
         stack.close();
         aws.close();
     }
 
-    /** The create call arrives after the budget is spent and is answered late, yet it takes effect. */
+    /**
+     * The create call arrives after the budget is spent and takes effect, but its answer is held until the watchdog
+     * has answered CloudFormation.
+     */
     private void createOutlivesTheBudget(String operation) {
         aws.onNext(operation, () -> aws.clock().advance(Duration.ofMinutes(20)));
-        aws.answerLate(operation, Duration.ofSeconds(5));
+        aws.holdAnswer(operation, watchdogAnswered);
     }
 
     /** Waits (real time, bounded) until the late worker has given up, and returns the calls made until then. */
@@ -70,6 +76,7 @@ class LateCompletionTest {
         createOutlivesTheBudget("MediaLive:CreateChannel");
 
         JsonNode failed = stack.create("MediaLiveChannel", "Channel", properties);
+        watchdogAnswered.countDown();
 
         assertEquals("FAILED", failed.path("Status").asText());
         assertTrue(failed.path("Reason").asText().startsWith("timed out while creating channel"), failed.toString());
@@ -95,6 +102,7 @@ class LateCompletionTest {
         createOutlivesTheBudget("MediaLive:CreateInput");
 
         JsonNode failed = stack.create("MediaLiveInput", "Input", properties);
+        watchdogAnswered.countDown();
 
         assertEquals("FAILED", failed.path("Status").asText());
         String marker = failed.path("PhysicalResourceId").asText();

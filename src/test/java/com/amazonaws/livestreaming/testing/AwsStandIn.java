@@ -17,6 +17,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Stateful stand-ins for MediaLive, MediaPackage and SSM behind one WireMock server on 127.0.0.1, with the project's
@@ -25,16 +27,28 @@ import java.util.Map;
  * advance when they sleep (pass {@link #clock()} to the invocation's budget or the handler).
  *
  * <p>Faults for a test, by operation name as the SDK calls it ({@code MediaLive:DescribeChannel}): {@link #refuse}
- * (an error answer; nothing changes), {@link #breakConnection} (no answer; nothing changes) and {@link #answerLate}
+ * (an error answer; nothing changes), {@link #breakConnection} (no answer; nothing changes), {@link #answerLate}
  * (the call takes effect at once, its answer comes after a real delay: a call the client may give up on that still
- * succeeds) and {@link #onNext} (something changes in AWS just before a call). Ordinary WireMock stubs at a priority below 100 still win over the stand-ins, for anything else.
+ * succeeds), {@link #holdAnswer} (the same, answered when the test says) and {@link #onNext} (something changes in
+ * AWS just before a call). Each is queued for the next calls of the operation, one per call; one call can get one
+ * of each kind, except that a refused call gets nothing else. Ordinary WireMock stubs at a priority below 100 still
+ * win over the stand-ins, for anything else.
  *
  * <p>{@link #leftovers()} lists everything that exists: after a Delete it must be empty.
  */
 public final class AwsStandIn implements AutoCloseable {
     private static final String TRANSFORMER = "aws-stand-in";
 
-    private record Injection(StandInAnswer refusal, Duration late, Runnable before) {
+    /** What is queued for the next calls of one operation; each call takes at most one of each kind. */
+    private static final class Injections {
+        final Deque<StandInAnswer> refusals = new ArrayDeque<>();
+        final Deque<Runnable> befores = new ArrayDeque<>();
+        final Deque<CountDownLatch> holds = new ArrayDeque<>();
+        final Deque<Duration> lates = new ArrayDeque<>();
+    }
+
+    /** What one call gets. */
+    private record Injection(StandInAnswer refusal, Runnable before, CountDownLatch hold, Duration late) {
     }
 
     private final SimulatedClock clock;
@@ -42,7 +56,7 @@ public final class AwsStandIn implements AutoCloseable {
     private final MediaPackageStandIn mediaPackage = new MediaPackageStandIn();
     private final SsmStandIn ssm = new SsmStandIn();
     private final List<StandInService> services;
-    private final Map<String, Deque<Injection>> injections = new HashMap<>();
+    private final Map<String, Injections> injections = new HashMap<>();
     private final List<String> served = new ArrayList<>();
     private final WireMockAws wire;
 
@@ -109,20 +123,28 @@ public final class AwsStandIn implements AutoCloseable {
         StandInAnswer answer = operation.startsWith("Ssm:") ? StandInAnswer.jsonError(status, code, message)
                 : StandInAnswer.error(status, code, message);
         for (int i = 0; i < times; i++) {
-            queue(operation).add(new Injection(answer, null, null));
+            queue(operation).refusals.add(answer);
         }
     }
 
     /** The next {@code times} calls of {@code operation} get a broken connection instead of an answer. */
     public synchronized void breakConnection(String operation, int times, Fault fault) {
         for (int i = 0; i < times; i++) {
-            queue(operation).add(new Injection(StandInAnswer.broken(fault), null, null));
+            queue(operation).refusals.add(StandInAnswer.broken(fault));
         }
     }
 
     /** The next call of {@code operation} takes effect at once, but its answer is sent {@code delay} later. */
     public synchronized void answerLate(String operation, Duration delay) {
-        queue(operation).add(new Injection(null, delay, null));
+        queue(operation).lates.add(delay);
+    }
+
+    /**
+     * The next call of {@code operation} takes effect at once, but its answer is held until {@code release} opens
+     * (at most a minute): a call in flight for as long as the test needs, e.g. until a watchdog has answered.
+     */
+    public synchronized void holdAnswer(String operation, CountDownLatch release) {
+        queue(operation).holds.add(release);
     }
 
     /**
@@ -130,17 +152,21 @@ public final class AwsStandIn implements AutoCloseable {
      * that moment, e.g. {@code () -> aws.mediaLive().remove(id)} for a resource deleted by hand mid-operation.
      */
     public synchronized void onNext(String operation, Runnable change) {
-        queue(operation).add(new Injection(null, null, change));
+        queue(operation).befores.add(change);
     }
 
-    private Deque<Injection> queue(String operation) {
-        return injections.computeIfAbsent(operation, k -> new ArrayDeque<>());
+    private Injections queue(String operation) {
+        return injections.computeIfAbsent(operation, k -> new Injections());
     }
 
     private synchronized Injection next(String operation) {
         served.add(operation);
-        Deque<Injection> queue = injections.get(operation);
-        return queue == null ? null : queue.poll();
+        Injections queued = queue(operation);
+        StandInAnswer refusal = queued.refusals.poll();
+        if (refusal != null) {
+            return new Injection(refusal, null, null, null);
+        }
+        return new Injection(null, queued.befores.poll(), queued.holds.poll(), queued.lates.poll());
     }
 
     private StandInAnswer answer(StandInCall call) {
@@ -148,18 +174,29 @@ public final class AwsStandIn implements AutoCloseable {
             String operation = service.operation(call);
             if (operation != null) {
                 Injection injection = next(operation);
-                if (injection != null && injection.refusal() != null) {
+                if (injection.refusal() != null) {
                     return injection.refusal();
                 }
-                if (injection != null && injection.before() != null) {
+                if (injection.before() != null) {
                     injection.before().run();
                 }
                 StandInAnswer answer = service.handle(operation, call);
-                return injection == null || injection.late() == null ? answer : answer.late(injection.late());
+                if (injection.hold() != null) {
+                    await(injection.hold());
+                }
+                return injection.late() == null ? answer : answer.late(injection.late());
             }
         }
         return StandInAnswer.error(400, "UnknownOperationException", "no stand-in serves " + call.method() + " "
                 + String.join("/", call.path()));
+    }
+
+    private static void await(CountDownLatch release) {
+        try {
+            release.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,20 +30,13 @@ import org.junit.jupiter.api.Timeout;
 class LateCompletionTest {
     private static final String STOPPED = "late worker stopped";
     private final CountDownLatch watchdogAnswered = new CountDownLatch(1);
-    private AwsStandIn aws;
-    private StackEvents stack;
-
-    @BeforeEach
-    void start() {
-        aws = new AwsStandIn();
-        stack = new StackEvents(aws);
-    }
+    private final StackEvents stack = new StackEvents();
+    private final AwsStandIn aws = stack.aws();
 
     @AfterEach
     void stop() {
         watchdogAnswered.countDown();
         stack.close();
-        aws.close();
     }
 
     /**

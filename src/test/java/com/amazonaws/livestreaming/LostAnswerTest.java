@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,19 +26,12 @@ class LostAnswerTest {
             "Cidr", "203.0.113.7/32");
     private static final Map<String, String> PULL = Map.of("Type", "URL_PULL", "ChannelClass", "SINGLE_PIPELINE",
             "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "pull-secret");
-    private AwsStandIn aws;
-    private StackEvents stack;
-
-    @BeforeEach
-    void start() {
-        aws = new AwsStandIn();
-        stack = new StackEvents(aws);
-    }
+    private final StackEvents stack = new StackEvents();
+    private final AwsStandIn aws = stack.aws();
 
     @AfterEach
     void stop() {
         stack.close();
-        aws.close();
     }
 
     /** The id CloudFormation gives a resource it never heard from. */

@@ -1,12 +1,9 @@
 package com.amazonaws.livestreaming.mediapackage;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
-import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Invocation;
-import com.amazonaws.livestreaming.cfn.Leftovers;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Ownership;
-import com.amazonaws.livestreaming.cfn.PhysicalIds;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
@@ -101,23 +98,12 @@ public final class MediaPackageChannelManager implements ResourceManager {
         return answer(id, updated.arn(), updated.hlsIngest());
     }
 
-    /**
-     * Deletes the channel the id names, endpoints first. When that id names nothing (CloudFormation made it up because
-     * our answer was lost, or it is the marker of a failed Create), the channel id the Delete's properties give is the
-     * one a Create of this resource would have made: it is deleted if this stack resource's tags say it made it.
-     */
+    /** Deletes the channel the id names, endpoints first; see {@link NamedDelete} for an id that names nothing. */
     @Override
     public Outcome delete(Request request, Invocation invocation) {
-        String id = request.physicalResourceId();
-        if (!PhysicalIds.isNothingCreated(id) && deleteWithEndpoints(id, invocation)) {
-            return Outcome.success(id);
-        }
-        leftover(request, invocation).ifPresent(left -> {
-            invocation.log().warn("deleting a MediaPackage channel this stack resource made that CloudFormation does"
-                    + " not know of", Map.of("channelId", left));
-            deleteWithEndpoints(left, invocation);
-        });
-        return Outcome.success(id);
+        return new NamedDelete("MediaPackage channel", id -> deleteWithEndpoints(id, invocation),
+                () -> MediaPackageIds.channelId(request), id -> describeIfExists(id).map(c -> c.tags()))
+                .run(request, invocation);
     }
 
     /** Deletes the channel's endpoints and the channel; false when MediaPackage says there is no such channel. */
@@ -141,23 +127,6 @@ public final class MediaPackageChannelManager implements ResourceManager {
             invocation.log().info("channel already gone", Map.of("channelId", id));
             return false;
         }
-    }
-
-    /** The channel these properties name, when it is not the Delete's id and this stack resource made it. */
-    private Optional<String> leftover(Request request, Invocation invocation) {
-        String candidate;
-        try {
-            candidate = MediaPackageIds.channelId(request);
-        } catch (InvalidPropertyException unusable) {
-            return Optional.empty();
-        }
-        if (candidate.equals(request.physicalResourceId())) {
-            return Optional.empty();
-        }
-        Leftovers leftovers = Leftovers.of(request);
-        invocation.step("looking for MediaPackage channel " + candidate + ", which " + request.logicalResourceId()
-                + " may have made without CloudFormation knowing");
-        return describeIfExists(candidate).filter(c -> leftovers.ownedBy(c.tags())).map(c -> candidate);
     }
 
     private List<String> endpointIds(String channelId) {

@@ -1,12 +1,9 @@
 package com.amazonaws.livestreaming.mediapackage;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
-import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Invocation;
-import com.amazonaws.livestreaming.cfn.Leftovers;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Ownership;
-import com.amazonaws.livestreaming.cfn.PhysicalIds;
 import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
@@ -143,23 +140,17 @@ public final class MediaPackageEndpointManager implements ResourceManager {
         return answer(id, type, updated.url(), updated.cmafPackage());
     }
 
-    /**
-     * Deletes the endpoint the id names. When that id names nothing (CloudFormation made it up because our answer was
-     * lost, or it is the marker of a failed Create), the endpoint id the Delete's properties give is the one a Create
-     * would have made: it is deleted if it is on that channel and this stack resource's tags say it made it.
-     */
+    /** Deletes the endpoint the id names; see {@link NamedDelete} for an id that names nothing. */
     @Override
     public Outcome delete(Request request, Invocation invocation) {
-        String id = request.physicalResourceId();
-        if (!PhysicalIds.isNothingCreated(id) && deleteEndpoint(id, invocation)) {
-            return Outcome.success(id);
-        }
-        leftover(request, invocation).ifPresent(left -> {
-            invocation.log().warn("deleting an origin endpoint this stack resource made that CloudFormation does not"
-                    + " know of", Map.of("endpointId", left));
-            deleteEndpoint(left, invocation);
-        });
-        return Outcome.success(id);
+        return new NamedDelete("MediaPackage origin endpoint", id -> deleteEndpoint(id, invocation),
+                () -> {
+                    EndpointType type = type(request.properties());
+                    return MediaPackageIds.endpointId(MediaPackageIds.endpointChannelId(request, type), type);
+                },
+                id -> describeIfExists(id).filter(e -> request.properties().optional(MediaPackageIds.CHANNEL_ID)
+                        .map(e.channelId()::equals).orElse(false)).map(e -> e.tags()))
+                .run(request, invocation);
     }
 
     /** DeleteOriginEndpoint; false when MediaPackage says there is no such endpoint. */
@@ -173,28 +164,6 @@ public final class MediaPackageEndpointManager implements ResourceManager {
             invocation.log().info("origin endpoint already gone", Map.of("endpointId", id));
             return false;
         }
-    }
-
-    /** The endpoint these properties name, when it is not the Delete's id and this stack resource made it. */
-    private Optional<String> leftover(Request request, Invocation invocation) {
-        String channelId;
-        String candidate;
-        try {
-            EndpointType type = type(request.properties());
-            channelId = MediaPackageIds.endpointChannelId(request, type);
-            candidate = MediaPackageIds.endpointId(channelId, type);
-        } catch (InvalidPropertyException unusable) {
-            return Optional.empty();
-        }
-        if (candidate.equals(request.physicalResourceId())) {
-            return Optional.empty();
-        }
-        Leftovers leftovers = Leftovers.of(request);
-        invocation.step("looking for origin endpoint " + candidate + ", which " + request.logicalResourceId()
-                + " may have made without CloudFormation knowing");
-        return describeIfExists(candidate)
-                .filter(e -> channelId.equals(e.channelId()) && leftovers.ownedBy(e.tags()))
-                .map(e -> candidate);
     }
 
     /** CreateOriginEndpoint, retried while MediaPackage does not yet see the channel it was just asked to make. */

@@ -23,14 +23,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ChannelTimingTest {
     private static final String CHANNEL = "MediaLiveChannel";
-    private AwsStandIn aws;
-    private StackEvents stack;
+    private final StackEvents stack = new StackEvents();
+    private final AwsStandIn aws = stack.aws();
     private String inputId;
 
     @BeforeEach
     void start() {
-        aws = new AwsStandIn();
-        stack = new StackEvents(aws);
         inputId = aws.mediaLive().addInput(JsonNodeFactory.instance.objectNode().put("type", "URL_PULL")
                 .put("name", "demo-stack-Input"), Map.of());
     }
@@ -38,7 +36,6 @@ class ChannelTimingTest {
     @AfterEach
     void stop() {
         stack.close();
-        aws.close();
     }
 
     private Map<String, String> channel(String start) {

@@ -714,21 +714,15 @@ public final class MediaLiveStandIn implements StandInService {
     // ---- shared ----
 
     private StandInAnswer withChannel(StandInCall call, Function<Channel, StandInAnswer> action) {
-        Channel channel = channels.get(call.segment(2));
-        return channel == null ? StandInAnswer.error(404, "NotFoundException", "Channel " + call.segment(2)
-                + " does not exist") : action.apply(channel);
+        return StandInAnswer.found(channels, call.segment(2), "Channel", action);
     }
 
     private StandInAnswer withInput(StandInCall call, Function<Input, StandInAnswer> action) {
-        Input input = inputs.get(call.segment(2));
-        return input == null ? StandInAnswer.error(404, "NotFoundException", "Input " + call.segment(2)
-                + " does not exist") : action.apply(input);
+        return StandInAnswer.found(inputs, call.segment(2), "Input", action);
     }
 
     private StandInAnswer withGroup(StandInCall call, Function<Group, StandInAnswer> action) {
-        Group group = groups.get(call.segment(2));
-        return group == null ? StandInAnswer.error(404, "NotFoundException", "Input security group "
-                + call.segment(2) + " does not exist") : action.apply(group);
+        return StandInAnswer.found(groups, call.segment(2), "Input security group", action);
     }
 
     /** One page of a list: {@code maxResults} items from the offset {@code nextToken} names. */

@@ -216,15 +216,11 @@ public final class MediaPackageStandIn implements StandInService {
     }
 
     private StandInAnswer withChannel(StandInCall call, Function<ObjectNode, StandInAnswer> f) {
-        ObjectNode channel = channels.get(call.segment(1));
-        return channel == null ? StandInAnswer.error(404, "NotFoundException", "Channel " + call.segment(1)
-                + " not found.") : f.apply(channel);
+        return StandInAnswer.found(channels, call.segment(1), "Channel", f);
     }
 
     private StandInAnswer withEndpoint(StandInCall call, Function<ObjectNode, StandInAnswer> f) {
-        ObjectNode endpoint = endpoints.get(call.segment(1));
-        return endpoint == null ? StandInAnswer.error(404, "NotFoundException", "Origin endpoint "
-                + call.segment(1) + " not found.") : f.apply(endpoint);
+        return StandInAnswer.found(endpoints, call.segment(1), "Origin endpoint", f);
     }
 
     private StandInAnswer withTagged(StandInCall call, Function<ObjectNode, StandInAnswer> f) {

@@ -28,17 +28,36 @@ public final class StackEvents implements AutoCloseable {
 
     private final ResponseEndpoint endpoint = new ResponseEndpoint();
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final AwsStandIn aws;
+    private final boolean ownsAws;
     private final Handler handler;
 
+    /** A stack of its own against a fresh {@link AwsStandIn}, which {@link #close} closes too. */
+    public StackEvents() {
+        this(new AwsStandIn(), true, null, Handler.DEFAULT_SAFETY_MARGIN);
+    }
+
     public StackEvents(AwsStandIn aws) {
-        this(aws, aws.clock(), Handler.DEFAULT_SAFETY_MARGIN);
+        this(aws, false, aws.clock(), Handler.DEFAULT_SAFETY_MARGIN);
     }
 
     /** @param ticker the clock the handler's waits and watchdog run on */
     public StackEvents(AwsStandIn aws, Ticker ticker, Duration safetyMargin) {
+        this(aws, false, ticker, safetyMargin);
+    }
+
+    private StackEvents(AwsStandIn aws, boolean ownsAws, Ticker ticker, Duration safetyMargin) {
+        this.aws = aws;
+        this.ownsAws = ownsAws;
         var registry = Managers.standard(aws.clients());
         this.handler = new Handler(() -> registry, new ResponseSender(3, d -> { }),
-                new JsonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8)), safetyMargin, ticker);
+                new JsonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8)), safetyMargin,
+                ticker == null ? aws.clock() : ticker);
+    }
+
+    /** The AWS the stack's resources live in. */
+    public AwsStandIn aws() {
+        return aws;
     }
 
     public String responseUrl() {
@@ -83,5 +102,8 @@ public final class StackEvents implements AutoCloseable {
     @Override
     public void close() {
         endpoint.close();
+        if (ownsAws) {
+            aws.close();
+        }
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a stand-in answers: a status with a JSON body (AWS's REST-JSON error form for refusals), optionally sent
@@ -25,6 +27,14 @@ public record StandInAnswer(int status, String body, String errorType, String co
         return new StandInAnswer(status, StandInCall.JSON.createObjectNode().put("message", message).toString(),
                 code + ":http://internal.amazon.com/coral/com.amazonaws.standin/", "application/json",
                 Duration.ZERO, null);
+    }
+
+    /** Applies {@code action} to the resource with {@code id}, or answers 404 NotFoundException naming {@code what}. */
+    static <T> StandInAnswer found(Map<String, T> resources, String id, String what,
+                                   Function<T, StandInAnswer> action) {
+        T resource = resources.get(id);
+        return resource == null ? error(404, "NotFoundException", what + " " + id + " not found.")
+                : action.apply(resource);
     }
 
     /** A refusal in the JSON 1.1 form SSM uses: the error code as {@code __type} in the body. */

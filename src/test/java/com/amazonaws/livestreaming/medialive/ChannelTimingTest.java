@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,5 +129,20 @@ class ChannelTimingTest {
         assertEquals(old, failed.path("PhysicalResourceId").asText(), "a failed update keeps the old id");
         assertEquals("STOPPING", aws.mediaLive().channelState(replacement), "not left running outside the stack");
         assertEquals("RUNNING", aws.mediaLive().channelState(old));
+    }
+
+    @Test
+    void aFirstDescribeThatHangsOnDeleteNamesWhatItAsked() {
+        String channelId = aws.mediaLive().addChannel("SINGLE_PIPELINE", "IDLE", inputId, Map.of());
+        CountDownLatch answered = new CountDownLatch(1);
+        aws.onNext("MediaLive:DescribeChannel", () -> aws.clock().advance(Duration.ofMinutes(20)));
+        aws.holdAnswer("MediaLive:DescribeChannel", answered);
+
+        JsonNode failed = stack.delete(CHANNEL, "Channel", channelId, channel("No"));
+        answered.countDown();
+
+        assertEquals("timed out while reading the state of channel " + channelId + " before deleting it",
+                failed.path("Reason").asText());
+        assertEquals(channelId, failed.path("PhysicalResourceId").asText());
     }
 }

@@ -46,7 +46,11 @@ public final class Handler implements RequestStreamHandler {
     }
 
     public Handler(Supplier<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin) {
-        this.registry = new Lazy<>(registry);
+        this(new Lazy<>(registry), sender, log, safetyMargin);
+    }
+
+    private Handler(Lazy<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin) {
+        this.registry = registry;
         this.sender = sender;
         this.log = log;
         this.safetyMargin = safetyMargin;
@@ -64,14 +68,31 @@ public final class Handler implements RequestStreamHandler {
         }
     }
 
-    /** Handles one event; returns the response body sent, or null when the event carried no ResponseURL. */
+    /** This handler (same managers and clients, same sender) writing its log to {@code other}. */
+    public Handler withLog(JsonLog other) {
+        return new Handler(registry, sender, other, safetyMargin);
+    }
+
+    /**
+     * Handles one event; returns the response body sent, or null when the event carried no ResponseURL. While it
+     * runs, its log is the {@linkplain JsonLog#active() active} one, so the AWS SDK's warnings carry its fields.
+     */
     public byte[] handle(byte[] event, Context context) {
         long started = System.nanoTime();
+        EventParser.Parsed parsed = EventParser.parse(event);
+        JsonLog requestLog = log.with(fields(parsed.request(), context));
+        JsonLog previous = JsonLog.activate(requestLog);
+        try {
+            return handle(parsed, context, requestLog, started);
+        } finally {
+            JsonLog.activate(previous);
+        }
+    }
+
+    private byte[] handle(EventParser.Parsed parsed, Context context, JsonLog requestLog, long started) {
         Supplier<Duration> timeLeft = () -> context == null ? LOCAL_TIME
                 : Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis()));
-        EventParser.Parsed parsed = EventParser.parse(event);
         Request request = parsed.request();
-        JsonLog requestLog = log.with(fields(request));
         if (request.responseUrl() == null || request.responseUrl().isBlank()) {
             requestLog.error("event has no ResponseURL; nothing can be answered",
                     Map.of("problem", parsed.problem().orElse("no ResponseURL")));
@@ -113,8 +134,10 @@ public final class Handler implements RequestStreamHandler {
         return Watchdog.run(request, invocation, () -> dispatcher.dispatch(request, invocation));
     }
 
-    private static Map<String, Object> fields(Request request) {
+    private static Map<String, Object> fields(Request request, Context context) {
         Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("lambdaRequestId", context == null || context.getAwsRequestId() == null ? "none"
+                : context.getAwsRequestId());
         fields.put("requestType", request.requestType() == null ? "unknown" : request.requestType().wireName());
         fields.put("resourceType", String.valueOf(request.resourceType()));
         fields.put("logicalResourceId", String.valueOf(request.logicalResourceId()));

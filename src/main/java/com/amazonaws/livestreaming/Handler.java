@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming;
 
+import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.aws.Lazy;
 import com.amazonaws.livestreaming.cfn.Dispatcher;
 import com.amazonaws.livestreaming.cfn.EventParser;
@@ -14,6 +15,7 @@ import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResponseSender;
 import com.amazonaws.livestreaming.cfn.TimeBudget;
 import com.amazonaws.livestreaming.cfn.Watchdog;
+import com.amazonaws.livestreaming.snapstart.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -39,10 +41,21 @@ public final class Handler implements RequestStreamHandler {
     private final ResponseSender sender;
     private final JsonLog log;
     private final Duration safetyMargin;
+    private SnapStartPriming priming;
 
-    /** Used by Lambda: the standard managers, clients built once per container on first use. */
+    /**
+     * Used by Lambda: the standard managers, clients built once per container on first use, and, where the runtime
+     * takes SnapStart snapshots, every request path primed before the snapshot (see {@link SnapStartPriming}).
+     */
     public Handler() {
-        this(Managers::standard, new ResponseSender(), new JsonLog(System.out), DEFAULT_SAFETY_MARGIN);
+        this(new Lazy<>(AwsClients::fromEnvironment), new JsonLog(System.out));
+    }
+
+    private Handler(Lazy<AwsClients> clients, JsonLog log) {
+        this(new Lazy<>(() -> Managers.standard(clients.get())), new ResponseSender(), log, DEFAULT_SAFETY_MARGIN);
+        // Held here as well: the runtime's CRaC context may hold its resources only weakly.
+        this.priming = new SnapStartPriming(this, clients, registry, log);
+        SnapStartPriming.register(priming);
     }
 
     public Handler(Supplier<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin) {

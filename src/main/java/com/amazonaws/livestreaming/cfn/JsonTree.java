@@ -61,7 +61,10 @@ public final class JsonTree {
         try {
             if (text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
                 long value = Long.parseLong(text);
-                return value == (int) value ? Integer.valueOf((int) value) : Long.valueOf(value);
+                if (value == (int) value) {
+                    return (int) value;
+                }
+                return value;
             }
             return Double.valueOf(text);
         } catch (NumberFormatException e) {

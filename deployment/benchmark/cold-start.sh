@@ -11,14 +11,14 @@
 # compare runs on the same machine.
 #
 #   deployment/benchmark/cold-start.sh            (needs target/live-streaming-on-aws.jar: mvn -B -DskipTests package)
-#   RUNS=20 PRIMED_RUNS=10 MEMORY_MB=1024 JAVA=/path/to/java deployment/benchmark/cold-start.sh
+#   RUNS=20 PRIMED_RUNS=10 MEMORY_MB=1024 JAVA=/path/to/java JAR=other.jar deployment/benchmark/cold-start.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${RUNS:-10}"
 primed_runs="${PRIMED_RUNS:-$runs}"
 java="${JAVA:-java}"
 javac="$(dirname "$(command -v "$java")")/javac"
-jar=target/live-streaming-on-aws.jar
+jar="${JAR:-target/live-streaming-on-aws.jar}"
 [ -f "$jar" ] || { echo "no $jar: run 'mvn -B -DskipTests package' first" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "python3 is needed to pick the events and compute the table" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time (Debian package 'time') is needed for the peak RSS" >&2; exit 1; }

@@ -8,12 +8,12 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn, execFileSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const { build } = require('../build.js');
 const { startServer } = require('./support/server.js');
 const { startLowLatencyOrigin } = require('./support/low-latency-origin.js');
+const { requireTools, launchChromium, playsFor } = require('./support/browser.js');
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARTIFACTS = path.join(__dirname, '..', 'test-artifacts');
 const PLAYED_SECONDS = 6;
 /** How long the latency is watched once playback has settled; the figure reported is the median of the samples. */
@@ -23,25 +23,6 @@ const SAMPLE_SECONDS = 4;
 const MAX_LATENCY_SECONDS = 4;
 
 const state = { ffmpeg: null, origin: null, consoleServer: null, browser: null };
-
-function requireTools() {
-  const missing = [];
-  if (!fs.existsSync(path.join(__dirname, '..', 'node_modules', 'playwright-core'))) {
-    missing.push('console/node_modules (npm ci)');
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    missing.push(CHROMIUM);
-  }
-  try {
-    execFileSync('ffmpeg', ['-hide_banner', '-version'], { stdio: 'ignore', timeout: 10_000 });
-  } catch {
-    missing.push('ffmpeg');
-  }
-  if (missing.length) {
-    throw new Error(`missing ${missing.join(', ')}; run .ci/run or: apt-get install chromium ffmpeg `
-      + '&& npm ci --prefix console');
-  }
-}
 
 /**
  * ffmpeg as a low-latency encoder: two H.264 rungs and AAC in 2 s segments, each cut into CMAF chunks of 0.5 s that
@@ -91,14 +72,7 @@ before(async () => {
   state.consoleServer = await startServer(path.join(__dirname, '..', 'dist'), {
     routes: { '/assets/js/config.js': () => ['application/javascript', 'window.LIVE_STREAMING_CONFIG = {};\n'] },
   });
-  const { chromium } = require('playwright-core');
-  state.browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 30_000,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-  });
+  state.browser = await launchChromium();
 }, { timeout: 90_000 });
 
 after(async () => {
@@ -136,13 +110,7 @@ async function playLowLatency(format, url) {
   try {
     await page.goto(`${state.consoleServer.origin}/index.html?${new URLSearchParams({ [format]: url, source: format })}`,
       { timeout: 15_000 });
-    await page.waitForFunction(() => {
-      const video = document.getElementById('video');
-      return !video.paused && video.currentTime > 0;
-    }, null, { timeout: 30_000, polling: 100 });
-    const start = await page.$eval('#video', (video) => video.currentTime);
-    await page.waitForFunction((until) => document.getElementById('video').currentTime > until,
-      start + PLAYED_SECONDS, { timeout: 30_000, polling: 250 });
+    await playsFor(page, PLAYED_SECONDS);
     const samples = [];
     for (let i = 0; i < SAMPLE_SECONDS * 2; i++) {
       samples.push(await page.evaluate(() => ({

@@ -9,6 +9,7 @@
 //   times, rendition reports, and blocking playlist reloads (_HLS_msn, _HLS_part) and blocking part requests.
 const http = require('node:http');
 const { readInit, ChunkCutter } = require('./cmaf.js');
+const { listenOnLoopback } = require('./server.js');
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -411,27 +412,16 @@ function startLowLatencyOrigin() {
     });
   });
 
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const origin = `http://127.0.0.1:${server.address().port}`;
-      resolve({
-        origin,
-        ingest: `${origin}/ingest/manifest.mpd`,
-        clock: `${origin}/time`,
-        hls: `${origin}/hls/master.m3u8`,
-        dash: `${origin}/dash/manifest.mpd`,
-        stats,
-        /** How many complete segments every track has: the stream is playable once this is 2 or more. */
-        completeSegments: () => Math.min(...[...tracks.values()].map((t) => t.numbers()
-          .filter((n) => t.segments.get(n).done).length), tracks.size ? Infinity : 0),
-        close: () => new Promise((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
-      });
-    });
-  });
+  return listenOnLoopback(server, (origin) => ({
+    ingest: `${origin}/ingest/manifest.mpd`,
+    clock: `${origin}/time`,
+    hls: `${origin}/hls/master.m3u8`,
+    dash: `${origin}/dash/manifest.mpd`,
+    stats,
+    /** How many complete segments every track has: the stream is playable once this is 2 or more. */
+    completeSegments: () => Math.min(...[...tracks.values()].map((t) => t.numbers()
+      .filter((n) => t.segments.get(n).done).length), tracks.size ? Infinity : 0),
+  }));
 }
 
 module.exports = { startLowLatencyOrigin, representations };

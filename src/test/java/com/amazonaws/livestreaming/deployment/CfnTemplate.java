@@ -46,7 +46,7 @@ final class CfnTemplate {
         return load(PATH);
     }
 
-    /** A template already in long form, e.g. one {@link ResolvedTemplate} made for given parameter values. */
+    /** A template already in long form, e.g. one {@link ResolvedTemplate} made. */
     static CfnTemplate of(Map<String, Object> root) {
         return new CfnTemplate(root);
     }

@@ -34,12 +34,12 @@ class PackagerTemplateTest {
             "AWS::MediaPackageV2::Channel", "AWS::MediaPackageV2::ChannelPolicy", "AWS::MediaPackageV2::OriginEndpoint",
             "AWS::MediaPackageV2::OriginEndpointPolicy");
 
-    private static ResolvedTemplate stack(String packager, String... parameters) {
+    private static ResolvedStack stack(String packager, String... parameters) {
         Map<String, String> values = new LinkedHashMap<>(Map.of("Packager", packager));
         for (int i = 0; i + 1 < parameters.length; i += 2) {
             values.put(parameters[i], parameters[i + 1]);
         }
-        return ResolvedTemplate.of(TEMPLATE, values);
+        return ResolvedStack.of(TEMPLATE, values);
     }
 
     /** Both packagers with the parameters that switch other parts of the template on and off. */
@@ -58,7 +58,7 @@ class PackagerTemplateTest {
     @ParameterizedTest(name = "Packager {0} with {1}")
     @MethodSource("stacks")
     void everyReferenceNamesSomethingTheStackHas(String packager, List<String> parameters) {
-        ResolvedTemplate stack = stack(packager, parameters.toArray(String[]::new));
+        ResolvedStack stack = stack(packager, parameters.toArray(String[]::new));
 
         assertEquals(Set.of(), stack.danglingReferences());
     }
@@ -66,7 +66,7 @@ class PackagerTemplateTest {
     @ParameterizedTest(name = "Packager {0} with {1}")
     @MethodSource("stacks")
     void everyOutputAndCustomResourcePropertyEvaluates(String packager, List<String> parameters) {
-        ResolvedTemplate stack = stack(packager, parameters.toArray(String[]::new));
+        ResolvedStack stack = stack(packager, parameters.toArray(String[]::new));
         Attributes attributes = new Attributes(stack);
 
         stack.stack().section("Outputs").forEach((name, output) ->
@@ -96,7 +96,7 @@ class PackagerTemplateTest {
 
     @Test
     void aV1StackIsTheMediaPackageV1StackItWasBefore() {
-        ResolvedTemplate stack = stack("v1");
+        ResolvedStack stack = stack("v1");
         Map<String, Long> types = typeCounts(stack);
 
         assertEquals(1L, types.get("Custom::MediaPackageChannel"));
@@ -120,7 +120,7 @@ class PackagerTemplateTest {
 
     @Test
     void theMediaLiveChannelOfAV2StackSendsCmafIngestToBothIngestEndpoints() {
-        ResolvedTemplate stack = stack("v2", "ChannelClass", "STANDARD");
+        ResolvedStack stack = stack("v2", "ChannelClass", "STANDARD");
 
         ChannelSpec spec = channelSpec(stack);
 
@@ -146,7 +146,7 @@ class PackagerTemplateTest {
 
     @Test
     void aV2StackPlaysEachEndpointThroughItsOwnDistributionAndTellsTheConsoleTheSame() {
-        ResolvedTemplate stack = stack("v2");
+        ResolvedStack stack = stack("v2");
         Attributes attributes = new Attributes(stack);
         String base = "https://V2Distribution.cloudfront.net/out/v1/demo-stack/live/";
         Map<String, String> expected = Map.of(
@@ -166,7 +166,7 @@ class PackagerTemplateTest {
 
     @Test
     void endpointsAndPoliciesNameTheChannelTheStackMakes() {
-        ResolvedTemplate stack = stack("v2");
+        ResolvedStack stack = stack("v2");
         Attributes attributes = new Attributes(stack);
         Map<String, Object> group = evaluated(stack, "V2ChannelGroup", attributes);
         Map<String, Object> channel = evaluated(stack, "V2Channel", attributes);
@@ -195,7 +195,7 @@ class PackagerTemplateTest {
 
     @Test
     void onlyThePlaybackDistributionMayReadEachEndpoint() {
-        ResolvedTemplate stack = stack("v2");
+        ResolvedStack stack = stack("v2");
         List<String> policies = stack.stack().resourcesOfType("AWS::MediaPackageV2::OriginEndpointPolicy");
         Set<String> covered = new TreeSet<>();
 
@@ -225,7 +225,7 @@ class PackagerTemplateTest {
 
     @Test
     void onlyTheStacksMediaLiveRoleMayIngestAndItMay() {
-        ResolvedTemplate stack = stack("v2");
+        ResolvedStack stack = stack("v2");
 
         Map<String, Object> channelPolicy = CfnTemplate.map(CfnTemplate.list(CfnTemplate.map(stack.stack()
                 .properties("V2ChannelPolicy").get("Policy")).get("Statement")).get(0));
@@ -244,7 +244,7 @@ class PackagerTemplateTest {
 
     @Test
     void lowLatencyManifestsAreCachedBrieflyWithTheBlockingReloadQueryStringsInTheKey() {
-        ResolvedTemplate stack = stack("v2");
+        ResolvedStack stack = stack("v2");
         Map<String, Object> policy = CfnTemplate.map(stack.stack().properties("V2ManifestCachePolicy")
                 .get("CachePolicyConfig"));
         Map<String, Object> key = CfnTemplate.map(policy.get("ParametersInCacheKeyAndForwardedToOrigin"));
@@ -270,8 +270,20 @@ class PackagerTemplateTest {
     }
 
     @Test
+    void aV2StackHasNoV1OriginProtectionOrAdInsertionAndRefusesAnAdDecisionServer() {
+        Map<String, Long> types = typeCounts(stack("v2", "CdnAuthorization", "Yes"));
+
+        assertFalse(types.containsKey("AWS::SecretsManager::Secret"), "CDN authorization is MediaPackage v1's");
+        assertFalse(types.containsKey("AWS::MediaTailor::PlaybackConfiguration"));
+        Map<String, Object> rule = CfnTemplate.map(TEMPLATE.section("Rules").get("AdInsertionNeedsPackagerV1"));
+        assertEquals(Map.of("Fn::Equals", List.of(Map.of("Ref", "Packager"), "v2")), rule.get("RuleCondition"));
+        assertEquals(Map.of("Fn::Equals", List.of(Map.of("Ref", "AdDecisionServerUrl"), "")),
+                CfnTemplate.map(CfnTemplate.list(rule.get("Assertions")).get(0)).get("Assert"));
+    }
+
+    @Test
     void everyEndpointSegmentIsAWholeNumberOfCmafIngestSegments() {
-        ResolvedTemplate stack = stack("v2");
+        ResolvedStack stack = stack("v2");
 
         for (String id : stack.stack().resourcesOfType("AWS::MediaPackageV2::OriginEndpoint")) {
             int seconds = (Integer) CfnTemplate.map(stack.stack().properties(id).get("Segment"))
@@ -280,21 +292,21 @@ class PackagerTemplateTest {
         }
     }
 
-    private static Map<String, Object> statement(ResolvedTemplate stack, String policyId) {
+    private static Map<String, Object> statement(ResolvedStack stack, String policyId) {
         return CfnTemplate.map(CfnTemplate.list(CfnTemplate.map(stack.stack().properties(policyId).get("Policy"))
                 .get("Statement")).get(0));
     }
 
-    private static Map<String, Object> evaluated(ResolvedTemplate stack, String id, Attributes attributes) {
+    private static Map<String, Object> evaluated(ResolvedStack stack, String id, Attributes attributes) {
         return CfnTemplate.map(stack.evaluate(stack.stack().properties(id), attributes));
     }
 
-    private static ChannelSpec channelSpec(ResolvedTemplate stack) {
+    private static ChannelSpec channelSpec(ResolvedStack stack) {
         Map<String, Object> properties = evaluated(stack, "Channel", new Attributes(stack));
-        return ChannelSpec.from(Properties.of(properties), ResolvedTemplate.STACK_NAME);
+        return ChannelSpec.from(Properties.of(properties), ResolvedStack.STACK_NAME);
     }
 
-    private static Map<String, Long> typeCounts(ResolvedTemplate stack) {
+    private static Map<String, Long> typeCounts(ResolvedStack stack) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String id : stack.stack().resources().keySet()) {
             counts.merge(stack.stack().type(id), 1L, Long::sum);
@@ -307,7 +319,7 @@ class PackagerTemplateTest {
      * own names (so a name typo shows), ARNs for roles and channels, and {@code <Resource>.<Attribute>} for the
      * rest, which a custom resource's manager must list as one it returns.
      */
-    private record Attributes(ResolvedTemplate stack) implements ResolvedTemplate.Attributes {
+    private record Attributes(ResolvedStack stack) implements ResolvedStack.Attributes {
         @Override
         public Object apply(String id, String attribute) {
             String type = stack.stack().type(id);
@@ -319,17 +331,17 @@ class PackagerTemplateTest {
             Map<String, Object> properties = type.startsWith("AWS::MediaPackageV2::")
                     ? CfnTemplate.map(stack.evaluate(stack.stack().properties(id), this)) : Map.of();
             return switch (type + "." + attribute) {
-                case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + ResolvedTemplate.ACCOUNT + ":role/demo-stack-" + id;
+                case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + ResolvedStack.ACCOUNT + ":role/demo-stack-" + id;
                 case "AWS::MediaPackageV2::ChannelGroup.EgressDomain" -> EGRESS;
                 case "AWS::MediaPackageV2::Channel.Arn" -> "arn:aws:mediapackagev2:us-east-1:"
-                        + ResolvedTemplate.ACCOUNT + ":channelGroup/" + properties.get("ChannelGroupName")
+                        + ResolvedStack.ACCOUNT + ":channelGroup/" + properties.get("ChannelGroupName")
                         + "/channel/" + properties.get("ChannelName");
                 case "AWS::MediaPackageV2::Channel.IngestEndpointUrls" -> List.of(1, 2).stream()
                         .map(n -> "https://abc123-" + n + ".ingest.xyz789.mediapackagev2.us-east-1.amazonaws.com/in/v1/"
                                 + properties.get("ChannelGroupName") + "/1/" + properties.get("ChannelName") + "/")
                         .toList();
                 case "AWS::MediaPackageV2::OriginEndpoint.Arn" -> "arn:aws:mediapackagev2:us-east-1:"
-                        + ResolvedTemplate.ACCOUNT + ":channelGroup/" + properties.get("ChannelGroupName")
+                        + ResolvedStack.ACCOUNT + ":channelGroup/" + properties.get("ChannelGroupName")
                         + "/channel/" + properties.get("ChannelName") + "/originEndpoint/"
                         + properties.get("OriginEndpointName");
                 case "AWS::MediaPackageV2::OriginEndpoint.LowLatencyHlsManifestUrls" ->

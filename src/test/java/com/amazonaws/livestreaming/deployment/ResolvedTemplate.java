@@ -6,277 +6,196 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.BiFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The template as CloudFormation deploys it for given parameter values: every condition evaluated, the resources and
- * outputs whose condition is false left out, every {@code Fn::If} replaced by the branch it takes and
- * {@code AWS::NoValue} removed. What is left is one concrete stack, so a test can ask whether it is complete (every
- * reference names something the stack has) and evaluate its expressions with stand-in attribute values.
+ * The template as CloudFormation deploys it for one set of parameter values: every condition evaluated, resources
+ * and outputs whose condition is false dropped, every {@code Fn::If} replaced by its chosen branch, every
+ * {@code AWS::NoValue} removed, and the parameters nothing refers to any more left out (with the launch form that
+ * lists them). What remains is a
+ * template without conditions, which cfn-lint and the contract checks can judge as the stack CloudFormation
+ * would build, and in which a reference to a resource that the combination does not create is plain to see.
  */
 final class ResolvedTemplate {
-    static final String STACK_NAME = "demo-stack";
-    static final String ACCOUNT = "123456789012";
-    static final String REGION = "us-east-1";
     private static final Object NO_VALUE = new Object();
-    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
-    /** The value of {@code Fn::GetAtt [resource, attribute]} in the resolved stack, made up by the test. */
-    interface Attributes extends BiFunction<String, String, Object> {
+    private final Map<String, Object> parameters;
+    private final Map<String, Object> conditionExpressions;
+    private final Map<String, Boolean> conditions = new LinkedHashMap<>();
+
+    private ResolvedTemplate(Map<String, Object> parameters, Map<String, Object> conditionExpressions) {
+        this.parameters = parameters;
+        this.conditionExpressions = conditionExpressions;
     }
 
-    private final CfnTemplate source;
-    private final Map<String, String> parameters = new LinkedHashMap<>();
-    private final Map<String, Boolean> conditions = new LinkedHashMap<>();
-    private final CfnTemplate resolved;
-
-    private ResolvedTemplate(CfnTemplate source, Map<String, String> overrides) {
-        this.source = source;
-        source.section("Parameters").forEach((name, definition) -> parameters.put(name,
-                String.valueOf(CfnTemplate.map(definition).getOrDefault("Default", ""))));
-        overrides.forEach((name, value) -> {
+    /** The template deployed with {@code values} over the parameters' defaults. */
+    static Map<String, Object> resolve(CfnTemplate template, Map<String, String> values) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        template.section("Parameters").forEach((name, definition) -> {
+            if (!values.containsKey(name) && !CfnTemplate.map(definition).containsKey("Default")) {
+                throw new AssertionError("parameter " + name + " has no default; give it a value");
+            }
+            parameters.put(name, values.getOrDefault(name, String.valueOf(CfnTemplate.map(definition).get("Default"))));
+        });
+        values.keySet().forEach(name -> {
             if (!parameters.containsKey(name)) {
                 throw new AssertionError("the template has no parameter " + name);
             }
-            parameters.put(name, value);
         });
-        source.section("Conditions").keySet().forEach(this::condition);
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("Parameters", source.section("Parameters"));
-        root.put("Mappings", source.section("Mappings"));
-        root.put("Resources", kept(source.resources()));
-        root.put("Outputs", kept(source.section("Outputs")));
-        this.resolved = CfnTemplate.of(root);
-    }
-
-    static ResolvedTemplate of(CfnTemplate template, Map<String, String> parameters) {
-        return new ResolvedTemplate(template, parameters);
-    }
-
-    /** The resolved stack, for the questions {@link CfnTemplate} answers. */
-    CfnTemplate stack() {
+        ResolvedTemplate resolver = new ResolvedTemplate(parameters, template.section("Conditions"));
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> section : template.root().entrySet()) {
+            switch (section.getKey()) {
+                case "Conditions" -> { }
+                // The launch form lists every parameter; it has nothing to show for one combination.
+                case "Metadata" -> {
+                    Map<String, Object> metadata = new LinkedHashMap<>(CfnTemplate.map(section.getValue()));
+                    metadata.remove("AWS::CloudFormation::Interface");
+                    if (!metadata.isEmpty()) {
+                        resolved.put("Metadata", metadata);
+                    }
+                }
+                case "Resources", "Outputs" -> resolved.put(section.getKey(),
+                        resolver.keepWhoseConditionHolds(CfnTemplate.map(section.getValue())));
+                default -> resolved.put(section.getKey(), section.getValue());
+            }
+        }
+        resolved.put("Parameters", usedParameters(template, resolved, values));
         return resolved;
     }
 
+    /** Whether the condition holds for these parameter values. */
     boolean condition(String name) {
         Boolean known = conditions.get(name);
         if (known == null) {
-            Object definition = source.section("Conditions").get(name);
-            if (definition == null) {
+            Object expression = conditionExpressions.get(name);
+            if (expression == null) {
                 throw new AssertionError("the template has no condition " + name);
             }
-            known = truth(definition);
+            known = evaluate(expression);
             conditions.put(name, known);
         }
         return known;
     }
 
-    /**
-     * Names that a Ref, GetAtt, Sub variable or DependsOn of the resolved stack points at and the stack lacks: a
-     * resource left out by its condition, or a typo. Parameters and pseudo parameters ({@code AWS::...}) exist.
-     */
-    Set<String> danglingReferences() {
-        Set<String> named = new LinkedHashSet<>(resolved.namesReferredTo(Set.of("Parameters", "Mappings")));
-        resolved.attributeRefs().forEach(ref -> named.add(ref.resource()));
-        resolved.resources().forEach((id, resource) -> CfnTemplate.list(CfnTemplate.map(resource)
-                .getOrDefault("DependsOn", List.of())).forEach(d -> named.add(String.valueOf(d))));
-        Set<String> dangling = new TreeSet<>();
-        for (String name : named) {
-            if (!name.startsWith("AWS::") && !parameters.containsKey(name)
-                    && !resolved.resources().containsKey(name)) {
-                dangling.add(name);
-            }
-        }
-        return dangling;
-    }
-
-    /**
-     * The concrete value of an expression of the resolved stack: parameters and pseudo parameters by their values,
-     * Sub, Select, Split, Join and FindInMap evaluated, Ref of a resource as {@code <LogicalId>-id}, and GetAtt as
-     * {@code attributes} says.
-     */
-    Object evaluate(Object expression, Attributes attributes) {
-        if (expression instanceof List<?> list) {
-            List<Object> values = new ArrayList<>();
-            list.forEach(item -> values.add(evaluate(item, attributes)));
-            return values;
-        }
-        if (!(expression instanceof Map<?, ?>)) {
-            return String.valueOf(expression);
-        }
+    private boolean evaluate(Object expression) {
         Map<String, Object> node = CfnTemplate.map(expression);
-        if (node.size() == 1) {
-            String function = node.keySet().iterator().next();
-            Object argument = node.get(function);
-            switch (function) {
-                case "Ref" -> {
-                    return ref(String.valueOf(argument));
-                }
-                case "Fn::GetAtt" -> {
-                    List<Object> target = CfnTemplate.list(argument);
-                    String resource = String.valueOf(target.get(0));
-                    if (!resolved.resources().containsKey(resource)) {
-                        throw new AssertionError("GetAtt of " + resource + ", which this stack does not have");
-                    }
-                    return attributes.apply(resource, String.valueOf(target.get(1)));
-                }
-                case "Fn::Sub" -> {
-                    return sub(argument, attributes);
-                }
-                case "Fn::Select" -> {
-                    List<Object> arguments = CfnTemplate.list(argument);
-                    List<Object> from = CfnTemplate.list(evaluate(arguments.get(1), attributes));
-                    int index = Integer.parseInt(String.valueOf(evaluate(arguments.get(0), attributes)));
-                    if (index >= from.size()) {
-                        throw new AssertionError("Select " + index + " of " + from);
-                    }
-                    return from.get(index);
-                }
-                case "Fn::Split" -> {
-                    List<Object> arguments = CfnTemplate.list(argument);
-                    String text = String.valueOf(evaluate(arguments.get(1), attributes));
-                    return List.of((Object[]) text.split(Pattern.quote(String.valueOf(arguments.get(0))), -1));
-                }
-                case "Fn::Join" -> {
-                    List<Object> arguments = CfnTemplate.list(argument);
-                    List<String> parts = new ArrayList<>();
-                    CfnTemplate.list(evaluate(arguments.get(1), attributes)).forEach(v -> parts.add(String.valueOf(v)));
-                    return String.join(String.valueOf(arguments.get(0)), parts);
-                }
-                case "Fn::FindInMap" -> {
-                    List<Object> path = CfnTemplate.list(evaluate(argument, attributes));
-                    Map<String, Object> map = CfnTemplate.map(source.section("Mappings").get(String.valueOf(path.get(0))));
-                    return String.valueOf(CfnTemplate.map(map.get(String.valueOf(path.get(1))))
-                            .get(String.valueOf(path.get(2))));
-                }
-                default -> {
-                    if (function.startsWith("Fn::")) {
-                        throw new AssertionError("evaluate does not know " + function);
-                    }
-                }
-            }
+        if (node.containsKey("Condition")) {
+            return condition((String) node.get("Condition"));
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        node.forEach((key, value) -> values.put(key, evaluate(value, attributes)));
-        return values;
-    }
-
-    private Object ref(String name) {
-        return switch (name) {
-            case "AWS::StackName" -> STACK_NAME;
-            case "AWS::Region" -> REGION;
-            case "AWS::AccountId" -> ACCOUNT;
-            case "AWS::Partition" -> "aws";
-            case "AWS::StackId" -> "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/" + STACK_NAME
-                    + "/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9";
-            default -> {
-                if (parameters.containsKey(name)) {
-                    yield parameters.get(name);
-                }
-                if (!resolved.resources().containsKey(name)) {
-                    throw new AssertionError("Ref of " + name + ", which this stack does not have");
-                }
-                yield name + "-id";
-            }
+        Map.Entry<String, Object> function = node.entrySet().iterator().next();
+        List<Object> arguments = CfnTemplate.list(function.getValue());
+        return switch (function.getKey()) {
+            case "Fn::Equals" -> value(arguments.get(0)).equals(value(arguments.get(1)));
+            case "Fn::Not" -> !evaluate(arguments.get(0));
+            case "Fn::And" -> arguments.stream().allMatch(this::evaluate);
+            case "Fn::Or" -> arguments.stream().anyMatch(this::evaluate);
+            default -> throw new AssertionError("condition function " + function.getKey() + " is not evaluated here");
         };
     }
 
-    private String sub(Object argument, Attributes attributes) {
-        String text;
-        Map<String, Object> variables = Map.of();
-        if (argument instanceof List<?> list) {
-            text = String.valueOf(list.get(0));
-            variables = list.size() > 1 ? CfnTemplate.map(list.get(1)) : Map.of();
-        } else {
-            text = String.valueOf(argument);
-        }
-        Matcher matcher = SUB_VARIABLE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String variable = matcher.group(1).trim();
-            Object value;
-            if (variables.containsKey(variable)) {
-                value = evaluate(variables.get(variable), attributes);
-            } else if (variable.contains(".") && !variable.startsWith("AWS::")) {
-                int dot = variable.indexOf('.');
-                value = evaluate(Map.of("Fn::GetAtt", List.of(variable.substring(0, dot),
-                        variable.substring(dot + 1))), attributes);
-            } else {
-                value = ref(variable);
+    /** A literal, or a parameter's value. */
+    private String value(Object operand) {
+        if (operand instanceof Map<?, ?> map && map.get("Ref") instanceof String name) {
+            Object value = parameters.get(name);
+            if (value == null) {
+                throw new AssertionError("a condition refers to " + name + ", which is no parameter");
             }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(value)));
+            return (String) value;
         }
-        matcher.appendTail(out);
-        return out.toString();
+        return String.valueOf(operand);
     }
 
-    /** The entries of a section whose Condition holds, each with its Fn::If resolved. */
-    private Map<String, Object> kept(Map<String, Object> section) {
+    private Map<String, Object> keepWhoseConditionHolds(Map<String, Object> entries) {
         Map<String, Object> kept = new LinkedHashMap<>();
-        section.forEach((name, entry) -> {
-            Object condition = CfnTemplate.map(entry).get("Condition");
-            if (condition == null || condition(String.valueOf(condition))) {
-                kept.put(name, resolve(entry));
+        entries.forEach((id, definition) -> {
+            Map<String, Object> entry = new LinkedHashMap<>(CfnTemplate.map(definition));
+            Object condition = entry.remove("Condition");
+            if (condition == null || condition((String) condition)) {
+                kept.put(id, resolveIfs(entry));
             }
         });
         return kept;
     }
 
-    private Object resolve(Object node) {
+    private Object resolveIfs(Object node) {
+        if (node instanceof Map<?, ?> raw) {
+            Map<String, Object> map = CfnTemplate.map(raw);
+            if (map.size() == 1 && map.get("Fn::If") instanceof List<?> branches) {
+                return resolveIfs(condition((String) branches.get(0)) ? branches.get(1) : branches.get(2));
+            }
+            if (map.size() == 1 && "AWS::NoValue".equals(map.get("Ref"))) {
+                return NO_VALUE;
+            }
+            Map<String, Object> resolved = new LinkedHashMap<>();
+            map.forEach((key, value) -> {
+                Object kept = resolveIfs(value);
+                if (kept != NO_VALUE) {
+                    resolved.put(key, kept);
+                }
+            });
+            return resolved;
+        }
         if (node instanceof List<?> list) {
-            List<Object> out = new ArrayList<>();
+            List<Object> resolved = new ArrayList<>();
             for (Object item : list) {
-                Object value = resolve(item);
-                if (value != NO_VALUE) {
-                    out.add(value);
+                Object kept = resolveIfs(item);
+                if (kept != NO_VALUE) {
+                    resolved.add(kept);
                 }
             }
-            return out;
+            return resolved;
         }
-        if (!(node instanceof Map<?, ?>)) {
-            return node;
-        }
-        Map<String, Object> map = CfnTemplate.map(node);
-        if (map.size() == 1 && map.containsKey("Fn::If")) {
-            List<Object> branches = CfnTemplate.list(map.get("Fn::If"));
-            return resolve(branches.get(condition(String.valueOf(branches.get(0))) ? 1 : 2));
-        }
-        if (map.size() == 1 && "AWS::NoValue".equals(map.get("Ref"))) {
-            return NO_VALUE;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((key, value) -> {
-            Object resolvedValue = resolve(value);
-            if (resolvedValue != NO_VALUE) {
-                out.put(key, resolvedValue);
+        return node;
+    }
+
+    /** The parameters the resolved template still refers to, each defaulting to the value it was deployed with. */
+    private static Map<String, Object> usedParameters(CfnTemplate template, Map<String, Object> resolved,
+                                                      Map<String, String> values) {
+        Set<String> used = names(resolved);
+        Map<String, Object> kept = new LinkedHashMap<>();
+        template.section("Parameters").forEach((name, definition) -> {
+            if (used.contains(name)) {
+                Map<String, Object> parameter = new LinkedHashMap<>(CfnTemplate.map(definition));
+                if (values.containsKey(name)) {
+                    parameter.put("Default", values.get(name));
+                }
+                kept.put(name, parameter);
             }
         });
-        return out;
+        return kept;
     }
 
-    private boolean truth(Object definition) {
-        Map<String, Object> node = CfnTemplate.map(definition);
-        if (node.containsKey("Condition")) {
-            return condition(String.valueOf(node.get("Condition")));
-        }
-        String function = node.keySet().iterator().next();
-        List<Object> arguments = CfnTemplate.list(node.get(function));
-        return switch (function) {
-            case "Fn::Equals" -> scalar(arguments.get(0)).equals(scalar(arguments.get(1)));
-            case "Fn::And" -> arguments.stream().allMatch(this::truth);
-            case "Fn::Or" -> arguments.stream().anyMatch(this::truth);
-            case "Fn::Not" -> !truth(arguments.get(0));
-            default -> throw new AssertionError("conditions do not use " + function);
-        };
-    }
-
-    private String scalar(Object value) {
-        if (value instanceof Map<?, ?> map && map.get("Ref") instanceof String name) {
-            return parameters.containsKey(name) ? parameters.get(name) : String.valueOf(ref(name));
-        }
-        return String.valueOf(value);
+    /** Every name referred to by Ref, Fn::GetAtt, a ${} of Fn::Sub or DependsOn, outside the Parameters. */
+    static Set<String> names(Map<String, Object> resolved) {
+        Set<String> names = new LinkedHashSet<>();
+        Map<String, Object> withoutParameters = new LinkedHashMap<>(resolved);
+        withoutParameters.remove("Parameters");
+        CfnTemplate.walk(withoutParameters, "", (node, where) -> {
+            if (node.get("Ref") instanceof String name) {
+                names.add(name);
+            }
+            if (node.get("Fn::GetAtt") instanceof List<?> getAtt) {
+                names.add(String.valueOf(getAtt.get(0)));
+            }
+            Object sub = node.get("Fn::Sub");
+            String text = sub instanceof String s ? s : sub instanceof List<?> l ? String.valueOf(l.get(0)) : null;
+            Set<String> defined = sub instanceof List<?> l && l.size() > 1 ? CfnTemplate.map(l.get(1)).keySet()
+                    : Set.of();
+            if (text != null) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^!}][^}.]*)").matcher(text);
+                while (m.find()) {
+                    if (!defined.contains(m.group(1))) {
+                        names.add(m.group(1));
+                    }
+                }
+            }
+        });
+        CfnTemplate.map(resolved.getOrDefault("Resources", Map.of())).values().forEach(resource -> {
+            Object dependsOn = CfnTemplate.map(resource).get("DependsOn");
+            if (dependsOn != null) {
+                CfnTemplate.list(dependsOn).forEach(d -> names.add(String.valueOf(d)));
+            }
+        });
+        return names;
     }
 }

@@ -59,7 +59,6 @@ class CmafIngestLadderTest {
         assertEquals(CmafIngestSegmentLengthUnits.SECONDS, cmaf.segmentLengthUnits());
         assertEquals("destination1", cmaf.destination().destinationRefId());
         assertNull(groups.get(0).outputGroupSettings().mediaPackageGroupSettings());
-        assertNull(cmaf.scte35Type(), "no avails in the profile, so no SCTE-35 track");
     }
 
     @Test
@@ -109,14 +108,22 @@ class CmafIngestLadderTest {
 
     @Test
     void profileWithAvailsPassesScte35OnInTheCmafSegments() {
-        ObjectNode profile = Profiles.shipped("540p");
-        profile.putObject("AvailConfiguration").putObject("AvailSettings").putObject("Scte35SpliceInsert");
+        EncoderSettings rendered = v2("540p");
 
-        EncoderSettings rendered = EncodingProfiles.render(EncodingProfiles.read("avails",
-                Profiles.bytes(profile)), Packager.V2).encoderSettings();
-
+        assertTrue(shipped("540p").encoderSettings().availConfiguration() != null, "the shipped profiles mark avails");
         assertEquals(Scte35Type.SCTE_35_WITHOUT_SEGMENTATION,
                 rendered.outputGroups().get(0).outputGroupSettings().cmafIngestGroupSettings().scte35Type());
+    }
+
+    @Test
+    void profileWithoutAvailsSendsNoScte35Track() {
+        ObjectNode profile = Profiles.shipped("540p");
+        profile.remove("AvailConfiguration");
+
+        EncoderSettings rendered = EncodingProfiles.render(EncodingProfiles.read("no-avails",
+                Profiles.bytes(profile)), Packager.V2).encoderSettings();
+
+        assertNull(rendered.outputGroups().get(0).outputGroupSettings().cmafIngestGroupSettings().scte35Type());
     }
 
     @Test

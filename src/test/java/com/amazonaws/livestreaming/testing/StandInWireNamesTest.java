@@ -3,6 +3,7 @@ package com.amazonaws.livestreaming.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.medialive.ChannelRequests;
 import com.amazonaws.livestreaming.medialive.ChannelSpec;
 import com.amazonaws.livestreaming.profile.EncodingProfiles;
@@ -19,14 +20,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.medialive.model.ChannelClass;
-import software.amazon.awssdk.services.medialive.model.InputType;
 import software.amazon.awssdk.services.mediapackage.model.HlsPackage;
 
 /**
@@ -67,9 +65,11 @@ class StandInWireNamesTest {
                 .sources(s -> s.url("https://origin.example.com/a.m3u8").username("u").passwordParam("/p"))).input()
                 .id();
         aws.clock().advance(java.time.Duration.ofSeconds(10));
-        String channel = mediaLive.createChannel(ChannelRequests.create(new ChannelSpec("c", push,
-                InputType.RTMP_PUSH, "540p", "arn:aws:iam::123456789012:role/r", "mp", ChannelClass.SINGLE_PIPELINE,
-                false, Optional.empty()), new EncodingProfiles(aws.clients()::s3).load("540p"), Map.of("k", "v"))).channel().id();
+        ChannelSpec spec = ChannelSpec.from(Properties.of(Map.of("InputId", push, "InputType", "RTMP_PUSH",
+                "EncodingProfile", "540p", "RoleArn", "arn:aws:iam::123456789012:role/r",
+                "MediaPackageChannelId", "mp", "ChannelClass", "SINGLE_PIPELINE")), "demo-stack");
+        String channel = mediaLive.createChannel(ChannelRequests.create(spec,
+                new EncodingProfiles(aws.clients()::s3).load("540p"), Map.of("k", "v"))).channel().id();
         aws.mediaLive().alert(channel, "Role Permissions", "MediaLive cannot assume the role");
         List<String> problems = new ArrayList<>();
 

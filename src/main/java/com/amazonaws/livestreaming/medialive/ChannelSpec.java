@@ -63,11 +63,16 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
                 properties.required(INPUT_ID),
                 InputType.fromValue(properties.oneOf(INPUT_TYPE, INPUT_TYPES)),
                 properties.required(ENCODING_PROFILE),
-                properties.matching(ROLE_ARN, ROLE, "it must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)"),
+                roleArn(properties),
                 properties.required(MEDIA_PACKAGE_CHANNEL_ID),
                 ChannelClass.fromValue(properties.oneOf(CHANNEL_CLASS, CHANNEL_CLASSES)),
                 properties.yesNo(START, false),
                 properties.optional(LOG_LEVEL).map(v -> LogLevel.fromValue(properties.oneOf(LOG_LEVEL, LOG_LEVELS))));
+    }
+
+    /** The role MediaLive assumes while the channel runs. */
+    static String roleArn(Properties properties) {
+        return properties.matching(ROLE_ARN, ROLE, "it must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
     }
 
     /**

@@ -1,0 +1,141 @@
+package com.amazonaws.livestreaming.mediapackage;
+
+import static com.amazonaws.livestreaming.testing.BadInput.empty;
+import static com.amazonaws.livestreaming.testing.BadInput.missing;
+import static com.amazonaws.livestreaming.testing.BadInput.value;
+import static com.amazonaws.livestreaming.testing.BadInput.valueWithReasonStarting;
+import static com.amazonaws.livestreaming.testing.BadInput.values;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.livestreaming.testing.BadInput;
+import com.amazonaws.livestreaming.testing.BadInputMatrix;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every property of {@code Custom::MediaPackageEndpoint}, wrong in every way: one FAILED answer, no AWS call. */
+class MediaPackageEndpointBadInputTest {
+    private static final String KIND = "MediaPackageEndpoint";
+    private static final String TYPES = "allowed values: HLS, DASH, MSS, CMAF";
+    private static final Map<String, Object> VALID = Map.of("ChannelId", "demo-livestream", "EndPoint", "HLS");
+    private static final Map<String, Object> TIMED = Map.of("ChannelId", "demo-livestream", "EndPoint", "DASH",
+            "SegmentLength", "2", "WindowSeconds", "60", "StartoverWindowSeconds", "300", "TimeDelaySeconds", "10");
+    private static final String ID_RULE = "a MediaPackage id may contain only letters, digits, hyphens (-) and"
+            + " underscores (_), 1 to 252 characters, leaving room for the endpoint suffix";
+    private static final BadInputMatrix MATRIX = new BadInputMatrix();
+
+    @AfterAll
+    static void stop() {
+        MATRIX.close();
+    }
+
+    static Stream<BadInput> refused() {
+        return Stream.concat(Stream.of(
+                missing(VALID, "ChannelId", "ChannelId is required"),
+                empty(VALID, "ChannelId", "ChannelId is required"),
+                value(VALID, "ChannelId", "with a space", "demo livestream", "ChannelId is 'demo livestream'; " + ID_RULE),
+                value(VALID, "ChannelId", "non-ASCII", "kanal-ü", "ChannelId is 'kanal-ü'; " + ID_RULE),
+                value(VALID, "ChannelId", "no room for -hls", "c".repeat(253), "ChannelId is '" + "c".repeat(61)
+                        + "...'; " + ID_RULE),
+                missing(VALID, "EndPoint", "EndPoint is required; " + TYPES),
+                empty(VALID, "EndPoint", "EndPoint is required; " + TYPES),
+                value(VALID, "EndPoint", "unknown", "RTSP", "EndPoint is 'RTSP'; " + TYPES),
+                value(VALID, "EndPoint", "lower case", "hls", "EndPoint is 'hls'; " + TYPES),
+                value(VALID, "EndPoint", "non-ASCII", "HLŠ", "EndPoint is 'HLŠ'; " + TYPES),
+                value(TIMED, "SegmentLength", "non-numeric", "six",
+                        "SegmentLength is 'six'; it must be a whole number from 1 to 30"),
+                value(TIMED, "SegmentLength", "a fraction", "2.5",
+                        "SegmentLength is '2.5'; it must be a whole number from 1 to 30"),
+                value(TIMED, "SegmentLength", "a JSON fraction", 2.5,
+                        "SegmentLength is '2.5'; it must be a whole number from 1 to 30"),
+                value(TIMED, "SegmentLength", "non-ASCII digits", "٦",
+                        "SegmentLength is '٦'; it must be a whole number from 1 to 30"),
+                value(TIMED, "SegmentLength", "zero", "0", "SegmentLength is 0; it must be from 1 to 30"),
+                value(TIMED, "SegmentLength", "above 30", "31", "SegmentLength is 31; it must be from 1 to 30"),
+                value(TIMED, "SegmentLength", "beyond an int", "99999999999",
+                        "SegmentLength is 99999999999; it must be from 1 to 30"),
+                value(TIMED, "WindowSeconds", "non-numeric", "sixty",
+                        "WindowSeconds is 'sixty'; it must be a whole number from 1 to 300"),
+                value(TIMED, "WindowSeconds", "above 300", "301", "WindowSeconds is 301; it must be from 1 to 300"),
+                value(TIMED, "WindowSeconds", "under three segments", "5",
+                        "WindowSeconds is 5; with SegmentLength 2 it must be from 6 (three segments) to 300"),
+                value(TIMED, "StartoverWindowSeconds", "non-numeric", "1d",
+                        "StartoverWindowSeconds is '1d'; it must be a whole number from 1 to 1209600"),
+                value(TIMED, "StartoverWindowSeconds", "zero", "0",
+                        "StartoverWindowSeconds is 0; it must be from 1 to 1209600"),
+                value(TIMED, "StartoverWindowSeconds", "above 14 days", "1209601",
+                        "StartoverWindowSeconds is 1209601; it must be from 1 to 1209600"),
+                value(TIMED, "TimeDelaySeconds", "non-numeric", "10s",
+                        "TimeDelaySeconds is '10s'; it must be a whole number from 5 to 86400"),
+                value(TIMED, "TimeDelaySeconds", "under 5", "4", "TimeDelaySeconds is 4; it must be from 5 to 86400"),
+                value(TIMED, "TimeDelaySeconds", "above a day", "86401",
+                        "TimeDelaySeconds is 86401; it must be from 5 to 86400"),
+                value(TIMED, "TimeDelaySeconds", "not under the startover window", "300",
+                        "TimeDelaySeconds is 300; it must be less than StartoverWindowSeconds (300)"),
+                value(VALID, "SegmentLenght", "a misspelt property", "6",
+                        "SegmentLenght is not a property of Custom::MediaPackageEndpoint; did you mean SegmentLength?"),
+                valueWithReasonStarting(VALID, "Colour", "an unknown property", "red",
+                        "Colour is not a property of Custom::MediaPackageEndpoint; its properties are ChannelId,"
+                                + " EndPoint, ")),
+                BadInputMatrix.everyProperty(KIND, TIMED));
+    }
+
+    static Stream<BadInput> accepted() {
+        return Stream.of(
+                missing(TIMED, "SegmentLength", "absent: the type's default"),
+                empty(TIMED, "WindowSeconds", "blank: the default"),
+                value(TIMED, "SegmentLength", "a JSON number", 2, "read as \"2\""),
+                value(TIMED, "WindowSeconds", "padded with spaces", " 60 ", "trimmed"),
+                value(TIMED, "SegmentLength", "a plus sign", "+2", "a whole number"),
+                missing(TIMED, "StartoverWindowSeconds", "absent: off"),
+                missing(TIMED, "TimeDelaySeconds", "absent: off"),
+                value(VALID, "ServiceTimeout", "CloudFormation's own", "960", "always allowed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refused")
+    void isRefusedBeforeAnyAwsCallNamingTheProperty(BadInput row) {
+        MATRIX.assertRefused(KIND, row);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accepted")
+    void passesTheUpFrontCheck(BadInput row) {
+        MATRIX.assertAccepted(KIND, row);
+    }
+
+    @Test
+    void everyIndependentProblemIsReportedInOneAnswer() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("ChannelId", "demo-livestream");
+        properties.put("EndPoint", "RTSP");
+        properties.put("SegmentLength", "six");
+        properties.put("TimeDelaySeconds", "4");
+        properties.put("SegmentLenght", "6");
+
+        JsonNode answer = MATRIX.create(KIND, properties);
+
+        assertEquals("4 problems: (1) EndPoint is 'RTSP'; " + TYPES + "; (2) SegmentLength is 'six'; it must be a"
+                + " whole number from 1 to 30; (3) TimeDelaySeconds is 4; it must be from 5 to 86400; (4) SegmentLenght"
+                + " is not a property of Custom::MediaPackageEndpoint; did you mean SegmentLength?",
+                answer.get("Reason").asText());
+    }
+
+    @Test
+    void aBadUpdateKeepsTheEndpointsIdAndCallsNoAws() {
+        Map<String, Object> properties = new LinkedHashMap<>(VALID);
+        properties.put("SegmentLenght", "4");
+
+        JsonNode answer = MATRIX.update(KIND, "demo-livestream-hls", properties, VALID);
+
+        assertEquals("FAILED", answer.get("Status").asText());
+        assertEquals("demo-livestream-hls", answer.get("PhysicalResourceId").asText());
+        assertEquals("SegmentLenght is not a property of Custom::MediaPackageEndpoint; did you mean SegmentLength?",
+                answer.get("Reason").asText());
+    }
+}

@@ -5,9 +5,11 @@ import static com.amazonaws.livestreaming.testing.BadInput.missing;
 import static com.amazonaws.livestreaming.testing.BadInput.value;
 import static com.amazonaws.livestreaming.testing.BadInput.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.livestreaming.testing.BadInput;
 import com.amazonaws.livestreaming.testing.BadInputMatrix;
+import com.amazonaws.livestreaming.testing.LongestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,6 +168,20 @@ class InputBadInputTest {
         assertEquals("3 problems: (1) PriUrl is 'ftp://origin.example.com/live.m3u8'; " + HTTP_PULL + "; (2) SecPass"
                 + " is set but SecUser is not; a password needs a user name; (3) Cidrs is not a property of"
                 + " Custom::MediaLiveInput; did you mean Cidr?", answer.get("Reason").asText());
+    }
+
+    @Test
+    void aRefusalNamingEveryPropertyStillFitsWithTheLongestIds() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (String name : MATRIX.manager(KIND).spec().properties()) {
+            properties.put(name, "x".repeat(10_240));
+        }
+
+        JsonNode answer = MATRIX.createWithLongestIds(KIND, properties);
+
+        assertEquals("FAILED", answer.get("Status").asText());
+        assertTrue(answer.get("Reason").asText().startsWith(properties.size() + " problems: (1) "), answer.get("Reason").asText());
+        assertEquals(LongestIds.LOGICAL_ID, answer.get("LogicalResourceId").asText());
     }
 
     @Test

@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.livestreaming.Handler;
 import com.amazonaws.livestreaming.Managers;
 import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
-import com.amazonaws.livestreaming.cfn.JsonLog;
 import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.cfn.PropertyCheck;
 import com.amazonaws.livestreaming.cfn.Redaction;
 import com.amazonaws.livestreaming.cfn.Registry;
+import com.amazonaws.livestreaming.cfn.ResponseBody;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
-import com.amazonaws.livestreaming.cfn.ResponseSender;
-import com.amazonaws.livestreaming.cli.LocalContext;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,36 +33,34 @@ import software.amazon.awssdk.regions.Region;
  * input that can be rejected up front costs no AWS call. One instance serves a whole test class.
  */
 public final class BadInputMatrix implements AutoCloseable {
-    private final WireMockAws aws = new WireMockAws(1);
-    private final ResponseEndpoint endpoint = new ResponseEndpoint();
-    private final Registry registry = Managers.standard(aws.clients());
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    private final Handler handler = new Handler(() -> registry, new ResponseSender(2, d -> { }),
-            new JsonLog(new PrintStream(log, true, StandardCharsets.UTF_8)), Duration.ofSeconds(5));
+    private final HandlerHarness harness = new HandlerHarness();
 
     public ResourceManager manager(String kind) {
-        return registry.find(kind).orElseThrow(() -> new AssertionError("no manager for Custom::" + kind));
+        return harness.registry().find(kind).orElseThrow(() -> new AssertionError("no manager for Custom::" + kind));
     }
 
     /** Sends a Create and returns its one answer, having checked that no AWS request was made. */
     public JsonNode create(String kind, Map<String, ?> properties) {
-        return answer(Events.create(endpoint.url(), kind, properties));
+        return answer(Events.create(harness.responseUrl(), kind, properties));
+    }
+
+    /** As {@link #create}, with the longest StackId, LogicalResourceId and RequestId CloudFormation sends. */
+    public JsonNode createWithLongestIds(String kind, Map<String, ?> properties) {
+        return answer(LongestIds.in(Events.create(harness.responseUrl(), kind, properties)));
     }
 
     /** Sends an Update and returns its one answer, having checked that no AWS request was made. */
     public JsonNode update(String kind, String physicalId, Map<String, ?> properties, Map<String, ?> old) {
-        return answer(Events.update(endpoint.url(), kind, physicalId, properties, old));
+        return answer(Events.update(harness.responseUrl(), kind, physicalId, properties, old));
     }
 
     private JsonNode answer(byte[] event) {
-        aws.server().resetRequests();
-        endpoint.server().resetRequests();
-        log.reset();
-        handler.handle(event, new LocalContext(Duration.ofMinutes(1)));
-        JsonNode answer = endpoint.onlyAnswer();
-        assertEquals(0, aws.server().getAllServeEvents().size(), () -> "AWS requests were made: "
-                + aws.server().getAllServeEvents().stream().map(e -> e.getRequest().getMethod() + " "
-                + e.getRequest().getUrl()).toList() + "; answer " + answer);
+        JsonNode answer = harness.run(event);
+        assertTrue(harness.answerBytes().length <= ResponseBody.MAX_BYTES, "the answer is "
+                + harness.answerBytes().length + " bytes");
+        var requests = harness.aws().server().getAllServeEvents();
+        assertEquals(0, requests.size(), () -> "AWS requests were made: " + requests.stream()
+                .map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl()).toList() + "; answer " + answer);
         return answer;
     }
 
@@ -135,7 +127,6 @@ public final class BadInputMatrix implements AutoCloseable {
 
     @Override
     public void close() {
-        aws.close();
-        endpoint.close();
+        harness.close();
     }
 }

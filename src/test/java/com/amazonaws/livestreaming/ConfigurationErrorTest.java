@@ -21,7 +21,8 @@ class ConfigurationErrorTest {
     @Test
     void aMissingRegionIsAnsweredAsAConfigurationError() {
         try (ResponseEndpoint endpoint = new ResponseEndpoint()) {
-            Handler handler = new Handler(() -> Managers.standard(new AwsClients(AwsClients.Settings.fromEnvironment(Map.of()))),
+            Handler handler = new Handler(
+                    () -> Managers.standard(new AwsClients(AwsClients.Settings.fromEnvironment(Map.of()))),
                     new ResponseSender(1, d -> { }), new JsonLog(new PrintStream(new ByteArrayOutputStream(), true,
                     StandardCharsets.UTF_8)), Duration.ofSeconds(5));
 

@@ -89,7 +89,8 @@ public final class PropertyCheck {
         return all;
     }
 
-    private static InvalidPropertyException shapeOrControlProblem(String name, Object value, PropertyRules.Limit limit) {
+    private static InvalidPropertyException shapeOrControlProblem(String name, Object value,
+                                                                  PropertyRules.Limit limit) {
         if (value == null) {
             return null;
         }

@@ -25,9 +25,9 @@ import java.util.function.Supplier;
 public final class Main {
     private static final String USAGE = String.join("\n",
             "usage: java -jar live-streaming-on-aws.jar COMMAND ...",
-            "  invoke EVENT.json [--remaining-ms N]   run the handler on a CloudFormation event; prints the answer sent;",
-            "                                         exits 0 SUCCESS, 1 FAILED, 2 usage, 3 configuration error,",
-            "                                         4 answer not delivered",
+            "  invoke EVENT.json [--remaining-ms N]   run the handler on a CloudFormation event; prints the answer",
+            "                                         sent; exits 0 SUCCESS, 1 FAILED, 2 usage, 3 configuration",
+            "                                         error, 4 answer not delivered",
             "  validate FILE...                       check encoding profiles; prints each problem with its JSON path",
             "  " + RenderCommand.USAGE,
             "                                         print the CreateChannel request (aws medialive create-channel"

@@ -47,8 +47,8 @@ final class ConsoleRules {
                 valid = false;
             }
             if (!valid) {
-                throw new InvalidPropertyException(name, name + " is '" + Redaction.shorten(Redaction.urlCredentials(url), 96)
-                        + "'; it must be an http:// or https:// URL the player can open, e.g."
+                throw new InvalidPropertyException(name, name + " is '"
+                        + Redaction.shorten(Redaction.urlCredentials(url), 96) + "'; it must be an http:// or https:// URL the player can open, e.g."
                         + " https://d111111abcdef8.cloudfront.net/out/v1/0123abcd/index.m3u8");
             }
         });

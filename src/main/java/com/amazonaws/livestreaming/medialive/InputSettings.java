@@ -96,7 +96,8 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
                 problems.read(() -> pullSource(p, type, pipeline)).ifPresent(pull::add);
             } else if (type == InputType.MEDIACONNECT) {
                 problems.read(() -> matching(p, pipeline.property("MediaConnectArn"), type, pipeline, FLOW_ARN,
-                        "it must be a MediaConnect flow ARN like arn:aws:mediaconnect:<region>:<account>:flow:<id>:<name>"))
+                        "it must be a MediaConnect flow ARN like"
+                                + " arn:aws:mediaconnect:<region>:<account>:flow:<id>:<name>"))
                         .ifPresent(flows::add);
             } else if (type == InputType.SRT_CALLER) {
                 problems.read(() -> srtSource(p, pipeline)).ifPresent(srt::add);
@@ -122,9 +123,9 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
         String secret = p.required("SrtPassphraseSecretArn");
         if (!SECRET_ARN.matcher(secret).matches()) {
             // not echoed: a user who misread the property may have put the passphrase itself here
-            throw new InvalidPropertyException("SrtPassphraseSecretArn", "SrtPassphraseSecretArn is not a"
-                    + " Secrets Manager secret ARN; MediaLive reads the SRT passphrase from Secrets Manager, so give"
-                    + " the ARN of the secret holding it, like arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+            throw new InvalidPropertyException("SrtPassphraseSecretArn", "SrtPassphraseSecretArn is not a Secrets"
+                    + " Manager secret ARN; MediaLive reads the SRT passphrase from Secrets Manager, so give the ARN of"
+                    + " the secret holding it, like arn:aws:secretsmanager:<region>:<account>:secret:<name>");
         }
         return secret;
     }

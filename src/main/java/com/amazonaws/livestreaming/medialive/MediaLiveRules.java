@@ -39,7 +39,8 @@ final class MediaLiveRules {
             .check(p -> p.oneOf(INPUT_TYPE, INPUT_TYPES))
             .check(p -> EncodingProfiles.checkReference(p.required(ENCODING_PROFILE)))
             .check(ChannelSpec::roleArn)
-            .check(p -> MediaPackageIds.checkedChannelId(MEDIA_PACKAGE_CHANNEL_ID, p.required(MEDIA_PACKAGE_CHANNEL_ID)))
+            .check(p -> MediaPackageIds.checkedChannelId(MEDIA_PACKAGE_CHANNEL_ID,
+                    p.required(MEDIA_PACKAGE_CHANNEL_ID)))
             .check(p -> p.oneOf(CHANNEL_CLASS, CHANNEL_CLASSES))
             .check(p -> p.yesNo(START, false))
             .check(p -> p.optional(LOG_LEVEL).ifPresent(level -> p.oneOf(LOG_LEVEL, LOG_LEVELS)))

@@ -3,32 +3,26 @@ package com.amazonaws.livestreaming.console;
 import static com.amazonaws.livestreaming.testing.BadInput.empty;
 import static com.amazonaws.livestreaming.testing.BadInput.missing;
 import static com.amazonaws.livestreaming.testing.BadInput.value;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.livestreaming.testing.BadInput;
 import com.amazonaws.livestreaming.testing.BadInputMatrix;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.livestreaming.testing.BadInputSuite;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every property of {@code Custom::DemoConsole}, wrong in every way: one FAILED answer, no AWS call. */
-class DemoConsoleBadInputTest {
+class DemoConsoleBadInputTest extends BadInputSuite {
     private static final String KIND = "DemoConsole";
     private static final Map<String, Object> VALID = DemoConsoleWireTest.properties("demo-stack-demobucket-1x2y3z");
     private static final String BUCKET_RULE = "it must be an S3 bucket name (3-63 lower-case letters, digits, dots"
             + " and hyphens)";
     private static final String PLAYABLE = "it must be an http:// or https:// URL the player can open, e.g."
             + " https://d111111abcdef8.cloudfront.net/out/v1/0123abcd/index.m3u8";
-    private static final BadInputMatrix MATRIX = new BadInputMatrix();
 
-    @AfterAll
-    static void stop() {
-        MATRIX.close();
+    DemoConsoleBadInputTest() {
+        super(KIND);
     }
 
     static Stream<BadInput> refused() {
@@ -70,21 +64,10 @@ class DemoConsoleBadInputTest {
                 empty(VALID, "DashUrl", "blank: the format is greyed out"),
                 missing(VALID, "EndPoint1", "absent: a pull input"),
                 missing(VALID, "InputType", "absent"),
-                value(VALID, "SourcePrefix", "non-ASCII", "live-streaming-on-aws/vérsion/console/", "S3 keys are UTF-8"),
+                value(VALID, "SourcePrefix", "non-ASCII", "live-streaming-on-aws/vérsion/console/",
+                        "S3 keys are UTF-8"),
                 value(VALID, "HlsUrl", "with a query", "https://d111.cloudfront.net/out/v1/abc/index.m3u8?aws.manifest"
                         + "filter=video_height:1-720", "played as given"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("refused")
-    void isRefusedBeforeAnyAwsCallNamingTheProperty(BadInput row) {
-        MATRIX.assertRefused(KIND, row);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("accepted")
-    void passesTheUpFrontCheck(BadInput row) {
-        MATRIX.assertAccepted(KIND, row);
     }
 
     @Test
@@ -95,11 +78,9 @@ class DemoConsoleBadInputTest {
         properties.put("DestinationBucket", "demo_bucket");
         properties.put("HlsUrl", "/index.m3u8");
 
-        JsonNode answer = MATRIX.create(KIND, properties);
-
-        assertEquals("3 problems: (1) SourceBucket is 'Solutions'; " + BUCKET_RULE + "; (2) DestinationBucket is"
-                + " 'demo_bucket'; " + BUCKET_RULE + "; (3) HlsUrl is '/index.m3u8'; " + PLAYABLE,
-                answer.get("Reason").asText());
+        assertCreateRefused(properties, "3 problems: (1) SourceBucket is 'Solutions'; " + BUCKET_RULE
+                + "; (2) DestinationBucket is 'demo_bucket'; " + BUCKET_RULE + "; (3) HlsUrl is '/index.m3u8'; "
+                + PLAYABLE);
     }
 
     @Test
@@ -107,10 +88,7 @@ class DemoConsoleBadInputTest {
         Map<String, Object> properties = new LinkedHashMap<>(VALID);
         properties.put("HlsUrl", "/index.m3u8");
 
-        JsonNode answer = MATRIX.update(KIND, "demo-stack-demobucket-1x2y3z-console", properties, VALID);
-
-        assertEquals("FAILED", answer.get("Status").asText());
-        assertEquals("demo-stack-demobucket-1x2y3z-console", answer.get("PhysicalResourceId").asText());
-        assertEquals("HlsUrl is '/index.m3u8'; " + PLAYABLE, answer.get("Reason").asText());
+        assertUpdateRefused("demo-stack-demobucket-1x2y3z-console", properties, VALID,
+                "HlsUrl is '/index.m3u8'; " + PLAYABLE);
     }
 }

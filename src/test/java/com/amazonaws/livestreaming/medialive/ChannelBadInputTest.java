@@ -3,21 +3,17 @@ package com.amazonaws.livestreaming.medialive;
 import static com.amazonaws.livestreaming.testing.BadInput.empty;
 import static com.amazonaws.livestreaming.testing.BadInput.missing;
 import static com.amazonaws.livestreaming.testing.BadInput.value;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.livestreaming.testing.BadInput;
 import com.amazonaws.livestreaming.testing.BadInputMatrix;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.livestreaming.testing.BadInputSuite;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every property of {@code Custom::MediaLiveChannel}, wrong in every way: one FAILED answer, no AWS call. */
-class ChannelBadInputTest {
+class ChannelBadInputTest extends BadInputSuite {
     private static final String KIND = "MediaLiveChannel";
     private static final String ROLE = "arn:aws:iam::123456789012:role/MediaLiveAccessRole";
     private static final Map<String, Object> VALID = Map.of("Name", "demo-stack-livestream", "InputId", "1234567",
@@ -32,11 +28,9 @@ class ChannelBadInputTest {
             + " underscores (_), 1 to 256 characters";
     private static final String CLASSES = "allowed values: STANDARD, SINGLE_PIPELINE";
     private static final String LEVELS = "allowed values: ERROR, WARNING, INFO, DEBUG, DISABLED";
-    private static final BadInputMatrix MATRIX = new BadInputMatrix();
 
-    @AfterAll
-    static void stop() {
-        MATRIX.close();
+    ChannelBadInputTest() {
+        super(KIND);
     }
 
     static Stream<BadInput> refused() {
@@ -45,8 +39,9 @@ class ChannelBadInputTest {
                         + " allowed"),
                 missing(VALID, "InputId", "InputId is required"),
                 empty(VALID, "InputId", "InputId is required"),
-                value(VALID, "InputId", "non-ASCII digits", "１２３", "InputId contains a non-ASCII character (U+FF11) at"
-                        + " position 1; only ASCII is allowed here (percent-encode other characters in a URL)"),
+                value(VALID, "InputId", "non-ASCII digits", "１２３", "InputId contains a non-ASCII character"
+                        + " (U+FF11) at position 1; only ASCII is allowed here (percent-encode other characters in a"
+                        + " URL)"),
                 missing(VALID, "InputType", "InputType is required; " + INPUT_TYPES),
                 value(VALID, "InputType", "unknown", "RTSP_PUSH", "InputType is 'RTSP_PUSH'; " + INPUT_TYPES),
                 value(VALID, "InputType", "lower case", "url_pull", "InputType is 'url_pull'; " + INPUT_TYPES),
@@ -92,18 +87,6 @@ class ChannelBadInputTest {
                 value(VALID, "InputId", "a JSON number", 1234567, "read as \"1234567\""));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("refused")
-    void isRefusedBeforeAnyAwsCallNamingTheProperty(BadInput row) {
-        MATRIX.assertRefused(KIND, row);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("accepted")
-    void passesTheUpFrontCheck(BadInput row) {
-        MATRIX.assertAccepted(KIND, row);
-    }
-
     @Test
     void everyIndependentProblemIsReportedInOneAnswer() {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -114,11 +97,9 @@ class ChannelBadInputTest {
         properties.put("ChannelClass", "SINGLE_PIPELINE");
         properties.put("Start", "maybe");
 
-        JsonNode answer = MATRIX.create(KIND, properties);
-
-        assertEquals("5 problems: (1) InputType is 'RTSP_PUSH'; " + INPUT_TYPES + "; (2) EncodingProfile is '4k'; "
-                + PROFILES + "; (3) RoleArn is 'MediaLiveAccessRole'; " + ROLE_RULE + "; (4) Start is 'maybe'; allowed"
-                + " values: Yes, No; (5) InputId is required", answer.get("Reason").asText());
+        assertCreateRefused(properties, "5 problems: (1) InputType is 'RTSP_PUSH'; " + INPUT_TYPES + "; (2)"
+                + " EncodingProfile is '4k'; " + PROFILES + "; (3) RoleArn is 'MediaLiveAccessRole'; " + ROLE_RULE
+                + "; (4) Start is 'maybe'; allowed values: Yes, No; (5) InputId is required");
     }
 
     @Test
@@ -126,10 +107,6 @@ class ChannelBadInputTest {
         Map<String, Object> properties = new LinkedHashMap<>(VALID);
         properties.put("LogLevel", "VERBOSE");
 
-        JsonNode answer = MATRIX.update(KIND, "1234567", properties, VALID);
-
-        assertEquals("FAILED", answer.get("Status").asText());
-        assertEquals("1234567", answer.get("PhysicalResourceId").asText());
-        assertEquals("LogLevel is 'VERBOSE'; " + LEVELS, answer.get("Reason").asText());
+        assertUpdateRefused("1234567", properties, VALID, "LogLevel is 'VERBOSE'; " + LEVELS);
     }
 }

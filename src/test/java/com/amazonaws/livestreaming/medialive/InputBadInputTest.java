@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.livestreaming.testing.BadInput;
 import com.amazonaws.livestreaming.testing.BadInputMatrix;
+import com.amazonaws.livestreaming.testing.BadInputSuite;
 import com.amazonaws.livestreaming.testing.LongestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
@@ -17,23 +18,21 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every property of {@code Custom::MediaLiveInput}, wrong in every way, on the input type that reads it: one FAILED
  * answer, no AWS call.
  */
-class InputBadInputTest {
+class InputBadInputTest extends BadInputSuite {
     private static final String KIND = "MediaLiveInput";
     private static final Map<String, Object> PULL = Map.of("Type", "URL_PULL", "ChannelClass", "STANDARD",
             "PriUrl", "https://origin.example.com/live/a.m3u8", "SecUrl", "https://origin.example.com/live/b.m3u8",
             "PriUser", "viewer", "PriPass", "s3cret", "SecUser", "viewer", "SecPass", "s3cret");
     private static final Map<String, Object> PUSH = Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE",
             "Cidr", "203.0.113.0/24");
-    private static final String FLOW = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-23aBC45dEF67hiJ8-12AbC34DE5fG:live";
+    private static final String FLOW = "arn:aws:mediaconnect:us-east-1:123456789012:flow:"
+            + "1-23aBC45dEF67hiJ8-12AbC34DE5fG:live";
     private static final Map<String, Object> MEDIACONNECT = Map.of("Type", "MEDIACONNECT",
             "ChannelClass", "SINGLE_PIPELINE", "PriMediaConnectArn", FLOW,
             "RoleArn", "arn:aws:iam::123456789012:role/MediaLiveAccessRole");
@@ -46,11 +45,9 @@ class InputBadInputTest {
     private static final String NOT_A_CIDR = "which is not an IPv4 CIDR block like 203.0.113.0/24";
     private static final String HTTP_PULL = "a URL_PULL input pulls over http:// or https:// from a host, e.g."
             + " https://example.com/live/index.m3u8";
-    private static final BadInputMatrix MATRIX = new BadInputMatrix();
 
-    @AfterAll
-    static void stop() {
-        MATRIX.close();
+    InputBadInputTest() {
+        super(KIND);
     }
 
     static Stream<BadInput> refused() {
@@ -103,20 +100,22 @@ class InputBadInputTest {
                         "SecMediaConnectArn is required for a MEDIACONNECT input of ChannelClass STANDARD (two"
                                 + " sources); set it or use ChannelClass SINGLE_PIPELINE"),
                 missing(MEDIACONNECT, "RoleArn", "RoleArn is required for a MEDIACONNECT input"),
-                value(MEDIACONNECT, "RoleArn", "a role name", "MediaLiveAccessRole", "RoleArn is 'MediaLiveAccessRole';"
-                        + " it must be an IAM role ARN like arn:aws:iam::<account>:role/<name> that MediaLive may assume"),
+                value(MEDIACONNECT, "RoleArn", "a role name", "MediaLiveAccessRole", "RoleArn is"
+                        + " 'MediaLiveAccessRole'; it must be an IAM role ARN like arn:aws:iam::<account>:role/<name>"
+                        + " that MediaLive may assume"),
                 missing(SRT, "PriSrtUrl", "PriSrtUrl is required for a SRT_CALLER input"),
-                value(SRT, "PriSrtUrl", "without a port", "srt://203.0.113.5", "PriSrtUrl is 'srt://203.0.113.5'; a"
-                        + " SRT_CALLER input calls a listener at srt://<host>:<port>, e.g. srt://203.0.113.5:5000 (put a"
-                        + " stream id in PriSrtStreamId)"),
+                value(SRT, "PriSrtUrl", "without a port", "srt://203.0.113.5", "PriSrtUrl is 'srt://203.0.113.5';"
+                        + " a SRT_CALLER input calls a listener at srt://<host>:<port>, e.g. srt://203.0.113.5:5000"
+                        + " (put a stream id in PriSrtStreamId)"),
                 values(SRT, "SecSrtUrl", "missing on STANDARD", Map.of("ChannelClass", "STANDARD"),
                         "SecSrtUrl is required for a SRT_CALLER input of ChannelClass STANDARD (two sources); set it or"
                                 + " use ChannelClass SINGLE_PIPELINE"),
                 value(SRT, "PriSrtStreamId", "513 characters", "s".repeat(513),
                         "PriSrtStreamId is 513 characters; SRT allows at most 512"),
-                value(SRT, "SrtPassphraseSecretArn", "the passphrase itself", "hunter2", "SrtPassphraseSecretArn is not a"
-                        + " Secrets Manager secret ARN; MediaLive reads the SRT passphrase from Secrets Manager, so give"
-                        + " the ARN of the secret holding it, like arn:aws:secretsmanager:<region>:<account>:secret:<name>"),
+                value(SRT, "SrtPassphraseSecretArn", "the passphrase itself", "hunter2", "SrtPassphraseSecretArn is"
+                        + " not a Secrets Manager secret ARN; MediaLive reads the SRT passphrase from Secrets Manager,"
+                        + " so give the ARN of the secret holding it, like"
+                        + " arn:aws:secretsmanager:<region>:<account>:secret:<name>"),
                 value(SRT, "SrtDecryptionAlgorithm", "unknown", "AES512",
                         "SrtDecryptionAlgorithm is 'AES512'; allowed values: AES128, AES192, AES256"),
                 value(PULL, "PriURL", "a misspelt property", "https://origin.example.com/live/a.m3u8",
@@ -141,18 +140,6 @@ class InputBadInputTest {
                 value(PULL, "PriSrtUrl", "a property the type does not read", "not even a URL", "ignored"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("refused")
-    void isRefusedBeforeAnyAwsCallNamingTheProperty(BadInput row) {
-        MATRIX.assertRefused(KIND, row);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("accepted")
-    void passesTheUpFrontCheck(BadInput row) {
-        MATRIX.assertAccepted(KIND, row);
-    }
-
     @Test
     void everyIndependentProblemIsReportedInOneAnswer() {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -163,24 +150,23 @@ class InputBadInputTest {
         properties.put("SecPass", "s3cret");
         properties.put("Cidrs", "203.0.113.0/24");
 
-        JsonNode answer = MATRIX.create(KIND, properties);
-
-        assertEquals("3 problems: (1) PriUrl is 'ftp://origin.example.com/live.m3u8'; " + HTTP_PULL + "; (2) SecPass"
-                + " is set but SecUser is not; a password needs a user name; (3) Cidrs is not a property of"
-                + " Custom::MediaLiveInput; did you mean Cidr?", answer.get("Reason").asText());
+        assertCreateRefused(properties, "3 problems: (1) PriUrl is 'ftp://origin.example.com/live.m3u8'; "
+                + HTTP_PULL + "; (2) SecPass is set but SecUser is not; a password needs a user name; (3) Cidrs is not"
+                + " a property of Custom::MediaLiveInput; did you mean Cidr?");
     }
 
     @Test
     void aRefusalNamingEveryPropertyStillFitsWithTheLongestIds() {
         Map<String, Object> properties = new LinkedHashMap<>();
-        for (String name : MATRIX.manager(KIND).spec().properties()) {
+        for (String name : matrix.manager(KIND).spec().properties()) {
             properties.put(name, "x".repeat(10_240));
         }
 
-        JsonNode answer = MATRIX.createWithLongestIds(KIND, properties);
+        JsonNode answer = matrix.createWithLongestIds(KIND, properties);
 
         assertEquals("FAILED", answer.get("Status").asText());
-        assertTrue(answer.get("Reason").asText().startsWith(properties.size() + " problems: (1) "), answer.get("Reason").asText());
+        String reason = answer.get("Reason").asText();
+        assertTrue(reason.startsWith(properties.size() + " problems: (1) "), reason);
         assertEquals(LongestIds.LOGICAL_ID, answer.get("LogicalResourceId").asText());
     }
 
@@ -189,10 +175,6 @@ class InputBadInputTest {
         Map<String, Object> properties = new LinkedHashMap<>(PUSH);
         properties.put("Cidr", "203.0.113.0/33");
 
-        JsonNode answer = MATRIX.update(KIND, "1234567", properties, PUSH);
-
-        assertEquals("FAILED", answer.get("Status").asText());
-        assertEquals("1234567", answer.get("PhysicalResourceId").asText());
-        assertEquals("Cidr has '203.0.113.0/33', " + NOT_A_CIDR, answer.get("Reason").asText());
+        assertUpdateRefused("1234567", properties, PUSH, "Cidr has '203.0.113.0/33', " + NOT_A_CIDR);
     }
 }

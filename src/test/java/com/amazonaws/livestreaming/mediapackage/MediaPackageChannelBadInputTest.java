@@ -3,40 +3,36 @@ package com.amazonaws.livestreaming.mediapackage;
 import static com.amazonaws.livestreaming.testing.BadInput.empty;
 import static com.amazonaws.livestreaming.testing.BadInput.missing;
 import static com.amazonaws.livestreaming.testing.BadInput.value;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.livestreaming.testing.BadInput;
 import com.amazonaws.livestreaming.testing.BadInputMatrix;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.livestreaming.testing.BadInputSuite;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every property of {@code Custom::MediaPackageChannel}, wrong in every way: one FAILED answer, no AWS call. */
-class MediaPackageChannelBadInputTest {
+class MediaPackageChannelBadInputTest extends BadInputSuite {
     private static final String KIND = "MediaPackageChannel";
     private static final Map<String, Object> VALID = Map.of("ChannelId", "demo-livestream",
             "Description", "Live stream of demo-stack");
     private static final String ID_RULE = "a MediaPackage id may contain only letters, digits, hyphens (-) and"
             + " underscores (_), 1 to 256 characters";
-    private static final BadInputMatrix MATRIX = new BadInputMatrix();
 
-    @AfterAll
-    static void stop() {
-        MATRIX.close();
+    MediaPackageChannelBadInputTest() {
+        super(KIND);
     }
 
     static Stream<BadInput> refused() {
         return Stream.concat(Stream.of(
-                value(VALID, "ChannelId", "with a space", "demo livestream", "ChannelId is 'demo livestream'; " + ID_RULE),
-                value(VALID, "ChannelId", "with a slash", "demo/livestream", "ChannelId is 'demo/livestream'; " + ID_RULE),
+                value(VALID, "ChannelId", "with a space", "demo livestream",
+                        "ChannelId is 'demo livestream'; " + ID_RULE),
+                value(VALID, "ChannelId", "with a slash", "demo/livestream",
+                        "ChannelId is 'demo/livestream'; " + ID_RULE),
                 value(VALID, "ChannelId", "non-ASCII", "kanal-ü", "ChannelId is 'kanal-ü'; " + ID_RULE),
-                value(VALID, "ChannelId", "257 characters", "c".repeat(257), "ChannelId is '" + "c".repeat(61) + "...'; "
-                        + ID_RULE),
+                value(VALID, "ChannelId", "257 characters", "c".repeat(257),
+                        "ChannelId is '" + "c".repeat(61) + "...'; " + ID_RULE),
                 value(VALID, "Description", "2049 characters", "d".repeat(2049),
                         "Description is 2049 characters long; at most 2048 are allowed"),
                 value(VALID, "Descripton", "a misspelt property", "x",
@@ -54,37 +50,20 @@ class MediaPackageChannelBadInputTest {
                 value(VALID, "Description", "non-ASCII", "Übertragung – 直播", "any text"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("refused")
-    void isRefusedBeforeAnyAwsCallNamingTheProperty(BadInput row) {
-        MATRIX.assertRefused(KIND, row);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("accepted")
-    void passesTheUpFrontCheck(BadInput row) {
-        MATRIX.assertAccepted(KIND, row);
-    }
-
     @Test
     void everyIndependentProblemIsReportedInOneAnswer() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("ChannelId", "demo livestream");
         properties.put("Description", "two\nlines");
 
-        JsonNode answer = MATRIX.create(KIND, properties);
-
-        assertEquals("2 problems: (1) ChannelId is 'demo livestream'; " + ID_RULE + "; (2) Description contains a"
-                + " control character (U+000A) at position 4; a value must be one line of printable text",
-                answer.get("Reason").asText());
+        assertCreateRefused(properties, "2 problems: (1) ChannelId is 'demo livestream'; " + ID_RULE
+                + "; (2) Description contains a control character (U+000A) at position 4; a value must be one line of"
+                + " printable text");
     }
 
     @Test
     void aBadUpdateKeepsTheChannelsIdAndCallsNoAws() {
-        JsonNode answer = MATRIX.update(KIND, "demo-livestream", Map.of("ChannelId", "demo livestream"), VALID);
-
-        assertEquals("FAILED", answer.get("Status").asText());
-        assertEquals("demo-livestream", answer.get("PhysicalResourceId").asText());
-        assertEquals("ChannelId is 'demo livestream'; " + ID_RULE, answer.get("Reason").asText());
+        assertUpdateRefused("demo-livestream", Map.of("ChannelId", "demo livestream"), VALID,
+                "ChannelId is 'demo livestream'; " + ID_RULE);
     }
 }

@@ -4,22 +4,17 @@ import static com.amazonaws.livestreaming.testing.BadInput.empty;
 import static com.amazonaws.livestreaming.testing.BadInput.missing;
 import static com.amazonaws.livestreaming.testing.BadInput.value;
 import static com.amazonaws.livestreaming.testing.BadInput.valueWithReasonStarting;
-import static com.amazonaws.livestreaming.testing.BadInput.values;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.livestreaming.testing.BadInput;
 import com.amazonaws.livestreaming.testing.BadInputMatrix;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.livestreaming.testing.BadInputSuite;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every property of {@code Custom::MediaPackageEndpoint}, wrong in every way: one FAILED answer, no AWS call. */
-class MediaPackageEndpointBadInputTest {
+class MediaPackageEndpointBadInputTest extends BadInputSuite {
     private static final String KIND = "MediaPackageEndpoint";
     private static final String TYPES = "allowed values: HLS, DASH, MSS, CMAF";
     private static final Map<String, Object> VALID = Map.of("ChannelId", "demo-livestream", "EndPoint", "HLS");
@@ -27,18 +22,17 @@ class MediaPackageEndpointBadInputTest {
             "SegmentLength", "2", "WindowSeconds", "60", "StartoverWindowSeconds", "300", "TimeDelaySeconds", "10");
     private static final String ID_RULE = "a MediaPackage id may contain only letters, digits, hyphens (-) and"
             + " underscores (_), 1 to 252 characters, leaving room for the endpoint suffix";
-    private static final BadInputMatrix MATRIX = new BadInputMatrix();
 
-    @AfterAll
-    static void stop() {
-        MATRIX.close();
+    MediaPackageEndpointBadInputTest() {
+        super(KIND);
     }
 
     static Stream<BadInput> refused() {
         return Stream.concat(Stream.of(
                 missing(VALID, "ChannelId", "ChannelId is required"),
                 empty(VALID, "ChannelId", "ChannelId is required"),
-                value(VALID, "ChannelId", "with a space", "demo livestream", "ChannelId is 'demo livestream'; " + ID_RULE),
+                value(VALID, "ChannelId", "with a space", "demo livestream",
+                        "ChannelId is 'demo livestream'; " + ID_RULE),
                 value(VALID, "ChannelId", "non-ASCII", "kanal-ü", "ChannelId is 'kanal-ü'; " + ID_RULE),
                 value(VALID, "ChannelId", "no room for -hls", "c".repeat(253), "ChannelId is '" + "c".repeat(61)
                         + "...'; " + ID_RULE),
@@ -97,18 +91,6 @@ class MediaPackageEndpointBadInputTest {
                 value(VALID, "ServiceTimeout", "CloudFormation's own", "960", "always allowed"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("refused")
-    void isRefusedBeforeAnyAwsCallNamingTheProperty(BadInput row) {
-        MATRIX.assertRefused(KIND, row);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("accepted")
-    void passesTheUpFrontCheck(BadInput row) {
-        MATRIX.assertAccepted(KIND, row);
-    }
-
     @Test
     void everyIndependentProblemIsReportedInOneAnswer() {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -118,12 +100,10 @@ class MediaPackageEndpointBadInputTest {
         properties.put("TimeDelaySeconds", "4");
         properties.put("SegmentLenght", "6");
 
-        JsonNode answer = MATRIX.create(KIND, properties);
-
-        assertEquals("4 problems: (1) EndPoint is 'RTSP'; " + TYPES + "; (2) SegmentLength is 'six'; it must be a"
-                + " whole number from 1 to 30; (3) TimeDelaySeconds is 4; it must be from 5 to 86400; (4) SegmentLenght"
-                + " is not a property of Custom::MediaPackageEndpoint; did you mean SegmentLength?",
-                answer.get("Reason").asText());
+        assertCreateRefused(properties, "4 problems: (1) EndPoint is 'RTSP'; " + TYPES + "; (2) SegmentLength is"
+                + " 'six'; it must be a whole number from 1 to 30; (3) TimeDelaySeconds is 4; it must be from 5 to"
+                + " 86400; (4) SegmentLenght is not a property of Custom::MediaPackageEndpoint; did you mean"
+                + " SegmentLength?");
     }
 
     @Test
@@ -131,11 +111,7 @@ class MediaPackageEndpointBadInputTest {
         Map<String, Object> properties = new LinkedHashMap<>(VALID);
         properties.put("SegmentLenght", "4");
 
-        JsonNode answer = MATRIX.update(KIND, "demo-livestream-hls", properties, VALID);
-
-        assertEquals("FAILED", answer.get("Status").asText());
-        assertEquals("demo-livestream-hls", answer.get("PhysicalResourceId").asText());
-        assertEquals("SegmentLenght is not a property of Custom::MediaPackageEndpoint; did you mean SegmentLength?",
-                answer.get("Reason").asText());
+        assertUpdateRefused("demo-livestream-hls", properties, VALID, "SegmentLenght is not a property of"
+                + " Custom::MediaPackageEndpoint; did you mean SegmentLength?");
     }
 }

@@ -21,7 +21,7 @@ final class ConsoleRules {
 
     static final PropertyRules RULES = PropertyRules.builder()
             .maxLength(MAX_PREFIX, "SourcePrefix")
-            .ascii("HlsUrl", "DashUrl", "MssUrl", "CmafUrl", "EndPoint1", "EndPoint2")
+            .ascii("HlsUrl", "DashUrl", "MssUrl", "CmafUrl", "HlsAdsUrl", "DashAdsUrl", "EndPoint1", "EndPoint2")
             .check(p -> p.matching("SourceBucket", DemoConsoleManager.BUCKET, DemoConsoleManager.BUCKET_RULE))
             .check(p -> p.required("SourcePrefix"))
             .check(p -> p.matching("DestinationBucket", DemoConsoleManager.BUCKET, DemoConsoleManager.BUCKET_RULE))
@@ -29,6 +29,8 @@ final class ConsoleRules {
             .check(p -> playbackUrl(p, "DashUrl"))
             .check(p -> playbackUrl(p, "MssUrl"))
             .check(p -> playbackUrl(p, "CmafUrl"))
+            .check(p -> playbackUrl(p, "HlsAdsUrl"))
+            .check(p -> playbackUrl(p, "DashAdsUrl"))
             .check(p -> p.optional("InputType").ifPresent(type -> p.oneOf("InputType", InputSettings.TYPES)))
             .build();
 

@@ -25,9 +25,11 @@ final class MediaPackageRules {
 
     /**
      * {@code Custom::MediaPackageEndpoint}: the type, the channel id (with room for the type's suffix when the type
-     * is valid), each timing on its own, then what the timings must satisfy together.
+     * is valid), each timing on its own, then what the timings must satisfy together, the ad signalling the type
+     * allows (its triggers may be JSON lists) and CDN authorization.
      */
     static final PropertyRules ENDPOINT = PropertyRules.builder()
+            .list(AdSignalling.AD_TRIGGERS, AdSignalling.PERIOD_TRIGGERS)
             .check(MediaPackageEndpointManager::type)
             .check(p -> MediaPackageIds.endpointChannelId(p,
                     ifValid(() -> MediaPackageEndpointManager.type(p)).orElse(null)))
@@ -37,6 +39,9 @@ final class MediaPackageRules {
             .check(p -> p.optionalIntInRange(TIME_DELAY_SECONDS, MIN_TIME_DELAY_SECONDS, MAX_TIME_DELAY_SECONDS))
             .check(p -> ifValid(() -> MediaPackageEndpointManager.type(p))
                     .ifPresent(type -> PackagingSettings.from(p, type)))
+            .check(p -> ifValid(() -> MediaPackageEndpointManager.type(p))
+                    .ifPresent(type -> AdSignalling.from(p, type)))
+            .check(CdnAuthorization::from)
             .build();
 
     private MediaPackageRules() {

@@ -45,6 +45,10 @@ class DemoConsoleBadInputTest extends BadInputSuite {
                 value(VALID, "DashUrl", "ftp", "ftp://d111.cloudfront.net/index.mpd",
                         "DashUrl is 'ftp://d111.cloudfront.net/index.mpd'; " + PLAYABLE),
                 value(VALID, "MssUrl", "not a URL", "index ism", "MssUrl is 'index ism'; " + PLAYABLE),
+                value(VALID, "HlsAdsUrl", "a relative path", "v1/master/index.m3u8",
+                        "HlsAdsUrl is 'v1/master/index.m3u8'; " + PLAYABLE),
+                value(VALID, "DashAdsUrl", "ftp", "ftp://ads.example.com/index.mpd",
+                        "DashAdsUrl is 'ftp://ads.example.com/index.mpd'; " + PLAYABLE),
                 value(VALID, "CmafUrl", "non-ASCII", "https://d111.cloudfront.net/out/v1/ü/index.m3u8",
                         "CmafUrl contains a non-ASCII character (U+00FC) at position 36; only ASCII is allowed here"
                                 + " (percent-encode other characters in a URL)"),

@@ -4,11 +4,13 @@ import static com.amazonaws.livestreaming.testing.BadInput.empty;
 import static com.amazonaws.livestreaming.testing.BadInput.missing;
 import static com.amazonaws.livestreaming.testing.BadInput.value;
 import static com.amazonaws.livestreaming.testing.BadInput.valueWithReasonStarting;
+import static com.amazonaws.livestreaming.testing.BadInput.values;
 
 import com.amazonaws.livestreaming.testing.BadInput;
 import com.amazonaws.livestreaming.testing.BadInputMatrix;
 import com.amazonaws.livestreaming.testing.BadInputSuite;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,17 @@ class MediaPackageEndpointBadInputTest extends BadInputSuite {
     private static final String KIND = "MediaPackageEndpoint";
     private static final String TYPES = "allowed values: HLS, DASH, MSS, CMAF";
     private static final Map<String, Object> VALID = Map.of("ChannelId", "demo-livestream", "EndPoint", "HLS");
-    private static final Map<String, Object> TIMED = Map.of("ChannelId", "demo-livestream", "EndPoint", "DASH",
-            "SegmentLength", "2", "WindowSeconds", "60", "StartoverWindowSeconds", "300", "TimeDelaySeconds", "10");
+    private static final String SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:cdn-id-AbCdEf";
+    private static final String ROLE = "arn:aws:iam::123456789012:role/MediaPackageSecrets";
+    /** A DASH endpoint with every property it takes. */
+    private static final Map<String, Object> TIMED = Map.ofEntries(Map.entry("ChannelId", "demo-livestream"),
+            Map.entry("EndPoint", "DASH"), Map.entry("SegmentLength", "2"), Map.entry("WindowSeconds", "60"),
+            Map.entry("StartoverWindowSeconds", "300"), Map.entry("TimeDelaySeconds", "10"),
+            Map.entry("PeriodTriggers", "ADS"), Map.entry("AdTriggers", "SPLICE_INSERT,BREAK"),
+            Map.entry("AdsOnDeliveryRestrictions", "RESTRICTED"), Map.entry("CdnIdentifierSecret", SECRET),
+            Map.entry("SecretsRoleArn", ROLE));
+    private static final Map<String, Object> HLS_ADS = Map.of("ChannelId", "demo-livestream", "EndPoint", "HLS",
+            "AdMarkers", "SCTE35_ENHANCED");
     private static final String ID_RULE = "a MediaPackage id may contain only letters, digits, hyphens (-) and"
             + " underscores (_), 1 to 252 characters, leaving room for the endpoint suffix";
 
@@ -71,11 +82,26 @@ class MediaPackageEndpointBadInputTest extends BadInputSuite {
                         "TimeDelaySeconds is 86401; it must be from 5 to 86400"),
                 value(TIMED, "TimeDelaySeconds", "not under the startover window", "300",
                         "TimeDelaySeconds is 300; it must be less than StartoverWindowSeconds (300)"),
+                value(HLS_ADS, "AdMarkers", "unknown", "SCTE35", "AdMarkers is 'SCTE35'; allowed values: NONE,"
+                        + " SCTE35_ENHANCED, PASSTHROUGH, DATERANGE"),
+                value(TIMED, "AdMarkers", "on a DASH endpoint", "SCTE35_ENHANCED", "AdMarkers applies to HLS and"
+                        + " CMAF endpoints only; remove it from this DASH endpoint"),
+                value(HLS_ADS, "PeriodTriggers", "on an HLS endpoint", "ADS", "PeriodTriggers applies to DASH"
+                        + " endpoints only; remove it from this HLS endpoint"),
+                valueWithReasonStarting(TIMED, "AdTriggers", "an unknown trigger", "SPLICE_INSERT,ADVERT",
+                        "AdTriggers has 'ADVERT'; allowed values: SPLICE_INSERT, BREAK, "),
+                valueWithReasonStarting(TIMED, "AdTriggers", "a JSON list with an unknown trigger",
+                        List.of("BREAK", "ADVERT"), "AdTriggers has 'ADVERT'; allowed values: "),
+                values(TIMED, "SecretsRoleArn", "missing beside CdnIdentifierSecret", nullValue("SecretsRoleArn"),
+                        "SecretsRoleArn is required when CdnIdentifierSecret is set: CDN authorization needs the"
+                                + " secret's ARN and the role MediaPackage reads it with"),
+                value(TIMED, "SecretsRoleArn", "a role name", "MediaPackageSecrets", "SecretsRoleArn is"
+                        + " 'MediaPackageSecrets'; it must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) that"
+                        + " MediaPackage may assume"),
                 value(VALID, "SegmentLenght", "a misspelt property", "6",
                         "SegmentLenght is not a property of Custom::MediaPackageEndpoint; did you mean SegmentLength?"),
                 valueWithReasonStarting(VALID, "Colour", "an unknown property", "red",
-                        "Colour is not a property of Custom::MediaPackageEndpoint; its properties are ChannelId,"
-                                + " EndPoint, ")),
+                        "Colour is not a property of Custom::MediaPackageEndpoint; its properties are ")),
                 BadInputMatrix.everyProperty(KIND, TIMED));
     }
 
@@ -88,7 +114,23 @@ class MediaPackageEndpointBadInputTest extends BadInputSuite {
                 value(TIMED, "SegmentLength", "a plus sign", "+2", "a whole number"),
                 missing(TIMED, "StartoverWindowSeconds", "absent: off"),
                 missing(TIMED, "TimeDelaySeconds", "absent: off"),
+                value(TIMED, "AdTriggers", "a JSON list", List.of("SPLICE_INSERT", "BREAK"), "a list"),
+                values(TIMED, "CdnIdentifierSecret", "both CDN properties absent", nullValues("CdnIdentifierSecret",
+                        "SecretsRoleArn"), "authorization off"),
                 value(VALID, "ServiceTimeout", "CloudFormation's own", "960", "always allowed"));
+    }
+
+    private static Map<String, Object> nullValue(String name) {
+        return nullValues(name);
+    }
+
+    /** Changes that remove {@code names}. */
+    private static Map<String, Object> nullValues(String... names) {
+        Map<String, Object> changes = new java.util.HashMap<>();
+        for (String name : names) {
+            changes.put(name, null);
+        }
+        return changes;
     }
 
     @Test

@@ -10,10 +10,20 @@ import java.util.Map;
  * @param property   the property the row is about (the reason must name it)
  * @param how        what is wrong with it, for the test's name
  * @param properties the whole ResourceProperties to send (ServiceToken and ServiceTimeout are added)
- * @param reason     the expected Reason, exactly, or its beginning when {@code exact} is false
- * @param exact      whether {@code reason} is the whole Reason
+ * @param reason     the expected Reason, or the part of it that {@code match} says
+ * @param match      how {@code reason} is compared with the Reason
  */
-public record BadInput(String property, String how, Map<String, Object> properties, String reason, boolean exact) {
+public record BadInput(String property, String how, Map<String, Object> properties, String reason, Match match) {
+    /** How a row's reason is compared with the answer's Reason. */
+    public enum Match {
+        /** the whole Reason */
+        EXACT,
+        /** its beginning, where the rest lists what may change (the kind's property names) */
+        STARTS_WITH,
+        /** one of the problems in it: other properties' problems may come with it */
+        CONTAINS
+    }
+
     public BadInput {
         properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
@@ -22,7 +32,7 @@ public record BadInput(String property, String how, Map<String, Object> properti
     public static BadInput missing(Map<String, ?> base, String property, String reason) {
         Map<String, Object> properties = new LinkedHashMap<>(base);
         properties.remove(property);
-        return new BadInput(property, "missing", properties, reason, true);
+        return new BadInput(property, "missing", properties, reason, Match.EXACT);
     }
 
     /** {@code property} set to the empty string, as a template passes an unused parameter. */
@@ -34,7 +44,7 @@ public record BadInput(String property, String how, Map<String, Object> properti
     public static BadInput value(Map<String, ?> base, String property, String how, Object value, String reason) {
         Map<String, Object> properties = new LinkedHashMap<>(base);
         properties.put(property, value);
-        return new BadInput(property, how, properties, reason, true);
+        return new BadInput(property, how, properties, reason, Match.EXACT);
     }
 
     /** As {@link #value}, but only the beginning of the reason is fixed (the rest lists what may change). */
@@ -42,7 +52,7 @@ public record BadInput(String property, String how, Map<String, Object> properti
                                                    String reasonStart) {
         Map<String, Object> properties = new LinkedHashMap<>(base);
         properties.put(property, value);
-        return new BadInput(property, how, properties, reasonStart, false);
+        return new BadInput(property, how, properties, reasonStart, Match.STARTS_WITH);
     }
 
     /** {@code base} with several properties changed at once (a null value removes one). */
@@ -56,7 +66,7 @@ public record BadInput(String property, String how, Map<String, Object> properti
                 properties.put(name, value);
             }
         });
-        return new BadInput(property, how, properties, reason, true);
+        return new BadInput(property, how, properties, reason, Match.EXACT);
     }
 
     @Override

@@ -28,7 +28,8 @@ public final class Main {
             "  invoke EVENT.json [--remaining-ms N]   run the handler on a CloudFormation event; prints the answer",
             "                                         sent; exits 0 SUCCESS, 1 FAILED, 2 usage, 3 configuration",
             "                                         error, 4 answer not delivered",
-            "  validate FILE...                       check encoding profiles; prints each problem with its JSON path",
+            "  validate [--packager v1|v2] FILE...    check encoding profiles (v2: as rendered for CMAF ingest);"
+                    + " prints each problem with its JSON path",
             "  " + RenderCommand.USAGE,
             "                                         print the CreateChannel request (aws medialive create-channel"
                     + " --cli-input-json) without calling AWS");

@@ -20,6 +20,12 @@ class ChannelBadInputTest extends BadInputSuite {
             "InputType", "URL_PULL", "EncodingProfile", "720p", "RoleArn", ROLE,
             "MediaPackageChannelId", "demo-stack-livestream", "ChannelClass", "SINGLE_PIPELINE", "Start", "No",
             "LogLevel", "ERROR");
+    private static final String INGEST = "https://abc123.ingest.vwxyz.mediapackagev2.us-east-1.amazonaws.com/in/v1/"
+            + "demo/1/demo-channel/index";
+    /** A Packager v2 channel: CMAF ingest instead of a MediaPackage (v1) channel id. */
+    private static final Map<String, Object> V2 = Map.of("InputId", "1234567", "InputType", "URL_PULL",
+            "EncodingProfile", "720p", "RoleArn", ROLE, "ChannelClass", "SINGLE_PIPELINE", "Packager", "v2",
+            "CmafIngestUrl1", INGEST);
     private static final String INPUT_TYPES = "allowed values: RTP_PUSH, RTMP_PUSH, URL_PULL, RTMP_PULL, MP4_FILE,"
             + " SRT_CALLER, MEDIACONNECT";
     private static final String PROFILES = "allowed values: 1080p, 720p, 540p, or s3://bucket/key.json";
@@ -67,6 +73,16 @@ class ChannelBadInputTest extends BadInputSuite {
                 value(VALID, "Start", "unknown", "maybe", "Start is 'maybe'; allowed values: Yes, No"),
                 value(VALID, "Start", "a JSON number", 1, "Start is '1'; allowed values: Yes, No"),
                 value(VALID, "LogLevel", "unknown", "VERBOSE", "LogLevel is 'VERBOSE'; " + LEVELS),
+                value(VALID, "Packager", "unknown", "v3", "Packager is 'v3'; allowed values: v1, v2"),
+                value(V2, "MediaPackageChannelId", "with Packager v2", "demo-stack-livestream",
+                        "MediaPackageChannelId is for Packager v1; with Packager v2 MediaLive sends to CmafIngestUrl1"
+                                + " and CmafIngestUrl2"),
+                missing(V2, "CmafIngestUrl1", "CmafIngestUrl1 is required with Packager v2"),
+                value(V2, "CmafIngestUrl1", "http", "http://ingest.example.com/in/v1/index", "CmafIngestUrl1 is"
+                        + " 'http://ingest.example.com/in/v1/index'; it must be the https:// CMAF ingest endpoint URL of"
+                        + " a MediaPackage v2 channel"),
+                value(VALID, "CmafIngestUrl1", "with Packager v1", INGEST, "CmafIngestUrl1 is for Packager v2; with"
+                        + " Packager v1 MediaLive sends to MediaPackageChannelId"),
                 value(VALID, "Strat", "a misspelt property", "Yes",
                         "Strat is not a property of Custom::MediaLiveChannel; did you mean Start?"),
                 value(VALID, "EncodingProfil", "a misspelt property", "720p",

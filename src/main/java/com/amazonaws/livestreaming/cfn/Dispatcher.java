@@ -37,6 +37,9 @@ public final class Dispatcher {
             ResourceManager manager = found.orElseThrow(() -> new ResourceFailure(
                     "unknown resource kind Custom::" + Redaction.shorten(kind, 64) + "; known kinds: "
                             + String.join(", ", registry.kinds())));
+            if (request.requestType() != RequestType.DELETE) {
+                PropertyCheck.check(manager.spec(), manager.propertyRules(), request.properties());
+            }
             Outcome outcome = switch (request.requestType()) {
                 case CREATE -> manager.create(request, invocation);
                 case UPDATE -> manager.update(request, invocation);

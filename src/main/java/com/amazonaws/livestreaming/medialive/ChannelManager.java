@@ -7,6 +7,7 @@ import com.amazonaws.livestreaming.cfn.Leftovers;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Ownership;
 import com.amazonaws.livestreaming.cfn.PhysicalIds;
+import com.amazonaws.livestreaming.cfn.PropertyRules;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
@@ -79,6 +80,11 @@ public final class ChannelManager implements ResourceManager {
     @Override
     public ResourceSpec spec() {
         return SPEC;
+    }
+
+    @Override
+    public PropertyRules propertyRules() {
+        return MediaLiveRules.CHANNEL;
     }
 
     @Override

@@ -8,11 +8,12 @@ import java.util.Map;
 
 /**
  * The URLs the demo console shows and plays, as the page reads them from {@code assets/js/config.js}
- * ({@code window.LIVE_STREAMING_CONFIG}). Written as JSON so any character in a URL stays inside its string;
- * non-ASCII is escaped so the file is plain ASCII whatever the browser assumes about its encoding.
+ * ({@code window.LIVE_STREAMING_CONFIG}), and the MediaLive channel and region it links to when the stream stops
+ * arriving. Written as JSON so any character in a URL stays inside its string; non-ASCII is escaped so the file is
+ * plain ASCII whatever the browser assumes about its encoding.
  */
 public record ConsoleConfig(String hls, String dash, String mss, String cmaf, String endpoint1, String endpoint2,
-                            String inputType) {
+                            String inputType, String channelId, String region) {
     /** Where the page loads its config from, relative to the console's root. */
     public static final String KEY = "assets/js/config.js";
 
@@ -28,6 +29,8 @@ public record ConsoleConfig(String hls, String dash, String mss, String cmaf, St
         endpoint1 = orEmpty(endpoint1);
         endpoint2 = orEmpty(endpoint2);
         inputType = orEmpty(inputType);
+        channelId = orEmpty(channelId);
+        region = orEmpty(region);
     }
 
     /** The whole config.js file. */
@@ -40,6 +43,8 @@ public record ConsoleConfig(String hls, String dash, String mss, String cmaf, St
         values.put("endpoint1", endpoint1);
         values.put("endpoint2", endpoint2);
         values.put("inputType", inputType);
+        values.put("channelId", channelId);
+        values.put("region", region);
         try {
             return "// Written by the DemoConsole custom resource of the live-streaming-on-aws stack.\n"
                     + "window.LIVE_STREAMING_CONFIG = " + JSON.writeValueAsString(values) + ";\n";

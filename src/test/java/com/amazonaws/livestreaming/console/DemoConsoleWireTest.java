@@ -67,6 +67,8 @@ class DemoConsoleWireTest {
         properties.put("EndPoint1", "rtmp://198.51.100.10:1935/demo-stack/primary");
         properties.put("EndPoint2", "rtmp://198.51.100.11:1935/demo-stack/secondary");
         properties.put("InputType", "RTMP_PUSH");
+        properties.put("ChannelId", "1234567");
+        properties.put("Region", "eu-west-1");
         return properties;
     }
 
@@ -128,7 +130,8 @@ class DemoConsoleWireTest {
                 + "\"cmaf\":\"https://d111.cloudfront.net/out/v1/jkl/index.m3u8\","
                 + "\"endpoint1\":\"rtmp://198.51.100.10:1935/demo-stack/primary\","
                 + "\"endpoint2\":\"rtmp://198.51.100.11:1935/demo-stack/secondary\","
-                + "\"inputType\":\"RTMP_PUSH\"};\n", payload(puts.get(0)));
+                + "\"inputType\":\"RTMP_PUSH\","
+                + "\"channelId\":\"1234567\",\"region\":\"eu-west-1\"};\n", payload(puts.get(0)));
     }
 
     @Test

@@ -1,0 +1,90 @@
+/*
+ * The console's extension points, loaded before the player adapters and the page:
+ *
+ * - LiveConsole.players.register(adapter): a player adapter plays some formats. The page picks, for a source, the
+ *   first registered adapter whose `formats` include the source's format and whose `supported()` is true, and
+ *   calls `create(context)`. context = {url, video, format, debug, events, play(), warning(text),
+ *   behindSeekableEnd()}: play() starts playback and notes a refused autoplay; events =
+ *   { error({what, url, status, message}), advanced(), renditionsChanged(), renditionChanged(), ended() }:
+ *   `error` is fatal (what: 'manifest' | 'playlist' | 'segment' | 'decode' | 'unsupported'; status: the HTTP status,
+ *   0 when no response came); `advanced` says the live stream moved on (a new playlist or manifest version, or a new
+ *   segment), which is what stall detection listens to.
+ *   The adapter returns {name, renditions(), current(), pin(index), diagnostics(), recover(), destroy()}:
+ *   renditions() -> [{index, width, height, videoBitrate, totalBitrate}] (bits/s; null when the stream does not
+ *   say), diagnostics() -> {live, latency, frameTime, bandwidth, segmentDuration, videoCodec, audioCodec,
+ *   audioBitrate} (seconds, ms since 1970, bits/s; null when unknown); recover() nudges playback back to the live
+ *   edge after a stall.
+ * - LiveConsole.sources(config): the streams the source selector offers: HLS, DASH, MSS and CMAF from the stack's
+ *   config, then any extra {id, label, format, url} entries of config.sources (e.g. ad-inserted or low-latency
+ *   playback URLs).
+ */
+(function (root) {
+  'use strict';
+
+  var LiveConsole = root.LiveConsole = root.LiveConsole || {};
+  var adapters = [];
+
+  LiveConsole.players = {
+    register: function (adapter) {
+      adapters.push(adapter);
+    },
+    /** The first adapter that plays `format` in this browser, or null. */
+    find: function (format) {
+      for (var i = 0; i < adapters.length; i++) {
+        if (adapters[i].formats.indexOf(format) >= 0 && adapters[i].supported()) {
+          return adapters[i];
+        }
+      }
+      return null;
+    },
+    /** Why no adapter plays `format` here, in the adapters' own words. */
+    whyNot: function (format) {
+      var reasons = adapters.filter(function (a) {
+        return a.formats.indexOf(format) >= 0 && a.unsupportedReason;
+      }).map(function (a) { return a.unsupportedReason(); });
+      return reasons.length ? 'This browser cannot play this stream: ' + reasons.join('; and ') + '.'
+        : 'No player in this console plays ' + format + '.';
+    }
+  };
+
+  var BUILT_IN = [
+    { id: 'hls', label: 'HLS', format: 'hls' },
+    { id: 'dash', label: 'DASH', format: 'dash' },
+    { id: 'mss', label: 'MSS (Smooth Streaming)', format: 'mss' },
+    { id: 'cmaf', label: 'CMAF', format: 'cmaf' }
+  ];
+
+  LiveConsole.sources = function (config) {
+    var list = BUILT_IN.map(function (s) {
+      return { id: s.id, label: s.label, format: s.format, url: config[s.id] || '' };
+    });
+    (Array.isArray(config.sources) ? config.sources : []).forEach(function (extra) {
+      if (extra && extra.id && extra.format && extra.url) {
+        list.push({ id: String(extra.id), label: String(extra.label || extra.id), format: String(extra.format),
+          url: String(extra.url) });
+      }
+    });
+    return list;
+  };
+
+  /** "HTTP 404 from <url>" or "no response from <url> (...)": the same words for every player. */
+  LiveConsole.describeFailure = function (what, url, status) {
+    var where = url ? ' ' + url : '';
+    if (status > 0) {
+      return 'Could not load the ' + what + ': HTTP ' + status + ' from' + where;
+    }
+    return 'Could not load the ' + what + ': no response from' + where
+      + ' (connection refused, the host is unreachable, or the server sent no CORS headers)';
+  };
+
+  /** The MediaLive console page of a channel, in the console of the region's partition. */
+  LiveConsole.channelConsoleUrl = function (channelId, region) {
+    if (!channelId || !region) {
+      return '';
+    }
+    var host = /^cn-/.test(region) ? 'console.amazonaws.cn'
+      : /^us-gov-/.test(region) ? 'console.amazonaws-us-gov.com' : region + '.console.aws.amazon.com';
+    return 'https://' + host + '/medialive/home?region=' + encodeURIComponent(region) + '#/channels/'
+      + encodeURIComponent(channelId);
+  };
+}(window));

@@ -141,17 +141,24 @@
   }
 
   function describeBitrates(r) {
+    if (!r.videoBitrate && !r.totalBitrate) {
+      return 'bitrate not declared';
+    }
     var parts = [];
     if (r.videoBitrate) {
       parts.push('video ' + kbps(r.videoBitrate));
     }
-    parts.push('total ' + (r.totalBitrate ? kbps(r.totalBitrate) : '?'));
+    if (r.totalBitrate) {
+      parts.push('total ' + kbps(r.totalBitrate));
+    }
     return parts.join(' · ') + ' kbit/s';
   }
 
-  function describeRendition(r) {
-    var size = r.width && r.height ? r.width + '×' + r.height : 'size unknown';
-    return size + ' · ' + describeBitrates(r);
+  /** Size and bitrates; a rendition the manifest gives no size is measured from the picture when it plays. */
+  function describeRendition(r, playing) {
+    var width = r.width || (playing ? video.videoWidth : 0);
+    var height = r.height || (playing ? video.videoHeight : 0);
+    return (width && height ? width + '×' + height : 'size not declared') + ' · ' + describeBitrates(r);
   }
 
   function render() {
@@ -191,6 +198,9 @@
       var index = Number(li.dataset.index);
       li.classList.toggle('current', index === current);
       li.classList.toggle('pinned', index === session.pinned);
+      if (index === current && !Number(li.dataset.height) && list[index]) {
+        li.firstChild.textContent = describeRendition(list[index], true);
+      }
     });
     $('auto').setAttribute('aria-pressed', String(session.pinned < 0));
     $('auto').hidden = player.canPin === false;
@@ -205,7 +215,7 @@
     box.dataset.videoBitrate = now && now.videoBitrate ? now.videoBitrate : '';
     box.dataset.totalBitrate = now && now.totalBitrate ? now.totalBitrate : '';
     box.textContent = width ? describeRendition({ width: width, height: height,
-      videoBitrate: now && now.videoBitrate, totalBitrate: now && now.totalBitrate }) : '–';
+      videoBitrate: now && now.videoBitrate, totalBitrate: now && now.totalBitrate }, true) : '–';
   }
 
   function choose(index) {
@@ -270,7 +280,7 @@
     if (known(diagnostics.frameTime)) {
       var age = (Date.now() - diagnostics.frameTime) / 1000;
       show('frame-time', new Date(diagnostics.frameTime).toLocaleTimeString('en-GB', { hour12: false })
-        + ' your time (made ' + Math.max(0, age).toFixed(1) + ' s ago)',
+        + ' on your clock, ' + Math.max(0, age).toFixed(1) + ' s ago',
       { epochMs: Math.round(diagnostics.frameTime), kind: 'wall-clock' });
     } else {
       show('frame-time', known(latency) ? seconds(latency) + ' behind the live edge (the stream carries no '

@@ -77,6 +77,15 @@
       + ' (connection refused, the host is unreachable, or the server sent no CORS headers)';
   };
 
+  /** {video, audio} from a codecs list such as "mp4a.40.2,avc1.42C00D" (an HLS CODECS attribute, a muxed track). */
+  LiveConsole.splitCodecs = function (list) {
+    var codecs = String(list || '').split(',').map(function (c) { return c.trim(); });
+    return {
+      video: codecs.filter(function (c) { return /^(avc|hvc|hev|dvh|av01|vp0?[89])/i.test(c); })[0] || null,
+      audio: codecs.filter(function (c) { return /^(mp4a|ac-3|ec-3|opus|flac|mp3)/i.test(c); })[0] || null
+    };
+  };
+
   /** The MediaLive console page of a channel, in the console of the region's partition. */
   LiveConsole.channelConsoleUrl = function (channelId, region) {
     if (!channelId || !region) {

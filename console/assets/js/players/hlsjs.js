@@ -73,9 +73,10 @@
       }
     });
     hls.on(Hls.Events.BUFFER_CODECS, function (event, data) {
-      var muxed = data.audiovideo;
-      codecs.video = (data.video && (data.video.codec || data.video.levelCodec)) || (muxed && muxed.codec) || codecs.video;
-      codecs.audio = (data.audio && (data.audio.codec || data.audio.levelCodec)) || codecs.audio;
+      // Separate tracks name one codec each; a muxed track (audio and video in one fMP4) names both.
+      var muxed = LiveConsole.splitCodecs(data.audiovideo && (data.audiovideo.codec || data.audiovideo.levelCodec));
+      codecs.video = (data.video && (data.video.codec || data.video.levelCodec)) || muxed.video || codecs.video;
+      codecs.audio = (data.audio && (data.audio.codec || data.audio.levelCodec)) || muxed.audio || codecs.audio;
     });
     hls.on(Hls.Events.LEVEL_SWITCHED, ctx.events.renditionChanged);
     hls.on(Hls.Events.ERROR, function (event, data) {

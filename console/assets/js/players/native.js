@@ -44,11 +44,22 @@
     var list = [];
     var segmentDuration = null;
     var destroyed = false;
+    var reloaded = false;
 
     function onError() {
       var mediaError = video.error;
       fetch(ctx.url, { cache: 'no-store' }).then(function (response) {
-        if (!response.ok) {
+        if (destroyed) {
+          return;
+        }
+        if (response.ok && !reloaded) {
+          // The playlist is there: load it once more before giving up, as hls.js recovers once from a media error
+          // (a live segment can fail to parse when it is caught mid-way).
+          reloaded = true;
+          ctx.warning('native HLS: reloading after media error ' + (mediaError ? mediaError.code : '?'));
+          video.src = ctx.url;
+          ctx.play();
+        } else if (!response.ok) {
           ctx.events.error({ what: 'playlist', url: ctx.url, status: response.status,
             message: LiveConsole.describeFailure('playlist', ctx.url, response.status) });
         } else {
@@ -66,19 +77,45 @@
     video.src = ctx.url;
     ctx.play();
 
+    // The browser does not tell when the playlist moves on, so the page reads the (first) media playlist itself,
+    // once a target duration, as the browser does: a changed playlist is the live stream advancing.
+    var mediaUrl = null;
+    var lastPlaylist = null;
+    var live = null;
+    var poll = null;
+
+    function readMediaPlaylist() {
+      if (destroyed || !mediaUrl) {
+        return;
+      }
+      fetch(mediaUrl, { cache: 'no-store' }).then(function (r) { return r.ok ? r.text() : ''; }).then(function (text) {
+        if (destroyed || !text) {
+          return;
+        }
+        var target = /#EXT-X-TARGETDURATION:(\d+(?:\.\d+)?)/.exec(text);
+        segmentDuration = target ? Number(target[1]) : segmentDuration;
+        live = !/#EXT-X-ENDLIST/.test(text) && !/#EXT-X-PLAYLIST-TYPE:VOD/.test(text);
+        if (text !== lastPlaylist) {
+          lastPlaylist = text;
+          ctx.events.advanced();
+        }
+      }).catch(function () { /* the next poll tries again */ }).then(function () {
+        if (!destroyed) {
+          poll = setTimeout(readMediaPlaylist, 1000 * Math.max(1, segmentDuration || 2));
+        }
+      });
+    }
+
     fetch(ctx.url, { cache: 'no-store' }).then(function (response) {
       return response.ok ? response.text() : '';
     }).then(function (text) {
       if (destroyed) {
-        return null;
+        return;
       }
       list = variants(text, ctx.url);
       ctx.events.renditionsChanged();
-      var media = list.length ? list[0].url : ctx.url;
-      return media ? fetch(media, { cache: 'no-store' }).then(function (r) { return r.ok ? r.text() : ''; }) : null;
-    }).then(function (media) {
-      var target = media && /#EXT-X-TARGETDURATION:(\d+(?:\.\d+)?)/.exec(media);
-      segmentDuration = target ? Number(target[1]) : null;
+      mediaUrl = list.length ? list[0].url : ctx.url;
+      readMediaPlaylist();
     }).catch(function () {
       /* the video element reports what matters; the details stay unknown */
     });
@@ -99,18 +136,18 @@
       current: current,
       pin: function () { /* the browser chooses renditions itself */ },
       diagnostics: function () {
-        var now = list[current()];
-        var codecs = now && now.codecs ? now.codecs.split(',') : [];
+        var now = list[current()] || list[0];
+        var codecs = LiveConsole.splitCodecs(now && now.codecs);
         var start = typeof video.getStartDate === 'function' ? video.getStartDate() : null;
         var startMs = start && !isNaN(start.getTime()) ? start.getTime() : NaN;
         return {
-          live: video.duration === Infinity ? true : isFinite(video.duration) ? false : null,
+          live: live !== null ? live : video.duration === Infinity ? true : null,
           latency: ctx.behindSeekableEnd(),
           frameTime: isFinite(startMs) ? startMs + video.currentTime * 1000 : null,
           bandwidth: null,
           segmentDuration: segmentDuration,
-          videoCodec: codecs.filter(function (c) { return /^(avc|hvc|hev|av01|vp)/.test(c); })[0] || null,
-          audioCodec: codecs.filter(function (c) { return /^(mp4a|ac-3|ec-3|opus)/.test(c); })[0] || null,
+          videoCodec: codecs.video,
+          audioCodec: codecs.audio,
           audioBitrate: null
         };
       },
@@ -123,6 +160,7 @@
       },
       destroy: function () {
         destroyed = true;
+        clearTimeout(poll);
         video.removeEventListener('error', onError);
         video.removeAttribute('src');
         video.load();

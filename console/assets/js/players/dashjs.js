@@ -38,7 +38,8 @@
       if (status < 200 || status > 299) {
         lastFailure = { type: type, url: (response.request && response.request.url) || response.url || '', status: status };
       } else if (type === MANIFEST) {
-        var body = typeof response.data === 'string' ? response.data : '';
+        // An origin may restamp publishTime on every request; only a changed timeline is news.
+        var body = typeof response.data === 'string' ? response.data.replace(/publishTime="[^"]*"/, '') : '';
         if (body && body !== lastManifest) {
           lastManifest = body;
           ctx.events.advanced();

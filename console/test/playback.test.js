@@ -9,35 +9,15 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const net = require('node:net');
-const { execFileSync } = require('node:child_process');
 const { build } = require('../build.js');
 const { startServer } = require('./support/server.js');
+const { requireTools, launchChromium, playsFor } = require('./support/browser.js');
 const { formats, startFfmpeg, waitReady, renditionsInManifest } = require('./support/streams.js');
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HOW_TO_INSTALL = 'run .ci/run or: apt-get install chromium ffmpeg && npm ci --prefix console';
 const ARTIFACTS = path.join(__dirname, '..', 'test-artifacts');
 const PLAYED_SECONDS = 5;
 
 const state = { ffmpeg: [], servers: [], browser: null, tmp: null };
-
-function requireTools() {
-  const missing = [];
-  if (!fs.existsSync(path.join(__dirname, '..', 'node_modules', 'playwright-core'))) {
-    missing.push('console/node_modules (npm ci)');
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    missing.push(CHROMIUM);
-  }
-  try {
-    execFileSync('ffmpeg', ['-hide_banner', '-version'], { stdio: 'ignore', timeout: 10_000 });
-  } catch {
-    missing.push('ffmpeg');
-  }
-  if (missing.length) {
-    throw new Error(`missing ${missing.join(', ')}; ${HOW_TO_INSTALL}`);
-  }
-}
 
 function stopEverything() {
   state.ffmpeg.forEach((p) => p.stop());
@@ -114,10 +94,12 @@ before(async () => {
 
   // The page's config file as the DemoConsole resource would write it: CMAF from here, HLS overridden by the
   // query, encoder URLs for a push input.
+  // An ad-inserted HLS source as MediaTailor would serve it (here the plain HLS stream), and none for DASH.
   const config = {
     hls: 'http://127.0.0.1:9/not-this-one.m3u8', dash: '', mss: '', cmaf: `${streamOrigin}/${specs.cmaf.manifest}`,
     endpoint1: 'rtmp://203.0.113.10:1935/stream/primary', endpoint2: 'rtmp://203.0.113.11:1935/stream/secondary',
-    inputType: 'RTMP_PUSH', channelId: '1234567', region: 'eu-west-1',
+    inputType: 'RTMP_PUSH', hlsAds: `${streamOrigin}/${specs.hls.manifest}`, dashAds: '',
+    channelId: '1234567', region: 'eu-west-1',
   };
   const consoleServer = await startServer(path.join(__dirname, '..', 'dist'), {
     routes: {
@@ -128,14 +110,7 @@ before(async () => {
   state.servers.push(consoleServer);
   consoleOrigin = consoleServer.origin;
 
-  const { chromium } = require('playwright-core');
-  state.browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 30_000,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-  });
+  state.browser = await launchChromium();
 }, { timeout: 60_000 });
 
 after(async () => {
@@ -189,14 +164,7 @@ async function assertPlays(format, page, problems) {
   const expected = await manifestRenditions(format);
   assert.ok(expected >= 2, `the ${format} manifest lists ${expected} renditions`);
   try {
-    // Live playback starts near the edge, not at zero: measure the advance from the first playing moment.
-    await page.waitForFunction(() => {
-      const video = document.getElementById('video');
-      return !video.paused && video.currentTime > 0;
-    }, null, { timeout: 30_000, polling: 100 });
-    const start = await page.$eval('#video', (video) => video.currentTime);
-    await page.waitForFunction((until) => document.getElementById('video').currentTime > until,
-      start + PLAYED_SECONDS, { timeout: 30_000, polling: 250 });
+    await playsFor(page, PLAYED_SECONDS);
     await page.waitForFunction((n) => document.querySelectorAll('#renditions li').length === n,
       expected, { timeout: 10_000, polling: 250 });
     await page.waitForFunction(() => Number(document.getElementById('current-rendition').dataset.height) > 0,
@@ -324,6 +292,26 @@ describe('the console in a real browser', { concurrency: 2 }, () => {
         await page.close();
       }
     });
+
+    test('the ad-inserted HLS source from the config file is listed beside the plain ones and plays',
+      { timeout: 150_000 }, async () => {
+        await stream('hls');
+        const { page, problems } = await openConsole({ source: 'hlsAds' });
+        try {
+          await assertPlays('hls', page, problems);
+          assert.equal(await page.$eval('#source', (s) => s.value), 'hlsAds');
+          const listed = await page.$$eval('#playback-urls li', (items) => items.map((li) => li.dataset.name));
+          assert.deepEqual(listed, ['hls', 'cmaf', 'hlsAds']);
+          assert.equal(await page.$eval('#playback-urls li[data-name="hlsAds"] strong', (e) => e.textContent),
+            'HLS with ads');
+          assert.equal(await page.$eval('option[value="dashAds"]', (o) => o.hidden), true,
+            'no DASH ad source configured');
+          assert.equal(await page.$eval('option[value="dash"]', (o) => o.hidden || !o.disabled), false,
+            'a plain format without a URL stays listed, greyed out');
+        } finally {
+          await page.close();
+        }
+      });
 
     test('a pinned HLS rendition becomes the current one, and Auto releases it', { timeout: 150_000 }, async () => {
       await stream('hls');

@@ -8,6 +8,8 @@ window.LIVE_STREAMING_CONFIG = {
   "endpoint1": "",
   "endpoint2": "",
   "inputType": "",
+  "hlsAds": "",
+  "dashAds": "",
   "channelId": "",
   "region": ""
 };

@@ -8,8 +8,8 @@
   'use strict';
 
   var LiveConsole = window.LiveConsole;
-  var SETTINGS = ['hls', 'dash', 'mss', 'cmaf', 'endpoint1', 'endpoint2', 'inputType', 'channelId', 'region',
-    'source', 'debug', 'stallSeconds'];
+  var SETTINGS = ['hls', 'dash', 'mss', 'cmaf', 'hlsAds', 'dashAds', 'endpoint1', 'endpoint2', 'inputType',
+    'channelId', 'region', 'source', 'debug', 'stallSeconds'];
   var RECOVER_EVERY_MS = 5000;
 
   var $ = function (id) { return document.getElementById(id); };
@@ -17,6 +17,8 @@
   var config = readConfig(window.LIVE_STREAMING_CONFIG || {}, new URLSearchParams(window.location.search));
   var sources = LiveConsole.sources(config);
   var session = null;
+  // Low-latency settings and display (assets/js/low-latency.js); the page plays without them if that file is missing.
+  var lowLatency = LiveConsole.lowLatency();
 
   /** The stack's config with every non-empty query parameter laid over it. */
   function readConfig(base, query) {
@@ -48,6 +50,7 @@
 
   function load(id) {
     if (session && session.player) {
+      lowLatency.watch(null);
       session.player.destroy();
     }
     var source = sources.filter(function (s) { return s.id === id; })[0] || sources[0];
@@ -97,6 +100,7 @@
         }
       });
       $('player-name').textContent = mine.player.name;
+      lowLatency.watch(mine.player);
     } catch (e) {
       fail({ what: 'unsupported', url: source.url, status: null, message: e.message });
     }
@@ -441,8 +445,10 @@
     sources.forEach(function (source) {
       var option = document.createElement('option');
       option.value = source.id;
-      option.textContent = source.label;
+      option.textContent = source.menuLabel || source.label;
       option.disabled = !source.url;
+      // Sources that exist only with some stacks (ad insertion) are not offered at all without a URL.
+      option.hidden = !source.url && !!source.optional;
       select.append(option);
       if (source.url) {
         playback.append(urlItem(source.label, source.url, source.id));

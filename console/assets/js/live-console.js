@@ -13,10 +13,11 @@
  *   renditions() -> [{index, width, height, videoBitrate, totalBitrate}] (bits/s; null when the stream does not
  *   say), diagnostics() -> {live, latency, frameTime, bandwidth, segmentDuration, videoCodec, audioCodec,
  *   audioBitrate} (seconds, ms since 1970, bits/s; null when unknown); recover() nudges playback back to the live
- *   edge after a stall.
+ *   edge after a stall. An adapter built on hls.js or dash.js also says `kind` ('hls', 'dash', 'mss') and gives its
+ *   `engine`, which the low-latency display reads.
  * - LiveConsole.sources(config): the streams the source selector offers: HLS, DASH, MSS and CMAF from the stack's
- *   config, then any extra {id, label, format, url} entries of config.sources (e.g. ad-inserted or low-latency
- *   playback URLs).
+ *   config, the ad-inserted HLS and DASH when the stack has them, then any extra {id, label, format, url} entries
+ *   of config.sources.
  */
 (function (root) {
   'use strict';
@@ -47,16 +48,21 @@
     }
   };
 
+  // The ad-inserted (MediaTailor) sources exist only when the stack inserts ads: `optional` ones are offered only
+  // when the config has their URL.
   var BUILT_IN = [
     { id: 'hls', label: 'HLS', format: 'hls' },
     { id: 'dash', label: 'DASH', format: 'dash' },
-    { id: 'mss', label: 'MSS (Smooth Streaming)', format: 'mss' },
-    { id: 'cmaf', label: 'CMAF', format: 'cmaf' }
+    { id: 'mss', label: 'MSS', menuLabel: 'MSS (Smooth Streaming)', format: 'mss' },
+    { id: 'cmaf', label: 'CMAF', format: 'cmaf' },
+    { id: 'hlsAds', label: 'HLS with ads', menuLabel: 'HLS with ads (MediaTailor)', format: 'hls', optional: true },
+    { id: 'dashAds', label: 'DASH with ads', menuLabel: 'DASH with ads (MediaTailor)', format: 'dash', optional: true }
   ];
 
   LiveConsole.sources = function (config) {
     var list = BUILT_IN.map(function (s) {
-      return { id: s.id, label: s.label, format: s.format, url: config[s.id] || '' };
+      return { id: s.id, label: s.label, menuLabel: s.menuLabel, format: s.format, optional: !!s.optional,
+        url: config[s.id] || '' };
     });
     (Array.isArray(config.sources) ? config.sources : []).forEach(function (extra) {
       if (extra && extra.id && extra.format && extra.url) {
@@ -65,6 +71,16 @@
       }
     });
     return list;
+  };
+
+  /**
+   * The low-latency module (assets/js/low-latency.js: player settings that keep playback near the live edge, and
+   * their display), or one that changes nothing when that file is missing.
+   */
+  LiveConsole.lowLatency = function () {
+    return root.LowLatency || {
+      hlsConfig: function (base) { return base; }, dashSettings: function () { return {}; }, watch: function () {}
+    };
   };
 
   /** "HTTP 404 from <url>" or "no response from <url> (...)": the same words for every player. */

@@ -98,13 +98,22 @@ function startServer(root, { cors = false, routes = {}, rewrite = (p, body) => b
     serve();
   };
   const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
+  return listenOnLoopback(server, () => ({ requests }));
+}
+
+/**
+ * Starts `server` (HTTP or HTTPS) on 127.0.0.1 on a free port; resolves to {origin, close()} and what `more(origin)`
+ * adds. close() drops open connections (a player's pending request) so that it returns at once.
+ */
+function listenOnLoopback(server, more = () => ({})) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${server.address().port}`;
+      const scheme = server instanceof https.Server ? 'https' : 'http';
+      const origin = `${scheme}://127.0.0.1:${server.address().port}`;
       resolve({
         origin,
-        requests,
+        ...more(origin),
         close: () => new Promise((done) => {
           server.closeAllConnections();
           server.close(() => done());
@@ -114,4 +123,4 @@ function startServer(root, { cors = false, routes = {}, rewrite = (p, body) => b
   });
 }
 
-module.exports = { startServer, contentType };
+module.exports = { startServer, contentType, listenOnLoopback };

@@ -32,6 +32,7 @@
       debug: { logLevel: ctx.debug ? dashjs.Debug.LOG_LEVEL_DEBUG : dashjs.Debug.LOG_LEVEL_WARNING },
       streaming: { utcSynchronization: { enabled: !smooth } }
     });
+    dash.updateSettings(LiveConsole.lowLatency().dashSettings(smooth));
     dash.addResponseInterceptor(function (response) {
       var type = requestType(response);
       var status = response.status || 0;
@@ -126,6 +127,8 @@
 
     return {
       name: 'dash.js ' + dash.getVersion() + (smooth ? ' + MSS' : ''),
+      kind: smooth ? 'mss' : 'dash',
+      engine: dash,
       renditions: function () {
         var audio = currentRepresentation('audio');
         var audioBitrate = audio && audio.bandwidth ? audio.bandwidth : 0;

@@ -46,7 +46,7 @@
   function create(ctx) {
     var Hls = window.Hls;
     var video = ctx.video;
-    var hls = new Hls({ backBufferLength: 30, debug: ctx.debug });
+    var hls = new Hls(LiveConsole.lowLatency().hlsConfig({ backBufferLength: 30, debug: ctx.debug }));
     var live = null;
     var segmentDuration = null;
     var codecs = {};
@@ -101,6 +101,8 @@
 
     return {
       name: 'hls.js ' + Hls.version + ' (' + mediaSourceKind() + ')',
+      kind: 'hls',
+      engine: hls,
       renditions: function () {
         return (hls.levels || []).map(function (l, index) {
           // An HLS variant's BANDWIDTH covers everything it plays (video and its audio); the playlist does not

@@ -131,6 +131,7 @@
 
     return {
       name: 'the browser\'s own HLS player',
+      kind: 'native HLS',
       canPin: false,
       renditions: function () { return list.map(function (r) { return r; }); },
       current: current,

@@ -31,7 +31,7 @@ public final class DemoConsoleManager implements ResourceManager {
 
     private static final ResourceSpec SPEC = new ResourceSpec("DemoConsole",
             Set.of("SourceBucket", "SourcePrefix", "DestinationBucket", "HlsUrl", "DashUrl", "MssUrl", "CmafUrl",
-                    "EndPoint1", "EndPoint2", "InputType", "ChannelId", "Region"),
+                    "EndPoint1", "EndPoint2", "InputType", "HlsAdsUrl", "DashAdsUrl", "ChannelId", "Region"),
             Set.of("ConfigKey", "ObjectCount"),
             Set.of("S3:ListObjectsV2", "S3:CopyObject", "S3:PutObject", "S3:ListObjectVersions",
                     "S3:DeleteObjects"));
@@ -86,7 +86,8 @@ public final class DemoConsoleManager implements ResourceManager {
                 properties.optional("HlsUrl", ""), properties.optional("DashUrl", ""),
                 properties.optional("MssUrl", ""), properties.optional("CmafUrl", ""),
                 properties.optional("EndPoint1", ""), properties.optional("EndPoint2", ""),
-                properties.optional("InputType", ""), properties.optional("ChannelId", ""),
+                properties.optional("InputType", ""), properties.optional("HlsAdsUrl", ""),
+                properties.optional("DashAdsUrl", ""), properties.optional("ChannelId", ""),
                 properties.optional("Region").isPresent()
                         ? properties.matching("Region", REGION, "it must be an AWS region such as us-east-1") : "");
 

@@ -24,7 +24,7 @@ class ConsoleConfigTest {
     @Test
     void quotesBackslashesAndLineBreaksInAUrlStayInsideTheirString() throws IOException {
         String odd = "https://example.com/a\"b\\c\n</script>";
-        String js = new ConsoleConfig(odd, "", "", "", "", "", "", "", "").toJavaScript();
+        String js = new ConsoleConfig(odd, "", "", "", "", "", "").toJavaScript();
 
         assertEquals(odd, parse(js).get("hls").asText());
         assertTrue(js.endsWith("};\n"), js);
@@ -32,7 +32,7 @@ class ConsoleConfigTest {
 
     @Test
     void nonAsciiIsEscapedSoTheFileIsPlainAscii() throws IOException {
-        String js = new ConsoleConfig("https://例え.jp/live/index.m3u8\u2028", "", "", "", "", "", "", "", "").toJavaScript();
+        String js = new ConsoleConfig("https://例え.jp/live/index.m3u8\u2028", "", "", "", "", "", "").toJavaScript();
 
         assertTrue(js.chars().allMatch(c -> c < 128), js);
         assertEquals("https://例え.jp/live/index.m3u8\u2028", parse(js).get("hls").asText());
@@ -41,7 +41,8 @@ class ConsoleConfigTest {
     @Test
     void writesTheSameKeysInTheSameOrderAsTheShippedEmptyConfigTheConsoleReads() throws IOException {
         String shipped = Files.readString(Path.of("console", "assets", "js", "config.js"));
-        String written = new ConsoleConfig("h", "d", "m", "c", "e1", "e2", "RTP_PUSH", "1234567", "us-east-1").toJavaScript();
+        String written = new ConsoleConfig("h", "d", "m", "c", "e1", "e2", "RTP_PUSH", "ha", "da", "1234567",
+                "us-east-1").toJavaScript();
 
         assertEquals(keys(parse(shipped)), keys(parse(written)));
         assertTrue(shipped.contains("window.LIVE_STREAMING_CONFIG = {"), shipped);

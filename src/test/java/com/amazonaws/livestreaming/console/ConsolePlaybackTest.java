@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the console's browser test ({@code npm test} in {@code console/}: headless Chromium playing HLS, DASH,
- * MSS and CMAF that ffmpeg streams live) so that the project's one test command covers the player page too.
+ * MSS and CMAF that ffmpeg streams live, and low-latency HLS and DASH from a local low-latency origin) so that the
+ * project's one test command covers the player page too.
  * Missing tools fail the build with the command that installs them rather than skipping silently.
  */
 class ConsolePlaybackTest {

@@ -5,16 +5,30 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** cfn-lint checks the template against CloudFormation's resource schemas; it must find nothing. */
+/**
+ * cfn-lint checks the template against CloudFormation's resource schemas; it must find nothing, for the template as
+ * a whole (every branch of every condition, with the defaults, Packager v1) and for a Packager v2 stack (cfn-lint
+ * then resolves the conditions for those parameter values). Each run takes several seconds, so there are two.
+ */
 class CfnLintTest {
-    @Test
-    void cfnLintFindsNothingInTheTemplate() throws Exception {
+    @ParameterizedTest(name = "cfn-lint {0}")
+    @ValueSource(strings = {"",
+        "Packager=v2 InputType=RTMP_PUSH InputCIDR=203.0.113.7/32 ChannelClass=STANDARD DeployDemoConsole=No"})
+    void cfnLintFindsNothingInTheTemplate(String parameters) throws Exception {
+        List<String> command = new ArrayList<>(List.of("cfn-lint", CfnTemplate.PATH.toString()));
+        if (!parameters.isEmpty()) {
+            command.add("--parameters");
+            command.addAll(List.of(parameters.split(" ")));
+        }
         Process process;
         try {
-            process = new ProcessBuilder("cfn-lint", CfnTemplate.PATH.toString()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException notInstalled) {
             fail("cfn-lint is not installed (pip install cfn-lint); it is needed to check "
                     + CfnTemplate.PATH + ": " + notInstalled.getMessage());
@@ -25,6 +39,6 @@ class CfnLintTest {
             fail("cfn-lint did not finish within 3 minutes");
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), "cfn-lint found problems:\n" + output);
+        assertEquals(0, process.exitValue(), "cfn-lint found problems with " + command + ":\n" + output);
     }
 }

@@ -192,7 +192,7 @@ async function main() {
     fs.mkdirSync(out, { recursive: true });
 
     const open = async (source) => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 940 } });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
       const network = await page.context().newCDPSession(page);
       await network.send('Network.enable');
       await network.send('Network.emulateNetworkConditions', { offline: false, latency: 20,

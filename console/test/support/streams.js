@@ -66,7 +66,7 @@ function mssArgs(dir, sizes) {
 function liveArgs(dir, { restart = false } = {}) {
   const flags = ['delete_segments', 'independent_segments', 'temp_file', 'program_date_time'];
   if (restart) {
-    flags.push('append_list', 'discont_start');
+    flags.push('append_list');
   }
   return [...SOURCE, '-map', '0:v', '-map', '1:a', '-vf', 'scale=384:216', ...X264, '-b:v', '400k', ...AAC,
     '-f', 'hls', '-hls_time', '1', '-hls_list_size', '8', '-hls_flags', flags.join('+'),

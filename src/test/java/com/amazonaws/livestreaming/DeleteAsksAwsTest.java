@@ -78,7 +78,7 @@ class DeleteAsksAwsTest {
         Outcome outcome = delete(kind, "1234567");
 
         assertEquals(Outcome.Status.FAILED, outcome.status());
-        assertEquals(call.substring(0, call.indexOf(':')) + " refused: ForbiddenException: User is not "
+        assertEquals(call.replace(':', ' ') + " failed: 403 ForbiddenException: User is not "
                 + "authorized to perform this action", outcome.reason());
     }
 

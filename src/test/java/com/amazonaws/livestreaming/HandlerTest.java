@@ -169,7 +169,7 @@ class HandlerTest {
 
         JsonNode answer = run(Events.create(endpoint.url(), "Thing", Map.of()));
 
-        assertEquals("MediaLive refused: UnprocessableEntityException: Channel is in RUNNING state and cannot be"
+        assertEquals("MediaLive failed: 422 UnprocessableEntityException: Channel is in RUNNING state and cannot be"
                 + " updated", answer.get("Reason").asText());
     }
 

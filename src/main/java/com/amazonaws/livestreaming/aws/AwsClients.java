@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -30,17 +31,26 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * The AWS clients, each built once per container on first use. Region, credentials provider and HTTP client are
  * set explicitly: the SDK's own discovery chains cost hundreds of milliseconds on a cold start. The URL-connection
  * client is the only HTTP client (no Netty, no Apache). {@code AWS_ENDPOINT_URL} points every client at another
- * endpoint (a local emulator, or WireMock in tests). Throttling (MediaLive's TooManyRequestsException, HTTP 429)
- * is retried by the SDK's standard strategy with backoff, with more attempts than its default. Every client can be
+ * endpoint (a local emulator, or WireMock in tests). Throttling (MediaLive's TooManyRequestsException, HTTP 429),
+ * 5xx answers, broken connections and attempts that get no answer in time ({@link CallTiming}) are retried by the
+ * SDK's standard strategy with backoff, with more attempts than its default. Every client can be
  * {@linkplain #loopback() routed} to an in-process endpoint for SnapStart priming.
  */
 public final class AwsClients {
     /** Everything that decides how a client talks to AWS. */
     public record Settings(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials,
-                           int maxAttempts, Duration apiCallTimeout, List<ExecutionInterceptor> interceptors) {
+                           int maxAttempts, Duration apiCallTimeout, List<ExecutionInterceptor> interceptors,
+                           CallTiming timing) {
 
         public Settings {
             interceptors = List.copyOf(interceptors);
+            Objects.requireNonNull(timing, "timing");
+        }
+
+        /** With the production {@link CallTiming}. */
+        public Settings(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials, int maxAttempts,
+                        Duration apiCallTimeout, List<ExecutionInterceptor> interceptors) {
+            this(region, endpoint, credentials, maxAttempts, apiCallTimeout, interceptors, CallTiming.PRODUCTION);
         }
 
         /**
@@ -154,13 +164,23 @@ public final class AwsClients {
         List<ExecutionInterceptor> interceptors = new ArrayList<>(settings.interceptors());
         interceptors.add(0, new InvocationGuard()); // no call for an invocation that has already been answered
         interceptors.add(loopback.interceptor());
+        interceptors.add(new CallNaming());
         builder.region(settings.region())
                 .credentialsProvider(credentials)
                 .httpClient(http.get())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(settings.maxAttempts()).build())
+                                .maxAttempts(settings.maxAttempts())
+                                .backoffStrategy(settings.timing().backoff())
+                                .throttlingBackoffStrategy(settings.timing().throttlingBackoff())
+                                // The circuit breaker stops retrying once 100 retries have failed, until 500 calls
+                                // have succeeded: after one throttling storm (a long wait for a channel) a container
+                                // would fail its next calls at the first throttle. Every retry here is already
+                                // bounded by maxAttempts, the call timeout and the invocation's time budget.
+                                .circuitBreakerEnabled(false)
+                                .build())
                         .apiCallTimeout(settings.apiCallTimeout())
+                        .apiCallAttemptTimeout(settings.timing().attemptTimeout())
                         .executionInterceptors(interceptors)
                         .build());
         settings.endpoint().ifPresent(builder::endpointOverride);

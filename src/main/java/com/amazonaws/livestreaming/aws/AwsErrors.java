@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.aws;
 
+import com.amazonaws.livestreaming.cfn.FailureReason;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** How the project reads AWS's refusals: which mean "no such thing" and which mean "ask again later". */
@@ -26,12 +27,11 @@ public final class AwsErrors {
         return e.isThrottlingException() || e.statusCode() >= 500;
     }
 
-    /** The service's own words, for a log line or a reason: {@code MediaLive TooManyRequestsException: ...}. */
+    /**
+     * The service's own words, for a log line or a reason:
+     * {@code MediaLive DescribeChannel: 429 TooManyRequestsException: ...} (see {@link FailureReason#refusal}).
+     */
     public static String describe(AwsServiceException e) {
-        if (e.awsErrorDetails() == null) {
-            return "HTTP " + e.statusCode();
-        }
-        return e.awsErrorDetails().serviceName() + " " + e.awsErrorDetails().errorCode()
-                + (e.awsErrorDetails().errorMessage() == null ? "" : ": " + e.awsErrorDetails().errorMessage());
+        return FailureReason.refusal(e);
     }
 }

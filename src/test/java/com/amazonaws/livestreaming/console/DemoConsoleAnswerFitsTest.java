@@ -10,6 +10,7 @@ import com.amazonaws.livestreaming.cfn.PropertyRules;
 import com.amazonaws.livestreaming.testing.Events;
 import com.amazonaws.livestreaming.testing.HandlerHarness;
 import com.amazonaws.livestreaming.testing.LongestIds;
+import com.amazonaws.livestreaming.testing.S3Xml;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -17,12 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
+import com.amazonaws.livestreaming.testing.AwsChunked;
 import com.amazonaws.livestreaming.testing.Requests;
+import com.amazonaws.livestreaming.testing.S3Xml;
 import com.amazonaws.livestreaming.testing.WireMockAws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -331,23 +332,7 @@ class DemoConsoleWireTest {
 
     /** The request's payload; the SDK may frame it as aws-chunked with a checksum trailer, which S3 unwraps. */
     static String payload(LoggedRequest request) {
-        String body = request.getBodyAsString();
-        String encoding = request.getHeader("Content-Encoding");
-        if (encoding == null || !encoding.contains("aws-chunked")) {
-            return body;
-        }
-        StringBuilder out = new StringBuilder();
-        byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
-        int at = 0;
-        while (true) {
-            int lineEnd = body.indexOf("\r\n", at);
-            int size = Integer.parseInt(body.substring(at, lineEnd).split(";")[0].trim(), 16);
-            if (size == 0) {
-                return out.toString();
-            }
-            out.append(new String(bytes, lineEnd + 2, size, StandardCharsets.UTF_8));
-            at = lineEnd + 2 + size + 2;
-        }
+        return AwsChunked.payload(request.getBodyAsString(), request.getHeader("Content-Encoding"));
     }
 
     private static int count(String needle, String text) {

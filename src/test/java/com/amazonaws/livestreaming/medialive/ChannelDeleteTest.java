@@ -162,7 +162,8 @@ class ChannelDeleteTest {
 
             assertTrue(outcome.succeeded(), outcome.reason());
             assertEquals("DELETED", once.aws.mediaLive().channelState(id));
-            assertTrue(captured.log().contains("MediaLive TooManyRequestsException: Too Many Requests"),
+            assertTrue(captured.log().contains(
+                    "MediaLive DescribeChannel: 429 TooManyRequestsException: Too Many Requests"),
                     captured.log());
         }
     }
@@ -179,7 +180,8 @@ class ChannelDeleteTest {
                     properties()), once.invocation(Duration.ofSeconds(120)).invocation());
 
             assertEquals("timed out while waiting for channel 1234567 to reach DELETED (no answer yet; the last 4 "
-                    + "polls were refused: MediaLive TooManyRequestsException: Too Many Requests)", outcome.reason());
+                    + "polls were refused: MediaLive DescribeChannel: 429 TooManyRequestsException: Too Many Requests)",
+                    outcome.reason());
         }
     }
 }

@@ -192,7 +192,7 @@ class InputEditWhileRunningTest {
 
         Outcome outcome = update(with(PULL, "PriUrl", "https://origin2.example.com/live/main.m3u8"), PULL);
 
-        assertEquals("MediaLive refused: BadRequestException: Invalid source URL; channel " + channel
+        assertEquals("MediaLive UpdateInput failed: 400 BadRequestException: Invalid source URL; channel " + channel
                 + " started again", outcome.reason());
         assertEquals(List.of(STOP, UPDATE, START), fixture.actions());
         assertEquals("STARTING", channelState());

@@ -173,8 +173,8 @@ class MediaPackageChannelManagerTest {
         Outcome outcome = dispatch(Requests.create(KIND, Map.of()));
 
         assertEquals(Outcome.Status.FAILED, outcome.status());
-        assertEquals("MediaPackage refused: UnprocessableEntityException: Exceeded maximum number of channels",
-                outcome.reason());
+        assertEquals("MediaPackage CreateChannel failed: 422 UnprocessableEntityException: Exceeded maximum number "
+                + "of channels", outcome.reason());
     }
 
     @Test

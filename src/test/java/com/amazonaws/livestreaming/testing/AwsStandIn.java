@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
+import com.amazonaws.livestreaming.aws.CallTiming;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -19,9 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
- * Stateful stand-ins for MediaLive, MediaPackage and SSM behind one WireMock server on 127.0.0.1, with the project's
+ * Stateful stand-ins for MediaLive, MediaPackage, SSM and S3 behind one WireMock server on 127.0.0.1, with the project's
  * real {@link AwsClients} pointed at it: the SDK marshals, signs, retries and unmarshals for real, and the services
  * answer as AWS does, slow transitions and refusals included, on a {@link SimulatedClock} that the project's waits
  * advance when they sleep (pass {@link #clock()} to the invocation's budget or the handler).
@@ -31,8 +33,10 @@ import java.util.concurrent.TimeUnit;
  * (the call takes effect at once, its answer comes after a real delay: a call the client may give up on that still
  * succeeds), {@link #holdAnswer} (the same, answered when the test says) and {@link #onNext} (something changes in
  * AWS just before a call). Each is queued for the next calls of the operation, one per call; one call can get one
- * of each kind, except that a refused call gets nothing else. Ordinary WireMock stubs at a priority below 100 still
- * win over the stand-ins, for anything else.
+ * of each kind, except that a refused call gets nothing else. {@link #refuseFrom} and {@link #answerLateFrom} are
+ * persistent instead: every call from the n-th on. Ordinary WireMock stubs at a priority below 100 still win over
+ * the stand-ins, for anything else. {@link #reset} forgets everything (resources, faults, calls) so that one server
+ * and its clients can serve many tests.
  *
  * <p>{@link #leftovers()} lists everything that exists: after a Delete it must be empty.
  */
@@ -45,6 +49,10 @@ public final class AwsStandIn implements AutoCloseable {
         final Deque<Runnable> befores = new ArrayDeque<>();
         final Deque<CountDownLatch> holds = new ArrayDeque<>();
         final Deque<Duration> lates = new ArrayDeque<>();
+        int passed;
+        int skip;
+        StandInAnswer alwaysRefused;
+        Duration alwaysLate;
     }
 
     /** What one call gets. */
@@ -52,10 +60,11 @@ public final class AwsStandIn implements AutoCloseable {
     }
 
     private final SimulatedClock clock;
-    private final MediaLiveStandIn mediaLive;
-    private final MediaPackageStandIn mediaPackage = new MediaPackageStandIn();
-    private final SsmStandIn ssm = new SsmStandIn();
-    private final List<StandInService> services;
+    private MediaLiveStandIn mediaLive;
+    private MediaPackageStandIn mediaPackage;
+    private SsmStandIn ssm;
+    private S3StandIn s3;
+    private List<StandInService> services;
     private final Map<String, Injections> injections = new HashMap<>();
     private final List<String> served = new ArrayList<>();
     private final WireMockAws wire;
@@ -66,27 +75,89 @@ public final class AwsStandIn implements AutoCloseable {
     }
 
     public AwsStandIn(SimulatedClock clock, int maxAttempts) {
+        this(clock, maxAttempts, Duration.ofSeconds(20), CallTiming.PRODUCTION);
+    }
+
+    /**
+     * @param apiCallTimeout the clients' limit on a whole call, retries included (real time)
+     * @param timing         the clients' attempt timeout and backoff (see {@link SimulatedBackoff})
+     */
+    public AwsStandIn(SimulatedClock clock, int maxAttempts, Duration apiCallTimeout, CallTiming timing) {
         this.clock = clock;
-        this.mediaLive = new MediaLiveStandIn(clock);
-        this.services = List.of(mediaLive, mediaPackage, ssm);
-        this.wire = new WireMockAws(maxAttempts, new Transformer());
+        newServices();
+        this.wire = new WireMockAws(maxAttempts, apiCallTimeout, timing, new Transformer());
         wire.server().stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withTransformers(TRANSFORMER)));
+    }
+
+    private synchronized void newServices() {
+        mediaLive = new MediaLiveStandIn(clock);
+        mediaPackage = new MediaPackageStandIn();
+        ssm = new SsmStandIn();
+        s3 = new S3StandIn();
+        services = List.of(s3, mediaLive, mediaPackage, ssm);
+    }
+
+    /**
+     * Makes one call of each client with a generous attempt timeout, then forgets it: the first call of a JVM loads
+     * much of the SDK and the server, which can take longer than a short attempt timeout allows.
+     */
+    public void warmUp() {
+        Duration patient = Duration.ofSeconds(30);
+        AwsClients clients = clients();
+        clients.mediaLive().listChannels(b -> b.overrideConfiguration(o -> o.apiCallAttemptTimeout(patient)));
+        clients.mediaPackage().listChannels(b -> b.overrideConfiguration(o -> o.apiCallAttemptTimeout(patient)));
+        ignoreRefusal(() -> clients.ssm().getParameter(b -> b.name("/warm-up")
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(patient))));
+        ignoreRefusal(() -> clients.s3().listObjectsV2(b -> b.bucket("warm-up")
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(patient))));
+        forgetCalls();
+    }
+
+    private static void ignoreRefusal(Runnable call) {
+        try {
+            call.run();
+        } catch (AwsServiceException expected) {
+            // the stand-in holds nothing yet; the round trip is what warms up
+        }
+    }
+
+    /** Forgets every resource, fault and call: an empty AWS behind the same server, clients and clock. */
+    public synchronized void reset() {
+        newServices();
+        injections.clear();
+        served.clear();
+        wire.resetCalls();
+    }
+
+    /** Forgets the calls made so far ({@link #calls()}, {@link #served()}); resources and faults stay. */
+    public synchronized void forgetCalls() {
+        served.clear();
+        wire.resetCalls();
+    }
+
+    /** Drops every fault still queued or persistent; resources and calls stay. */
+    public synchronized void clearFaults() {
+        injections.clear();
     }
 
     public SimulatedClock clock() {
         return clock;
     }
 
-    public MediaLiveStandIn mediaLive() {
+    public synchronized MediaLiveStandIn mediaLive() {
         return mediaLive;
     }
 
-    public MediaPackageStandIn mediaPackage() {
+    public synchronized MediaPackageStandIn mediaPackage() {
         return mediaPackage;
     }
 
-    public SsmStandIn ssm() {
+    public synchronized SsmStandIn ssm() {
         return ssm;
+    }
+
+    public synchronized S3StandIn s3() {
+        return s3;
     }
 
     public AwsClients clients() {
@@ -114,17 +185,49 @@ public final class AwsStandIn implements AutoCloseable {
     /** Everything that exists in any stand-in (DELETED resources excluded), one line each. */
     public List<String> leftovers() {
         List<String> left = new ArrayList<>();
-        services.forEach(service -> left.addAll(service.leftovers()));
+        List<StandInService> now;
+        synchronized (this) {
+            now = services;
+        }
+        now.forEach(service -> left.addAll(service.leftovers()));
         return left;
+    }
+
+    /**
+     * An error answer in the wire form of the operation's service: REST-JSON with {@code x-amzn-ErrorType}
+     * (MediaLive, MediaPackage), JSON 1.1 with {@code __type} (SSM), or an XML {@code <Error>} (S3).
+     */
+    public static StandInAnswer refusal(String operation, int status, String code, String message) {
+        if (operation.startsWith("Ssm:")) {
+            return StandInAnswer.jsonError(status, code, message);
+        }
+        return operation.startsWith("S3:") ? StandInAnswer.xmlError(status, code, message)
+                : StandInAnswer.error(status, code, message);
     }
 
     /** The next {@code times} calls of {@code operation} are answered with this error and change nothing. */
     public synchronized void refuse(String operation, int times, int status, String code, String message) {
-        StandInAnswer answer = operation.startsWith("Ssm:") ? StandInAnswer.jsonError(status, code, message)
-                : StandInAnswer.error(status, code, message);
+        StandInAnswer answer = refusal(operation, status, code, message);
         for (int i = 0; i < times; i++) {
             queue(operation).refusals.add(answer);
         }
+    }
+
+    /**
+     * Every call of {@code operation} after the first {@code skip} gets {@code answer} (an error, or a broken
+     * connection) and changes nothing, until {@link #clearFaults}: a fault that does not go away.
+     */
+    public synchronized void refuseFrom(String operation, int skip, StandInAnswer answer) {
+        Injections queued = queue(operation);
+        queued.skip = skip;
+        queued.alwaysRefused = answer;
+    }
+
+    /** Every call of {@code operation} after the first {@code skip} takes effect at once and is answered late. */
+    public synchronized void answerLateFrom(String operation, int skip, Duration delay) {
+        Injections queued = queue(operation);
+        queued.skip = skip;
+        queued.alwaysLate = delay;
     }
 
     /** The next {@code times} calls of {@code operation} get a broken connection instead of an answer. */
@@ -162,15 +265,25 @@ public final class AwsStandIn implements AutoCloseable {
     private synchronized Injection next(String operation) {
         served.add(operation);
         Injections queued = queue(operation);
+        boolean always = queued.passed++ >= queued.skip;
         StandInAnswer refusal = queued.refusals.poll();
+        if (refusal == null && always) {
+            refusal = queued.alwaysRefused;
+        }
         if (refusal != null) {
             return new Injection(refusal, null, null, null);
         }
-        return new Injection(null, queued.befores.poll(), queued.holds.poll(), queued.lates.poll());
+        Duration late = queued.lates.poll();
+        return new Injection(null, queued.befores.poll(), queued.holds.poll(),
+                late == null && always ? queued.alwaysLate : late);
     }
 
     private StandInAnswer answer(StandInCall call) {
-        for (StandInService service : services) {
+        List<StandInService> now;
+        synchronized (this) {
+            now = services;
+        }
+        for (StandInService service : now) {
             String operation = service.operation(call);
             if (operation != null) {
                 Injection injection = next(operation);

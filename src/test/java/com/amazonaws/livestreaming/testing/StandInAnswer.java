@@ -43,6 +43,16 @@ public record StandInAnswer(int status, String body, String errorType, String co
                 .put("message", message).toString(), null, "application/x-amz-json-1.1", Duration.ZERO, null);
     }
 
+    /** A refusal in S3's REST-XML form: the error code and message in an {@code <Error>} document. */
+    public static StandInAnswer xmlError(int status, String code, String message) {
+        return new StandInAnswer(status, S3Xml.error(code, message), null, "application/xml", Duration.ZERO, null);
+    }
+
+    /** An answer with a body of its own type (S3's XML documents, an object's content), or none. */
+    static StandInAnswer text(int status, String body, String contentType) {
+        return new StandInAnswer(status, body, null, contentType, Duration.ZERO, null);
+    }
+
     /** The connection breaks instead of an answer. */
     public static StandInAnswer broken(Fault fault) {
         return new StandInAnswer(0, "", null, null, Duration.ZERO, fault);

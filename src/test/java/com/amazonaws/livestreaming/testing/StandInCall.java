@@ -15,10 +15,11 @@ import java.util.Map;
 
 /**
  * One HTTP request as a stand-in sees it: method, the path split into URL-decoded segments (so an id holding
- * {@code /} or {@code :} arrives whole, as the SDK encoded it), query parameters, the JSON body and the headers.
+ * {@code /} or {@code :} arrives whole, as the SDK encoded it), query parameters, the JSON body (empty when the body
+ * is not JSON), the body as text (unwrapped from aws-chunked framing) and the headers.
  */
 public record StandInCall(String method, List<String> path, Map<String, List<String>> query, JsonNode body,
-                          Map<String, String> headers) {
+                          Map<String, String> headers, String text) {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static StandInCall of(LoggedRequest request) {
@@ -38,18 +39,19 @@ public record StandInCall(String method, List<String> path, Map<String, List<Str
                 query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
             }
         }
-        JsonNode body;
-        try {
-            String text = request.getBodyAsString();
-            body = text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-        } catch (IOException e) {
-            body = JSON.createObjectNode();
-        }
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : request.getAllHeaderKeys()) {
             headers.put(name.toLowerCase(), request.getHeader(name));
         }
-        return new StandInCall(request.getMethod().getName(), List.copyOf(segments), query, body, headers);
+        String text = AwsChunked.payload(request.getBodyAsString(), headers.get("content-encoding"));
+        JsonNode body;
+        try {
+            body = text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (IOException e) {
+            body = JSON.createObjectNode();
+        }
+        return new StandInCall(request.getMethod().getName(), List.copyOf(segments), query, body, headers,
+                text == null ? "" : text);
     }
 
     private static String decode(String raw) {

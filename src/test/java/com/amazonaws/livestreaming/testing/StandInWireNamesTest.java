@@ -1,7 +1,6 @@
 package com.amazonaws.livestreaming.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.medialive.ChannelRequests;
@@ -9,19 +8,13 @@ import com.amazonaws.livestreaming.medialive.ChannelSpec;
 import com.amazonaws.livestreaming.profile.EncodingProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,20 +153,7 @@ class StandInWireNamesTest {
         return null;
     }
 
-    private static JsonNode model(String serviceAndVersion) throws IOException, InterruptedException {
-        Path model = botocoreData().resolve(serviceAndVersion).resolve("service-2.json.gz");
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(model))) {
-            return StandInCall.JSON.readTree(in);
-        }
-    }
-
-    private static Path botocoreData() throws IOException, InterruptedException {
-        Process python = new ProcessBuilder("python3", "-c",
-                "import botocore, os; print(os.path.dirname(botocore.__file__))").redirectErrorStream(true).start();
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!python.waitFor(30, TimeUnit.SECONDS) || python.exitValue() != 0) {
-            return fail("python3 could not import botocore: " + output);
-        }
-        return Path.of(output, "data");
+    private static JsonNode model(String serviceAndVersion) {
+        return BotocoreModels.model(serviceAndVersion);
     }
 }

@@ -1,6 +1,7 @@
 package com.amazonaws.livestreaming.testing;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
+import com.amazonaws.livestreaming.aws.CallTiming;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
@@ -43,13 +44,18 @@ public final class WireMockAws implements AutoCloseable {
 
     /** @param extensions WireMock extensions the server loads, e.g. the {@link AwsStandIn} transformer */
     public WireMockAws(int maxAttempts, Extension... extensions) {
+        this(maxAttempts, Duration.ofSeconds(20), CallTiming.PRODUCTION, extensions);
+    }
+
+    /** @param timing the clients' attempt timeout and backoff */
+    public WireMockAws(int maxAttempts, Duration apiCallTimeout, CallTiming timing, Extension... extensions) {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
                 .extensions(extensions));
         server.start();
         clients = new AwsClients(new AwsClients.Settings(Region.US_EAST_1,
                 Optional.of(URI.create("http://127.0.0.1:" + server.port())),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMIEXAMPLEKEY")),
-                maxAttempts, Duration.ofSeconds(20), List.of(recorder)));
+                maxAttempts, apiCallTimeout, List.of(recorder), timing));
     }
 
     public WireMockServer server() {
@@ -63,6 +69,11 @@ public final class WireMockAws implements AutoCloseable {
     /** Every AWS call made through {@link #clients()}, as {@code Service:Operation}, in order. */
     public List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    /** Forgets the calls recorded so far. */
+    public void resetCalls() {
+        calls.clear();
     }
 
     public String baseUrl() {

@@ -1,10 +1,10 @@
 package com.amazonaws.livestreaming.medialive;
 
+import com.amazonaws.livestreaming.aws.IamRoleArn;
 import com.amazonaws.livestreaming.cfn.Properties;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.medialive.model.ChannelClass;
 import software.amazon.awssdk.services.medialive.model.InputSourceEndBehavior;
 import software.amazon.awssdk.services.medialive.model.InputType;
@@ -54,7 +54,6 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
     public static final List<String> LOG_LEVELS = List.of("ERROR", "WARNING", "INFO", "DEBUG", "DISABLED");
 
     private static final Set<InputType> LOOPING = Set.of(InputType.MP4_FILE, InputType.URL_PULL);
-    private static final Pattern ROLE = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/\\S+");
 
     /** Reads and validates the properties; each problem is an InvalidPropertyException naming the property. */
     public static ChannelSpec from(Properties properties, String stackName) {
@@ -63,7 +62,7 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
                 properties.required(INPUT_ID),
                 InputType.fromValue(properties.oneOf(INPUT_TYPE, INPUT_TYPES)),
                 properties.required(ENCODING_PROFILE),
-                properties.matching(ROLE_ARN, ROLE, "it must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)"),
+                properties.matching(ROLE_ARN, IamRoleArn.pattern(), "it must be an IAM role ARN (" + IamRoleArn.FORM + ")"),
                 properties.required(MEDIA_PACKAGE_CHANNEL_ID),
                 ChannelClass.fromValue(properties.oneOf(CHANNEL_CLASS, CHANNEL_CLASSES)),
                 properties.yesNo(START, false),

@@ -1,24 +1,16 @@
 package com.amazonaws.livestreaming.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import com.amazonaws.livestreaming.testing.PythonTools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checks the shipped profiles against MediaLive's official API model (the one botocore, and so the AWS CLI,
- * carries), independently of the Java SDK the converter uses: every member exists in its shape, enum values are
- * allowed, required members are present, numbers and string lengths are within the model's limits. The model
+ * carries; here the venv's pinned botocore, see {@link PythonTools}), independently of the Java SDK the converter
+ * uses: every member exists in its shape, enum values are allowed, required members are present, numbers and string lengths are within the model's limits. The model
  * states limits in shape names ({@code __integerMin1Max10}) where it has no min/max keys, so both are read.
  */
 class BotocoreModelTest {
@@ -36,29 +28,8 @@ class BotocoreModelTest {
     private static JsonNode shapes;
 
     @BeforeAll
-    static void loadModel() throws IOException, InterruptedException {
-        Path model = botocore().resolve("data/medialive/2017-10-14/service-2.json.gz");
-        assertTrue(Files.isRegularFile(model), "botocore has no MediaLive model at " + model);
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(model))) {
-            shapes = Profiles.JSON.readTree(in).get("shapes");
-        }
-    }
-
-    private static Path botocore() throws IOException, InterruptedException {
-        Process python;
-        try {
-            python = new ProcessBuilder("python3", "-c",
-                    "import botocore, os; print(os.path.dirname(botocore.__file__))")
-                    .redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return fail("python3 is needed to find botocore's MediaLive API model and could not be run: "
-                    + e.getMessage());
-        }
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!python.waitFor(30, TimeUnit.SECONDS) || python.exitValue() != 0) {
-            return fail("python3 could not import botocore (pip install botocore): " + output);
-        }
-        return Path.of(output);
+    static void loadModel() {
+        shapes = PythonTools.serviceModel("medialive").get("shapes");
     }
 
     @ParameterizedTest

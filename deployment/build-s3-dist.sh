@@ -3,7 +3,8 @@
 #   <out>/live-streaming-on-aws.yaml   the template, with CODEBUCKET and CODEVERSION filled in
 #   <out>/live-streaming-on-aws.jar    the custom-resource Lambda
 #   <out>/console/...                  the demo console, laid out as the DemoConsole resource copies it
-# and renders deployment/architecture.png when Graphviz is installed.
+#   <out>/THIRD-PARTY-NOTICES.txt      the bundled libraries (Java and npm) with their versions and licences
+# and renders deployment/architecture.png and .svg (render-architecture.sh) when Graphviz is installed.
 #
 # Usage: deployment/build-s3-dist.sh [--out DIR] BUCKET VERSION
 #
@@ -13,7 +14,8 @@
 #   SKIP_CONSOLE_BUILD=1 CONSOLE_DIST=DIR
 #                              use this built console (a folder with index.html) instead of running npm
 #   CONSOLE_DIR=DIR            the console sources (default: console)
-#   DIAGRAM_OUT=FILE           where to render the architecture picture (default: deployment/architecture.png)
+#   DIAGRAM_OUT=FILE           where to render the architecture picture (default: deployment/architecture.png;
+#                              the SVG goes beside it)
 set -euo pipefail
 
 usage() {
@@ -137,20 +139,21 @@ fi
 # --- the distribution folder ----------------------------------------------------------------------------------
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
-rm -rf "$out/console" "$out/live-streaming-on-aws.yaml" "$out/live-streaming-on-aws.jar"
+rm -rf "$out/console" "$out/live-streaming-on-aws.yaml" "$out/live-streaming-on-aws.jar" "$out/THIRD-PARTY-NOTICES.txt"
 sed -e "s/CODEBUCKET/$bucket/g" -e "s/CODEVERSION/$version/g" "$template_src" >"$out/live-streaming-on-aws.yaml"
 if grep -qE 'CODEBUCKET|CODEVERSION' "$out/live-streaming-on-aws.yaml"; then
     die "placeholders are left in $out/live-streaming-on-aws.yaml"
 fi
 cp "$jar" "$out/live-streaming-on-aws.jar"
+cp "$root/THIRD-PARTY-NOTICES.txt" "$out/THIRD-PARTY-NOTICES.txt"
 mkdir -p "$out/console"
 cp -R "$console_dist/." "$out/console/"
 
 # --- the architecture picture ---------------------------------------------------------------------------------
 diagram_out="${DIAGRAM_OUT:-$script_dir/architecture.png}"
 if command -v dot >/dev/null 2>&1; then
-    dot -Tpng -Gdpi=110 "$script_dir/architecture.dot" -o "$diagram_out"
-    echo "Rendered $diagram_out"
+    bash "$script_dir/render-architecture.sh" "$diagram_out"
+    echo "Rendered $diagram_out and ${diagram_out%.png}.svg"
 else
     echo "Graphviz (dot) is not installed: skipped rendering $diagram_out"
 fi
@@ -162,6 +165,7 @@ Built $out:
   live-streaming-on-aws.yaml  (template for s3://$bucket-<region>/live-streaming-on-aws/$version/)
   live-streaming-on-aws.jar
   console/  ($(find "$out/console" -type f | wc -l | tr -d ' ') files)
+  THIRD-PARTY-NOTICES.txt
 
 Next, upload it to the code bucket of each region you deploy in (the template goes too, so the stack can also
 be launched from its S3 URL in the CloudFormation console; it holds no secrets):

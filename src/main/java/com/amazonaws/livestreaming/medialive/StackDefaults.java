@@ -1,9 +1,9 @@
 package com.amazonaws.livestreaming.medialive;
 
 /**
- * The values the stack's template parameters default to, kept in one place so that {@code render}, a resource
- * property left out and a stack launched with its defaults all describe the same channel. A test holds the
- * template's {@code Default:} values to these.
+ * The values the stack's template parameters default to, kept in one place so that {@code render} without options
+ * and a stack launched with its defaults describe the same channel. A test holds the template's {@code Default:}
+ * values to these.
  */
 public final class StackDefaults {
     /** One pipeline: half the price of STANDARD, which is what a first stack should cost. */

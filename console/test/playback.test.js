@@ -111,10 +111,11 @@ before(async () => {
 
   // The page's config file as the DemoConsole resource would write it: CMAF from here, HLS overridden by the
   // query, encoder URLs for a push input.
+  // An ad-inserted HLS source as MediaTailor would serve it (here the plain HLS stream), and none for DASH.
   const config = {
     hls: 'http://127.0.0.1:9/not-this-one.m3u8', dash: '', mss: '', cmaf: `${streamOrigin}/${specs.cmaf.manifest}`,
     endpoint1: 'rtmp://203.0.113.10:1935/stream/primary', endpoint2: 'rtmp://203.0.113.11:1935/stream/secondary',
-    inputType: 'RTMP_PUSH',
+    inputType: 'RTMP_PUSH', hlsAds: `${streamOrigin}/${specs.hls.manifest}`, dashAds: '',
   };
   const consoleServer = await startServer(path.join(__dirname, '..', 'dist'), {
     routes: {
@@ -213,6 +214,23 @@ test('HLS plays a three-rendition ladder, query URL winning over the config file
   try {
     await assertPlays('hls', page, problems);
     assert.match(await page.$eval('#player-name', (e) => e.textContent), /^hls\.js /);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the ad-inserted HLS source from the config file is listed beside the plain ones and plays', { timeout: 75_000 }, async () => {
+  await stream('hls');
+  const { page, problems } = await openConsole({ source: 'hlsAds' });
+  try {
+    await assertPlays('hls', page, problems);
+    assert.equal(await page.$eval('#source', (s) => s.value), 'hlsAds');
+    const listed = await page.$$eval('#playback-urls li', (items) => items.map((li) => li.dataset.name));
+    assert.deepEqual(listed, ['hls', 'cmaf', 'hlsAds']);
+    assert.equal(await page.$eval('#playback-urls li[data-name="hlsAds"] strong', (e) => e.textContent), 'HLS with ads');
+    assert.equal(await page.$eval('option[value="dashAds"]', (o) => o.hidden), true, 'no DASH ad source configured');
+    assert.equal(await page.$eval('option[value="dash"]', (o) => o.hidden || !o.disabled), false,
+      'a plain format without a URL stays listed, greyed out');
   } finally {
     await page.close();
   }

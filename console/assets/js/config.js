@@ -7,5 +7,7 @@ window.LIVE_STREAMING_CONFIG = {
   "cmaf": "",
   "endpoint1": "",
   "endpoint2": "",
-  "inputType": ""
+  "inputType": "",
+  "hlsAds": "",
+  "dashAds": ""
 };

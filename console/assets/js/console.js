@@ -7,9 +7,13 @@
 (function () {
   'use strict';
 
-  var FORMATS = ['hls', 'dash', 'mss', 'cmaf'];
-  var LABELS = { hls: 'HLS', dash: 'DASH', mss: 'MSS', cmaf: 'CMAF' };
-  var SETTINGS = ['hls', 'dash', 'mss', 'cmaf', 'endpoint1', 'endpoint2', 'inputType', 'source', 'debug'];
+  var FORMATS = ['hls', 'dash', 'mss', 'cmaf', 'hlsAds', 'dashAds'];
+  var LABELS = { hls: 'HLS', dash: 'DASH', mss: 'MSS', cmaf: 'CMAF', hlsAds: 'HLS with ads', dashAds: 'DASH with ads' };
+  // The ad-inserted (MediaTailor) sources exist only when the stack inserts ads, so they are listed only then.
+  var AD_SOURCES = ['hlsAds', 'dashAds'];
+  var PLAYS_AS = { hls: 'hls', cmaf: 'hls', hlsAds: 'hls', dash: 'dash', dashAds: 'dash', mss: 'mss' };
+  var SETTINGS = ['hls', 'dash', 'mss', 'cmaf', 'hlsAds', 'dashAds', 'endpoint1', 'endpoint2', 'inputType', 'source',
+    'debug'];
 
   var $ = function (id) { return document.getElementById(id); };
   var video = $('video');
@@ -184,7 +188,7 @@
       error: showError
     };
     try {
-      player = format === 'dash' || format === 'mss' ? dashPlayer(url, events, format === 'mss') : hlsPlayer(url, events);
+      player = PLAYS_AS[format] === 'hls' ? hlsPlayer(url, events) : dashPlayer(url, events, PLAYS_AS[format] === 'mss');
       $('player-name').textContent = player.name;
     } catch (e) {
       showError({ code: 'unsupported', message: e.message });
@@ -348,6 +352,7 @@
     FORMATS.forEach(function (format) {
       var option = $('source').querySelector('option[value="' + format + '"]');
       option.disabled = !config[format];
+      option.hidden = !config[format] && AD_SOURCES.indexOf(format) >= 0;
       if (config[format]) {
         playback.append(urlItem(LABELS[format], config[format], format));
       }

@@ -10,9 +10,12 @@ import java.util.Map;
  * The URLs the demo console shows and plays, as the page reads them from {@code assets/js/config.js}
  * ({@code window.LIVE_STREAMING_CONFIG}). Written as JSON so any character in a URL stays inside its string;
  * non-ASCII is escaped so the file is plain ASCII whatever the browser assumes about its encoding.
+ *
+ * <p>{@code hlsAds} and {@code dashAds} are the MediaTailor (ad-inserted) playback URLs, empty when the stack
+ * inserts no ads; the page lists them as extra sources beside the plain ones.
  */
 public record ConsoleConfig(String hls, String dash, String mss, String cmaf, String endpoint1, String endpoint2,
-                            String inputType) {
+                            String inputType, String hlsAds, String dashAds) {
     /** Where the page loads its config from, relative to the console's root. */
     public static final String KEY = "assets/js/config.js";
 
@@ -28,6 +31,14 @@ public record ConsoleConfig(String hls, String dash, String mss, String cmaf, St
         endpoint1 = orEmpty(endpoint1);
         endpoint2 = orEmpty(endpoint2);
         inputType = orEmpty(inputType);
+        hlsAds = orEmpty(hlsAds);
+        dashAds = orEmpty(dashAds);
+    }
+
+    /** A console without ad-inserted sources. */
+    public ConsoleConfig(String hls, String dash, String mss, String cmaf, String endpoint1, String endpoint2,
+                         String inputType) {
+        this(hls, dash, mss, cmaf, endpoint1, endpoint2, inputType, "", "");
     }
 
     /** The whole config.js file. */
@@ -40,6 +51,8 @@ public record ConsoleConfig(String hls, String dash, String mss, String cmaf, St
         values.put("endpoint1", endpoint1);
         values.put("endpoint2", endpoint2);
         values.put("inputType", inputType);
+        values.put("hlsAds", hlsAds);
+        values.put("dashAds", dashAds);
         try {
             return "// Written by the DemoConsole custom resource of the live-streaming-on-aws stack.\n"
                     + "window.LIVE_STREAMING_CONFIG = " + JSON.writeValueAsString(values) + ";\n";

@@ -30,7 +30,7 @@ public final class DemoConsoleManager implements ResourceManager {
 
     private static final ResourceSpec SPEC = new ResourceSpec("DemoConsole",
             Set.of("SourceBucket", "SourcePrefix", "DestinationBucket", "HlsUrl", "DashUrl", "MssUrl", "CmafUrl",
-                    "EndPoint1", "EndPoint2", "InputType"),
+                    "EndPoint1", "EndPoint2", "InputType", "HlsAdsUrl", "DashAdsUrl"),
             Set.of("ConfigKey", "ObjectCount"),
             Set.of("S3:ListObjectsV2", "S3:CopyObject", "S3:PutObject", "S3:ListObjectVersions",
                     "S3:DeleteObjects"));
@@ -85,7 +85,8 @@ public final class DemoConsoleManager implements ResourceManager {
                 properties.optional("HlsUrl", ""), properties.optional("DashUrl", ""),
                 properties.optional("MssUrl", ""), properties.optional("CmafUrl", ""),
                 properties.optional("EndPoint1", ""), properties.optional("EndPoint2", ""),
-                properties.optional("InputType", ""));
+                properties.optional("InputType", ""), properties.optional("HlsAdsUrl", ""),
+                properties.optional("DashAdsUrl", ""));
 
         invocation.step("listing console files in s3://" + source + "/" + prefix);
         List<String> keys;

@@ -4,10 +4,14 @@ import com.amazonaws.livestreaming.profile.EncodingProfile;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.medialive.model.CreateChannelRequest;
+import software.amazon.awssdk.services.medialive.model.HlsInputSettings;
+import software.amazon.awssdk.services.medialive.model.HlsScte35SourceType;
 import software.amazon.awssdk.services.medialive.model.InputAttachment;
 import software.amazon.awssdk.services.medialive.model.InputSettings;
+import software.amazon.awssdk.services.medialive.model.InputType;
 import software.amazon.awssdk.services.medialive.model.LogLevel;
 import software.amazon.awssdk.services.medialive.model.MediaPackageOutputDestinationSettings;
+import software.amazon.awssdk.services.medialive.model.NetworkInputSettings;
 import software.amazon.awssdk.services.medialive.model.OutputDestination;
 import software.amazon.awssdk.services.medialive.model.UpdateChannelRequest;
 
@@ -15,6 +19,11 @@ import software.amazon.awssdk.services.medialive.model.UpdateChannelRequest;
  * Builds the CreateChannel and UpdateChannel requests from a {@link ChannelSpec} and its loaded
  * {@link EncodingProfile}. Pure functions with no client, so the exact request can be printed (or tested) without
  * calling AWS; both requests describe the same channel, so an update converges on what a create would make.
+ *
+ * <p>SCTE-35 ad markers reach MediaPackage without a setting here: a MediaPackage output group always passes them
+ * through (and decorates its HLS with them), and the profile's {@code AvailConfiguration} says which messages are
+ * ad avails. An HLS pull input ({@code URL_PULL}) reads them from the source's segments, MediaLive's default,
+ * which the attachment names explicitly.
  */
 public final class ChannelRequests {
     /** The output destination id every profile's MediaPackage output group refers to. */
@@ -60,10 +69,16 @@ public final class ChannelRequests {
     }
 
     private static List<InputAttachment> inputAttachments(ChannelSpec spec) {
+        InputSettings.Builder settings = InputSettings.builder().sourceEndBehavior(spec.sourceEndBehavior());
+        if (spec.inputType() == InputType.URL_PULL) {
+            settings.networkInputSettings(NetworkInputSettings.builder()
+                    .hlsInputSettings(HlsInputSettings.builder().scte35Source(HlsScte35SourceType.SEGMENTS).build())
+                    .build());
+        }
         return List.of(InputAttachment.builder()
                 .inputId(spec.inputId())
                 .inputAttachmentName(spec.inputId())
-                .inputSettings(InputSettings.builder().sourceEndBehavior(spec.sourceEndBehavior()).build())
+                .inputSettings(settings.build())
                 .build());
     }
 

@@ -10,6 +10,7 @@ import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
 import com.amazonaws.livestreaming.cfn.ResourceSpec;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ import software.amazon.awssdk.services.mediapackage.model.UpdateOriginEndpointRe
  * <p>MediaPackage is eventually consistent: an endpoint created right after its channel can be told the channel
  * does not exist. That NotFound is retried with a short bounded backoff before the Create fails.
  *
+ * <p>Ad signalling ({@link AdSignalling}) and CDN authorization ({@link CdnAuthorization}) are part of every
+ * create and update; turning either on or off is an update in place (same id, same URL).
+ *
  * <p>Data: {@code Id}, {@code Url}, {@code DomainName}, {@code Path}, {@code Manifest} (see {@link EndpointUrl}).
  */
 public final class MediaPackageEndpointManager implements ResourceManager {
@@ -45,15 +49,22 @@ public final class MediaPackageEndpointManager implements ResourceManager {
             Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(15));
 
     private static final ResourceSpec SPEC = new ResourceSpec(KIND,
-            Set.of(MediaPackageIds.CHANNEL_ID, END_POINT, PackagingSettings.SEGMENT_LENGTH,
-                    PackagingSettings.WINDOW_SECONDS, PackagingSettings.STARTOVER_WINDOW_SECONDS,
-                    PackagingSettings.TIME_DELAY_SECONDS),
+            properties(),
             Set.of("Id", "Url", "DomainName", "Path", "Manifest"),
             Set.of("MediaPackage:CreateOriginEndpoint", "MediaPackage:DescribeOriginEndpoint",
                     "MediaPackage:UpdateOriginEndpoint", "MediaPackage:DeleteOriginEndpoint"));
 
     private final Supplier<MediaPackageClient> mediaPackage;
     private final List<Duration> notFoundBackoff;
+
+    private static Set<String> properties() {
+        Set<String> names = new HashSet<>(Set.of(MediaPackageIds.CHANNEL_ID, END_POINT,
+                PackagingSettings.SEGMENT_LENGTH, PackagingSettings.WINDOW_SECONDS,
+                PackagingSettings.STARTOVER_WINDOW_SECONDS, PackagingSettings.TIME_DELAY_SECONDS,
+                CdnAuthorization.CDN_IDENTIFIER_SECRET, CdnAuthorization.SECRETS_ROLE_ARN));
+        names.addAll(AdSignalling.PROPERTIES);
+        return names;
+    }
 
     public MediaPackageEndpointManager(AwsClients clients) {
         this(clients, CHANNEL_NOT_FOUND_BACKOFF);
@@ -75,8 +86,10 @@ public final class MediaPackageEndpointManager implements ResourceManager {
         EndpointType type = type(request.properties());
         String channelId = MediaPackageIds.endpointChannelId(request, type);
         PackagingSettings settings = PackagingSettings.from(request.properties(), type);
+        AdSignalling ads = AdSignalling.from(request.properties(), type);
+        Optional<CdnAuthorization> authorization = CdnAuthorization.from(request.properties());
         String id = MediaPackageIds.endpointId(channelId, type);
-        CreateOriginEndpointRequest create = EndpointPackaging.create(id, channelId, settings,
+        CreateOriginEndpointRequest create = EndpointPackaging.create(id, channelId, settings, ads, authorization,
                 description(request, type), Ownership.tags(request));
         invocation.step("creating MediaPackage " + type + " endpoint " + id);
         try {
@@ -104,6 +117,8 @@ public final class MediaPackageEndpointManager implements ResourceManager {
         EndpointType type = type(request.properties());
         String channelId = MediaPackageIds.endpointChannelId(request, type);
         PackagingSettings settings = PackagingSettings.from(request.properties(), type);
+        AdSignalling ads = AdSignalling.from(request.properties(), type);
+        Optional<CdnAuthorization> authorization = CdnAuthorization.from(request.properties());
         Properties old = request.oldProperties();
         boolean sameEndpoint = type.name().equals(old.optional(END_POINT).orElse(null))
                 && channelId.equals(old.optional(MediaPackageIds.CHANNEL_ID).orElse(null));
@@ -115,7 +130,13 @@ public final class MediaPackageEndpointManager implements ResourceManager {
         }
         invocation.step("updating MediaPackage " + type + " endpoint " + id);
         UpdateOriginEndpointResponse updated = mediaPackage.get().updateOriginEndpoint(
-                EndpointPackaging.update(id, settings, old, description(request, type)));
+                EndpointPackaging.update(id, settings, ads, authorization, old, description(request, type)));
+        if (authorization.isEmpty() && CdnAuthorization.isOn(updated.authorization())) {
+            throw new ResourceFailure("MediaPackage kept CDN authorization on origin endpoint " + id + " after an "
+                    + "update that removes it (the endpoint still names secret " + updated.authorization()
+                    .cdnIdentifierSecret() + "); players without the X-MediaPackage-CDNIdentifier header still get"
+                    + " 403 from it");
+        }
         return answer(id, type, updated.url(), updated.cmafPackage());
     }
 

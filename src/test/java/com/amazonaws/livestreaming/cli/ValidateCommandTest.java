@@ -51,6 +51,39 @@ class ValidateCommandTest {
     }
 
     @Test
+    void customProfileWithItsOwnScte35AvailSettingsIsOk() throws IOException {
+        ObjectNode profile = shipped("540p");
+        ObjectNode avails = JSON.createObjectNode();
+        avails.putObject("AvailSettings").putObject("Scte35TimeSignalApos")
+                .put("NoRegionalBlackoutFlag", "IGNORE").put("WebDeliveryAllowedFlag", "IGNORE")
+                .put("AdAvailOffset", -500);
+        avails.put("Scte35SegmentationScope", "SCTE35_ENABLED_OUTPUT_GROUPS");
+        profile.set("AvailConfiguration", avails);
+        profile.putObject("AvailBlanking").put("State", "ENABLED");
+        String file = write("time-signal.json", profile);
+
+        int code = main.run(new String[] {"validate", file});
+
+        assertEquals(0, code, out());
+        assertEquals(file + ": OK\n", out());
+    }
+
+    @Test
+    void misspelledSpliceInsertSettingIsReportedWithItsPathAndTheAllowedValues() throws IOException {
+        ObjectNode profile = shipped("720p");
+        ((ObjectNode) profile.at("/AvailConfiguration/AvailSettings/Scte35SpliceInsert"))
+                .put("NoRegionalBlackoutFlag", "FOLOW");
+        String file = write("avails.json", profile);
+
+        int code = main.run(new String[] {"validate", file});
+
+        assertEquals(1, code);
+        assertTrue(out().startsWith(file + ": $.AvailConfiguration.AvailSettings.Scte35SpliceInsert"
+                + ".NoRegionalBlackoutFlag: unknown value 'FOLOW'"), out());
+        assertTrue(out().contains("allowed values: FOLLOW, IGNORE"), out());
+    }
+
+    @Test
     void brokenProfilePrintsEachProblemWithItsPathAndExitsOne() throws IOException {
         ObjectNode profile = shipped("540p");
         ObjectNode h264 = (ObjectNode) profile.withArray("VideoDescriptions").get(2).get("CodecSettings")

@@ -19,6 +19,8 @@ import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.WireMockAws;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -128,7 +130,28 @@ class DemoConsoleWireTest {
                 + "\"cmaf\":\"https://d111.cloudfront.net/out/v1/jkl/index.m3u8\","
                 + "\"endpoint1\":\"rtmp://198.51.100.10:1935/demo-stack/primary\","
                 + "\"endpoint2\":\"rtmp://198.51.100.11:1935/demo-stack/secondary\","
-                + "\"inputType\":\"RTMP_PUSH\"};\n", payload(puts.get(0)));
+                + "\"inputType\":\"RTMP_PUSH\","
+                + "\"hlsAds\":\"\",\"dashAds\":\"\"};\n", payload(puts.get(0)));
+    }
+
+    @Test
+    void createWritesTheAdInsertedUrlsBesideThePlainOnesWhenTheStackInsertsAds() throws Exception {
+        stubConsoleFiles();
+        Map<String, Object> properties = properties(DEMO);
+        properties.put("HlsAdsUrl", "https://d111.cloudfront.net/v1/master/a1bc06b5/live-5b8f1d40/abc/index.m3u8");
+        properties.put("DashAdsUrl", "https://d111.cloudfront.net/v1/dash/a1bc06b5/live-5b8f1d40/def/index.mpd");
+
+        manager.create(Requests.create("DemoConsole", properties), Requests.invocation().invocation());
+
+        String config = payload(wire.server().findAll(putRequestedFor(urlPathEqualTo("/" + DEMO
+                + "/assets/js/config.js")).withHeader("x-amz-copy-source", absent())).get(0));
+        JsonNode values = new ObjectMapper().readTree(
+                config.substring(config.indexOf('{'), config.lastIndexOf('}') + 1));
+        assertEquals("https://d111.cloudfront.net/v1/master/a1bc06b5/live-5b8f1d40/abc/index.m3u8",
+                values.get("hlsAds").asText());
+        assertEquals("https://d111.cloudfront.net/v1/dash/a1bc06b5/live-5b8f1d40/def/index.mpd",
+                values.get("dashAds").asText());
+        assertEquals("https://d111.cloudfront.net/out/v1/abc/index.m3u8", values.get("hls").asText());
     }
 
     @Test

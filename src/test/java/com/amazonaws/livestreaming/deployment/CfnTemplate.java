@@ -46,6 +46,11 @@ final class CfnTemplate {
         return load(PATH);
     }
 
+    /** A template already in long form, e.g. one {@link ResolvedTemplate} made. */
+    static CfnTemplate of(Map<String, Object> root) {
+        return new CfnTemplate(root);
+    }
+
     static CfnTemplate load(Path path) {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             Map<String, Object> root = new Yaml(new CfnConstructor()).load(reader);

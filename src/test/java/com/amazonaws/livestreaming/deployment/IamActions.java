@@ -9,7 +9,8 @@ import java.util.Set;
  * Which IAM actions an AWS API call needs, for the calls the managers make ({@code ResourceSpec.apiCalls()}).
  * Most operations authorise as the action of the same name; the exceptions are spelled out, and so are the
  * actions a call needs besides its own (creating a tagged MediaLive or MediaPackage resource also needs the
- * service's tagging action; a MediaLive channel passes the MediaLive role). A call this class does not know fails
+ * service's tagging action; a MediaLive channel passes the MediaLive role, an origin endpoint with CDN
+ * authorization the MediaPackage role). A call this class does not know fails
  * the test, so a manager that starts calling something new cannot be deployed without its permission.
  */
 final class IamActions {
@@ -41,8 +42,11 @@ final class IamActions {
                     "medialive:CreateTags")),
             Map.entry("MediaPackage:CreateChannel", List.of("mediapackage:CreateChannel",
                     "mediapackage:TagResource")),
+            // An endpoint with CDN authorization names the role MediaPackage reads the secret with.
             Map.entry("MediaPackage:CreateOriginEndpoint", List.of("mediapackage:CreateOriginEndpoint",
-                    "mediapackage:TagResource")));
+                    "mediapackage:TagResource", "iam:PassRole")),
+            Map.entry("MediaPackage:UpdateOriginEndpoint", List.of("mediapackage:UpdateOriginEndpoint",
+                    "iam:PassRole")));
 
     /** Services whose every other operation is authorised by the action of the same name. */
     private static final Map<String, String> SAME_NAME = Map.of(

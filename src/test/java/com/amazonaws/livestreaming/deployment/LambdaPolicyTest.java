@@ -49,15 +49,42 @@ class LambdaPolicyTest {
     }
 
     @Test
-    void roleIsPassedOnlyToMediaLiveAndOnlyTheMediaLiveRole() {
-        List<Map<String, Object>> passRole = statements().stream()
-                .filter(s -> actions(s).contains("iam:PassRole")).toList();
-        assertEquals(1, passRole.size());
-        Map<String, Object> statement = passRole.get(0);
-        assertEquals(List.of("iam:PassRole"), actions(statement));
-        assertEquals(Map.of("Fn::GetAtt", List.of("MediaLiveRole", "Arn")), statement.get("Resource"));
-        assertEquals(Map.of("StringEquals", Map.of("iam:PassedToService", "medialive.amazonaws.com")),
-                statement.get("Condition"));
+    void eachServiceRoleIsPassedOnlyToItsServiceAndNoOtherRoleIsPassed() {
+        Map<Object, Object> passed = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> statement : statements()) {
+            if (actions(statement).contains("iam:PassRole")) {
+                assertEquals(List.of("iam:PassRole"), actions(statement), "PassRole in a statement of its own");
+                passed.put(statement.get("Resource"), statement.get("Condition"));
+            }
+        }
+        assertEquals(Map.of(
+                Map.of("Fn::GetAtt", List.of("MediaLiveRole", "Arn")),
+                Map.of("StringEquals", Map.of("iam:PassedToService", "medialive.amazonaws.com")),
+                Map.of("Fn::GetAtt", List.of("MediaPackageCdnRole", "Arn")),
+                Map.of("StringEquals", Map.of("iam:PassedToService", "mediapackage.amazonaws.com"))), passed);
+    }
+
+    @Test
+    void mediaPackageReadsOnlyTheStacksCdnIdentifierSecret() {
+        Map<String, Object> role = template.properties("MediaPackageCdnRole");
+        assertEquals("UseCdnAuthorization", template.resource("MediaPackageCdnRole").get("Condition"));
+        assertEquals(List.of(Map.of("Effect", "Allow", "Principal", Map.of("Service", "mediapackage.amazonaws.com"),
+                "Action", "sts:AssumeRole")), CfnTemplate.map(role.get("AssumeRolePolicyDocument")).get("Statement"));
+        Map<String, Object> document = CfnTemplate.map(CfnTemplate.map(CfnTemplate.list(role.get("Policies")).get(0))
+                .get("PolicyDocument"));
+        Set<String> onTheSecret = new TreeSet<>();
+        Set<String> everywhere = new TreeSet<>();
+        for (Object item : CfnTemplate.list(document.get("Statement"))) {
+            Map<String, Object> statement = CfnTemplate.map(item);
+            if (Map.of("Ref", "CdnIdentifierSecret").equals(statement.get("Resource"))) {
+                onTheSecret.addAll(actions(statement));
+            } else if ("*".equals(statement.get("Resource"))) {
+                everywhere.addAll(actions(statement));
+            }
+        }
+        assertEquals(Set.of("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue",
+                "secretsmanager:ListSecretVersionIds"), onTheSecret);
+        assertEquals(Set.of("secretsmanager:ListSecrets"), everywhere, "only what names no resource takes '*'");
     }
 
     @Test

@@ -43,6 +43,20 @@ class MediaPackageEndpointManagerTest {
     private static final String OUT = "https://" + OUT_HOST + "/out/v1/" + ENDPOINT_HASH;
     private static final List<Duration> FAST_BACKOFF = List.of(Duration.ofMillis(10), Duration.ofMillis(20),
             Duration.ofMillis(40));
+    /** The SCTE-35 settings every HLS and CMAF manifest carries when no ad property is given: no markers. */
+    private static final String NO_AD_MARKERS = """
+            "adMarkers": "NONE", "programDateTimeIntervalSeconds": 0,
+            "adTriggers": ["SPLICE_INSERT", "PROVIDER_ADVERTISEMENT", "DISTRIBUTOR_ADVERTISEMENT",
+                           "PROVIDER_PLACEMENT_OPPORTUNITY", "DISTRIBUTOR_PLACEMENT_OPPORTUNITY"],
+            "adsOnDeliveryRestrictions": "RESTRICTED"
+            """;
+    /** The same for DASH: one period, MediaPackage's default triggers. */
+    private static final String NO_AD_PERIODS = """
+            "periodTriggers": [],
+            "adTriggers": ["SPLICE_INSERT", "PROVIDER_ADVERTISEMENT", "DISTRIBUTOR_ADVERTISEMENT",
+                           "PROVIDER_PLACEMENT_OPPORTUNITY", "DISTRIBUTOR_PLACEMENT_OPPORTUNITY"],
+            "adsOnDeliveryRestrictions": "RESTRICTED"
+            """;
 
     private WireMockAws wire;
     private MediaPackageEndpointManager manager;
@@ -91,7 +105,8 @@ class MediaPackageEndpointManagerTest {
         Outcome outcome = manager.create(Requests.create(KIND, props("HLS")), Requests.invocation().invocation());
 
         verifyCreateBody("HLS", "hlsPackage",
-                "{\"segmentDurationSeconds\": 6, \"playlistWindowSeconds\": 60, \"playlistType\": \"NONE\"}");
+                "{\"segmentDurationSeconds\": 6, \"playlistWindowSeconds\": 60, \"playlistType\": \"NONE\", "
+                        + NO_AD_MARKERS + "}");
         assertEquals("demo-stack-livestream-hls", outcome.physicalResourceId());
         assertEquals(Map.of("Id", "demo-stack-livestream-hls", "Url", OUT + "/index.m3u8", "DomainName", OUT_HOST,
                 "Path", "/out/v1/" + ENDPOINT_HASH + "/index.m3u8",
@@ -112,7 +127,7 @@ class MediaPackageEndpointManagerTest {
 
         verifyCreateBody("DASH", "dashPackage", """
                 {"segmentDurationSeconds": 2, "manifestWindowSeconds": 60, "suggestedPresentationDelaySeconds": 10,
-                 "minBufferTimeSeconds": 6, "minUpdatePeriodSeconds": 2}""");
+                 "minBufferTimeSeconds": 6, "minUpdatePeriodSeconds": 2, %s}""".formatted(NO_AD_PERIODS));
         assertEquals(Map.of("Id", "demo-stack-livestream-dash", "Url", OUT + "/index.mpd", "DomainName", OUT_HOST,
                 "Path", "/out/v1/" + ENDPOINT_HASH + "/index.mpd",
                 "Manifest", "/" + ENDPOINT_HASH + "/index.mpd"), outcome.data());
@@ -149,7 +164,7 @@ class MediaPackageEndpointManagerTest {
         verifyCreateBody("CMAF", "cmafPackage", """
                 {"segmentDurationSeconds": 6,
                  "hlsManifests": [{"id": "index", "manifestName": "index", "playlistWindowSeconds": 60,
-                                   "playlistType": "NONE"}]}""");
+                                   "playlistType": "NONE", %s}]}""".formatted(NO_AD_MARKERS));
         assertEquals(Map.of("Id", "demo-stack-livestream-cmaf", "Url", OUT + "/index.m3u8", "DomainName", OUT_HOST,
                 "Path", "/out/v1/" + ENDPOINT_HASH + "/index.m3u8",
                 "Manifest", "/" + ENDPOINT_HASH + "/index.m3u8"), outcome.data());
@@ -210,7 +225,7 @@ class MediaPackageEndpointManagerTest {
                          "manifestName": "index",
                          "startoverWindowSeconds": 0,
                          "hlsPackage": {"segmentDurationSeconds": 6, "playlistWindowSeconds": 90,
-                                        "playlistType": "NONE"}}""")));
+                                        "playlistType": "NONE", %s}}""".formatted(NO_AD_MARKERS))));
         assertEquals(List.of("MediaPackage:UpdateOriginEndpoint"), wire.calls());
     }
 

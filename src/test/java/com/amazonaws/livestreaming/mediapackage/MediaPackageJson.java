@@ -22,6 +22,10 @@ final class MediaPackageJson {
     static final String INGEST_PASSWORD_2 = "Hj3kZ8bNc6vFy1gQ";
     static final String OUT_HOST = "c4af3793bf76b33c.mediapackage.us-east-1.amazonaws.com";
     static final String ENDPOINT_HASH = "0f1e2d3c4b5a49687766554433221100";
+    static final String CDN_SECRET_ARN =
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:CdnIdentifierSecret-Ab3dE6gH9jKl-x1Y2z3";
+    static final String CDN_ROLE_ARN =
+            "arn:aws:iam::123456789012:role/mediapackage-cdn/5b8f1d40-1234-11ef-9abc-0e1f2a3b4c5d/demo-stack-Cdn-1Q2W3E";
 
     private MediaPackageJson() {
     }
@@ -67,6 +71,12 @@ final class MediaPackageJson {
                  "timeDelaySeconds": 0,
                  "url": "%s",
                  "whitelist": []}""".formatted(ENDPOINT_HASH, channelId, packageField, packageJson, id, tagsJson, url);
+    }
+
+    /** The endpoint JSON with the {@code authorization} block MediaPackage reports when CDN authorization is on. */
+    static String withAuthorization(String endpointJson, String secretArn, String roleArn) {
+        return "{\"authorization\": {\"cdnIdentifierSecret\": \"" + secretArn + "\", \"secretsRoleArn\": \""
+                + roleArn + "\"}, " + endpointJson.substring(endpointJson.indexOf('{') + 1);
     }
 
     static ResponseDefinitionBuilder ok(String body) {

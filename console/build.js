@@ -14,6 +14,7 @@ const FILES = [
   ['assets/css/console.css', 'assets/css/console.css'],
   ['assets/js/config.js', 'assets/js/config.js'],
   ['assets/js/console.js', 'assets/js/console.js'],
+  ['assets/js/low-latency.js', 'assets/js/low-latency.js'],
   ['node_modules/hls.js/dist/hls.min.js', 'assets/lib/hls.min.js'],
   ['node_modules/hls.js/LICENSE', 'assets/lib/hls.js-LICENSE.txt'],
   ['node_modules/dashjs/dist/modern/umd/dash.mediaplayer.min.js', 'assets/lib/dash.mediaplayer.min.js'],

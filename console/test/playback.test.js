@@ -6,35 +6,15 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const { build } = require('../build.js');
 const { startServer } = require('./support/server.js');
+const { requireTools, launchChromium, playsFor } = require('./support/browser.js');
 const { formats, startFfmpeg, waitReady, renditionsInManifest } = require('./support/streams.js');
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HOW_TO_INSTALL = 'run .ci/run or: apt-get install chromium ffmpeg && npm ci --prefix console';
 const ARTIFACTS = path.join(__dirname, '..', 'test-artifacts');
 const PLAYED_SECONDS = 5;
 
 const state = { ffmpeg: [], servers: [], browser: null, tmp: null };
-
-function requireTools() {
-  const missing = [];
-  if (!fs.existsSync(path.join(__dirname, '..', 'node_modules', 'playwright-core'))) {
-    missing.push('console/node_modules (npm ci)');
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    missing.push(CHROMIUM);
-  }
-  try {
-    execFileSync('ffmpeg', ['-hide_banner', '-version'], { stdio: 'ignore', timeout: 10_000 });
-  } catch {
-    missing.push('ffmpeg');
-  }
-  if (missing.length) {
-    throw new Error(`missing ${missing.join(', ')}; ${HOW_TO_INSTALL}`);
-  }
-}
 
 function stopEverything() {
   state.ffmpeg.forEach((p) => p.stop());
@@ -126,14 +106,7 @@ before(async () => {
   state.servers.push(consoleServer);
   consoleOrigin = consoleServer.origin;
 
-  const { chromium } = require('playwright-core');
-  state.browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 30_000,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-  });
+  state.browser = await launchChromium();
 }, { timeout: 60_000 });
 
 after(async () => {
@@ -181,14 +154,7 @@ async function assertPlays(format, page, problems) {
   const expected = await manifestRenditions(format);
   assert.ok(expected >= 2, `the ${format} manifest lists ${expected} renditions`);
   try {
-    // Live playback starts near the edge, not at zero: measure the advance from the first playing moment.
-    await page.waitForFunction(() => {
-      const video = document.getElementById('video');
-      return !video.paused && video.currentTime > 0;
-    }, null, { timeout: 30_000, polling: 100 });
-    const start = await page.$eval('#video', (video) => video.currentTime);
-    await page.waitForFunction((until) => document.getElementById('video').currentTime > until,
-      start + PLAYED_SECONDS, { timeout: 30_000, polling: 250 });
+    await playsFor(page, PLAYED_SECONDS);
     await page.waitForFunction((n) => document.querySelectorAll('#renditions li').length === n,
       expected, { timeout: 10_000, polling: 250 });
     await page.waitForFunction(() => Number(document.getElementById('current-rendition').dataset.height) > 0,

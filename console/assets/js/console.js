@@ -21,6 +21,10 @@
   var player = null;
   var pinned = -1;
   var shownRenditions = '';
+  // Low-latency settings and display (assets/js/low-latency.js); the page plays without them if that file is missing.
+  var lowLatency = window.LowLatency || {
+    hlsConfig: function (base) { return base; }, dashSettings: function () { return {}; }, watch: function () {}
+  };
 
   /** The stack's config with every non-empty query parameter laid over it. */
   function readConfig(base, query) {
@@ -40,7 +44,7 @@
       throw new Error('This browser has no Media Source Extensions, which hls.js needs to play HLS.');
     }
     var Hls = window.Hls;
-    var hls = new Hls({ backBufferLength: 30, debug: config.debug === '1' });
+    var hls = new Hls(lowLatency.hlsConfig({ backBufferLength: 30, debug: config.debug === '1' }));
     var recoveredMedia = false;
     hls.on(Hls.Events.MANIFEST_PARSED, function () {
       events.renditionsChanged();
@@ -67,6 +71,8 @@
     hls.attachMedia(video);
     return {
       name: 'hls.js ' + Hls.version,
+      kind: 'hls',
+      engine: hls,
       renditions: function () {
         return (hls.levels || []).map(function (level, index) {
           return { index: index, width: level.width, height: level.height, bitrate: level.bitrate };
@@ -113,6 +119,7 @@
       debug: { logLevel: config.debug === '1' ? dashjs.Debug.LOG_LEVEL_DEBUG : dashjs.Debug.LOG_LEVEL_WARNING },
       streaming: { utcSynchronization: { enabled: !smooth } }
     });
+    dash.updateSettings(lowLatency.dashSettings(smooth));
     dash.on(E.STREAM_INITIALIZED, events.renditionsChanged);
     dash.on(E.QUALITY_CHANGE_RENDERED, events.renditionChanged);
     dash.on(E.ERROR, function (e) {
@@ -136,6 +143,8 @@
 
     return {
       name: 'dash.js ' + dash.getVersion() + (smooth ? ' + MSS' : ''),
+      kind: smooth ? 'mss' : 'dash',
+      engine: dash,
       renditions: function () {
         return representations().map(function (r, index) {
           return { index: index, width: r.width, height: r.height, bitrate: r.bandwidth };
@@ -167,6 +176,7 @@
 
   function load(format) {
     if (player) {
+      lowLatency.watch(null);
       player.destroy();
       player = null;
     }
@@ -193,6 +203,7 @@
     } catch (e) {
       showError({ code: 'unsupported', message: e.message });
     }
+    lowLatency.watch(player);
     var query = new URLSearchParams(window.location.search);
     query.set('source', format);
     window.history.replaceState(null, '', '?' + query.toString());

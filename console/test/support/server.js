@@ -94,13 +94,21 @@ function startServer(root, { cors = false, routes = {}, rewrite = (p, body) => b
     });
     serve();
   });
+  return listenOnLoopback(server, () => ({ requests }));
+}
+
+/**
+ * Starts `server` on 127.0.0.1 on a free port; resolves to {origin, close()} and what `more(origin)` adds. close()
+ * drops open connections (a player's pending request) so that it returns at once.
+ */
+function listenOnLoopback(server, more = () => ({})) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const origin = `http://127.0.0.1:${server.address().port}`;
       resolve({
         origin,
-        requests,
+        ...more(origin),
         close: () => new Promise((done) => {
           server.closeAllConnections();
           server.close(() => done());
@@ -110,4 +118,4 @@ function startServer(root, { cors = false, routes = {}, rewrite = (p, body) => b
   });
 }
 
-module.exports = { startServer, contentType };
+module.exports = { startServer, contentType, listenOnLoopback };

@@ -21,7 +21,8 @@ public final class Main {
     private static final String USAGE = String.join("\n",
             "usage: java -jar live-streaming-on-aws.jar COMMAND ...",
             "  invoke EVENT.json [--remaining-ms N]   run the handler on a CloudFormation event; prints the answer sent",
-            "  validate FILE...                       check encoding profiles; prints each problem with its JSON path",
+            "  validate [--packager v1|v2] FILE...    check encoding profiles (v2: as rendered for CMAF ingest);"
+                    + " prints each problem with its JSON path",
             "  " + RenderCommand.USAGE,
             "                                         print the CreateChannel request (aws medialive create-channel"
                     + " --cli-input-json) without calling AWS");

@@ -8,6 +8,7 @@ import com.amazonaws.livestreaming.medialive.StackDefaults;
 import com.amazonaws.livestreaming.profile.EncodingProfile;
 import com.amazonaws.livestreaming.profile.EncodingProfiles;
 import com.amazonaws.livestreaming.profile.InvalidProfileException;
+import com.amazonaws.livestreaming.profile.Packager;
 import com.amazonaws.livestreaming.profile.ProfileJson;
 import com.amazonaws.livestreaming.profile.ProfileProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,18 +27,26 @@ import java.util.Map;
  * property validation and request builder as the channel manager, so what it prints is what the stack sends.
  */
 final class RenderCommand {
-    private static final Map<String, String> OPTIONS = Map.of(
-            "--profile", ChannelSpec.ENCODING_PROFILE,
-            "--input-type", ChannelSpec.INPUT_TYPE,
-            "--channel-class", ChannelSpec.CHANNEL_CLASS,
-            "--input-id", ChannelSpec.INPUT_ID,
-            "--role-arn", ChannelSpec.ROLE_ARN,
-            "--mediapackage-channel-id", ChannelSpec.MEDIA_PACKAGE_CHANNEL_ID,
-            "--name", ChannelSpec.NAME,
-            "--log-level", ChannelSpec.LOG_LEVEL);
+    private static final Map<String, String> OPTIONS = Map.ofEntries(
+            Map.entry("--profile", ChannelSpec.ENCODING_PROFILE),
+            Map.entry("--input-type", ChannelSpec.INPUT_TYPE),
+            Map.entry("--channel-class", ChannelSpec.CHANNEL_CLASS),
+            Map.entry("--input-id", ChannelSpec.INPUT_ID),
+            Map.entry("--role-arn", ChannelSpec.ROLE_ARN),
+            Map.entry("--mediapackage-channel-id", ChannelSpec.MEDIA_PACKAGE_CHANNEL_ID),
+            Map.entry("--name", ChannelSpec.NAME),
+            Map.entry("--log-level", ChannelSpec.LOG_LEVEL),
+            Map.entry("--packager", ChannelSpec.PACKAGER),
+            Map.entry("--cmaf-ingest-url1", ChannelSpec.CMAF_INGEST_URL_1),
+            Map.entry("--cmaf-ingest-url2", ChannelSpec.CMAF_INGEST_URL_2));
     static final String USAGE = "render [--profile 1080p|720p|540p|FILE.json] [--input-type TYPE]"
             + " [--channel-class STANDARD|SINGLE_PIPELINE] [--input-id ID] [--role-arn ARN]"
-            + " [--mediapackage-channel-id ID] [--name NAME] [--log-level LEVEL]";
+            + " [--packager v1|v2] [--mediapackage-channel-id ID] [--cmaf-ingest-url1 URL] [--cmaf-ingest-url2 URL]"
+            + " [--name NAME] [--log-level LEVEL]";
+    /** Stand-ins for the ingest endpoints a v2 stack takes from its MediaPackage v2 channel. */
+    private static final List<String> PLACEHOLDER_INGEST_URLS = List.of(
+            "https://INGEST_ENDPOINT_1/in/v1/live-streaming/1/live-streaming-livestream/",
+            "https://INGEST_ENDPOINT_2/in/v1/live-streaming/2/live-streaming-livestream/");
     private final PrintStream out;
     private final PrintStream err;
 
@@ -53,18 +62,25 @@ final class RenderCommand {
         properties.put(ChannelSpec.CHANNEL_CLASS, StackDefaults.CHANNEL_CLASS);
         properties.put(ChannelSpec.INPUT_ID, "INPUT_ID");
         properties.put(ChannelSpec.ROLE_ARN, "arn:aws:iam::123456789012:role/MediaLiveAccessRole");
-        properties.put(ChannelSpec.MEDIA_PACKAGE_CHANNEL_ID, "live-streaming-livestream");
+        Map<String, String> given = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i += 2) {
             String property = OPTIONS.get(args.get(i));
             if (property == null || i + 1 >= args.size()) {
                 throw new Main.UsageException(property == null ? "render does not know " + args.get(i)
                         : args.get(i) + " needs a value");
             }
-            properties.put(property, args.get(i + 1));
+            given.put(property, args.get(i + 1));
         }
+        if ("v2".equals(given.get(ChannelSpec.PACKAGER))) {
+            properties.put(ChannelSpec.CMAF_INGEST_URL_1, PLACEHOLDER_INGEST_URLS.get(0));
+            properties.put(ChannelSpec.CMAF_INGEST_URL_2, PLACEHOLDER_INGEST_URLS.get(1));
+        } else {
+            properties.put(ChannelSpec.MEDIA_PACKAGE_CHANNEL_ID, "live-streaming-livestream");
+        }
+        properties.putAll(given);
         try {
             ChannelSpec spec = ChannelSpec.from(Properties.of(properties), "live-streaming");
-            EncodingProfile profile = profile(spec.encodingProfile());
+            EncodingProfile profile = profile(spec.encodingProfile(), spec.packager());
             ObjectMapper mapper = new ObjectMapper();
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(
                     ProfileJson.write(ChannelRequests.create(spec, profile, Map.of()))));
@@ -87,17 +103,20 @@ final class RenderCommand {
         return properties.get(ChannelSpec.ENCODING_PROFILE);
     }
 
-    /** A built-in profile by name, or a local file; an s3:// profile is for the stack, not for rendering offline. */
-    private static EncodingProfile profile(String ref) throws IOException {
+    /**
+     * A built-in profile by name, or a local file, rendered for the packager; an s3:// profile is for the stack, not
+     * for rendering offline.
+     */
+    private static EncodingProfile profile(String ref, Packager packager) throws IOException {
         if (EncodingProfiles.BUILT_IN.contains(ref)) {
-            return new EncodingProfiles(() -> {
+            return EncodingProfiles.renderFor(new EncodingProfiles(() -> {
                 throw new IllegalStateException("render does not call AWS");
-            }).load(ref);
+            }).load(ref), packager);
         }
         if (ref.startsWith("s3://")) {
             throw new InvalidPropertyException(ChannelSpec.ENCODING_PROFILE, "render reads no S3 object; download "
                     + ref + " and pass the local file to --profile");
         }
-        return EncodingProfiles.read(ref, Files.readAllBytes(Path.of(ref)));
+        return EncodingProfiles.render(EncodingProfiles.read(ref, Files.readAllBytes(Path.of(ref))), packager);
     }
 }

@@ -76,7 +76,7 @@ public final class ChannelManager implements ResourceManager {
     @Override
     public Outcome create(Request request, Invocation invocation) {
         ChannelSpec spec = ChannelSpec.from(request.properties(), request.stackName());
-        return make(request, spec, profiles.apply(spec.encodingProfile()), invocation);
+        return make(request, spec, profile(spec), invocation);
     }
 
     /**
@@ -96,7 +96,7 @@ public final class ChannelManager implements ResourceManager {
         Set<String> reconfigured = new TreeSet<>(changed);
         reconfigured.retainAll(ChannelSpec.CONFIGURATION);
         if (!reconfigured.isEmpty()) {
-            EncodingProfile profile = profiles.apply(spec.encodingProfile());
+            EncodingProfile profile = profile(spec);
             invocation.log().info("reconfiguring channel", Map.of("channelId", channelId,
                     "changed", String.join(",", reconfigured), "state", current.state().toString()));
             if (wasActive) {
@@ -120,6 +120,11 @@ public final class ChannelManager implements ResourceManager {
     public Outcome delete(Request request, Invocation invocation) {
         states.delete(invocation, request.physicalResourceId());
         return Outcome.success(request.physicalResourceId());
+    }
+
+    /** The spec's profile, loaded and rendered for its packager; a problem fails naming EncodingProfile. */
+    private EncodingProfile profile(ChannelSpec spec) {
+        return EncodingProfiles.renderFor(profiles.apply(spec.encodingProfile()), spec.packager());
     }
 
     /** Makes (or, on a repeated request, finds) the channel, waits until it is IDLE, and starts it if asked to. */
@@ -152,7 +157,7 @@ public final class ChannelManager implements ResourceManager {
                             Invocation invocation) {
         invocation.log().info("channel class changes; making a replacement channel", Map.of("channelId", oldId,
                 "from", String.valueOf(current.channel().channelClass()), "to", spec.channelClass().toString()));
-        EncodingProfile profile = profiles.apply(spec.encodingProfile());
+        EncodingProfile profile = profile(spec);
         try {
             return make(request, spec, profile, invocation);
         } catch (RuntimeException failure) {

@@ -10,20 +10,21 @@ import software.amazon.awssdk.services.medialive.model.InputAttachment;
 import software.amazon.awssdk.services.medialive.model.InputSettings;
 import software.amazon.awssdk.services.medialive.model.InputType;
 import software.amazon.awssdk.services.medialive.model.LogLevel;
-import software.amazon.awssdk.services.medialive.model.MediaPackageOutputDestinationSettings;
 import software.amazon.awssdk.services.medialive.model.NetworkInputSettings;
 import software.amazon.awssdk.services.medialive.model.OutputDestination;
 import software.amazon.awssdk.services.medialive.model.UpdateChannelRequest;
 
 /**
  * Builds the CreateChannel and UpdateChannel requests from a {@link ChannelSpec} and its loaded
- * {@link EncodingProfile}. Pure functions with no client, so the exact request can be printed (or tested) without
- * calling AWS; both requests describe the same channel, so an update converges on what a create would make.
+ * {@link EncodingProfile} (already rendered for the spec's packager by {@code EncodingProfiles.render}). Pure
+ * functions with no client, so the exact request can be printed (or tested) without calling AWS; both requests
+ * describe the same channel, so an update converges on what a create would make.
  *
  * <p>SCTE-35 ad markers reach MediaPackage without a setting here: a MediaPackage output group always passes them
  * through (and decorates its HLS with them), and the profile's {@code AvailConfiguration} says which messages are
- * ad avails. An HLS pull input ({@code URL_PULL}) reads them from the source's segments, MediaLive's default,
- * which the attachment names explicitly.
+ * ad avails; for Packager v2 the CMAF Ingest rendering adds a SCTE-35 track when the profile has avails. An HLS pull
+ * input ({@code URL_PULL}) reads them from the source's segments, MediaLive's default, which the attachment names
+ * explicitly.
  */
 public final class ChannelRequests {
     /** The output destination id every profile's MediaPackage output group refers to. */
@@ -82,13 +83,11 @@ public final class ChannelRequests {
                 .build());
     }
 
-    /** One MediaPackage destination; MediaLive connects both pipelines to the MediaPackage channel's two inputs. */
+    /**
+     * One destination: a MediaPackage v1 channel (MediaLive connects both pipelines to its two inputs) or the CMAF
+     * ingest endpoints of a MediaPackage v2 channel, one per pipeline.
+     */
     private static List<OutputDestination> destinations(ChannelSpec spec) {
-        return List.of(OutputDestination.builder()
-                .id(DESTINATION_ID)
-                .mediaPackageSettings(MediaPackageOutputDestinationSettings.builder()
-                        .channelId(spec.mediaPackageChannelId())
-                        .build())
-                .build());
+        return List.of(spec.destination().outputDestination(DESTINATION_ID));
     }
 }

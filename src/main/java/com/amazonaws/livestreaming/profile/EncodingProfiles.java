@@ -77,6 +77,34 @@ public final class EncodingProfiles {
         return new EncodingProfile(name, settings, input);
     }
 
+    /**
+     * The profile as a channel sending to {@code packager} needs it: unchanged for v1, its ladder rendered as a
+     * CMAF Ingest output group for v2 ({@link CmafIngestLadder}) and checked again in that form.
+     *
+     * @throws InvalidProfileException with every problem of the rendering
+     */
+    public static EncodingProfile render(EncodingProfile profile, Packager packager) {
+        if (packager == Packager.V1) {
+            return profile;
+        }
+        EncoderSettings rendered = CmafIngestLadder.render(profile.encoderSettings());
+        List<ProfileProblem> problems = ProfileValidator.check(rendered, profile.inputSpecification(), packager);
+        if (!problems.isEmpty()) {
+            throw new InvalidProfileException(problems);
+        }
+        return new EncodingProfile(profile.name(), rendered, profile.inputSpecification());
+    }
+
+    /** As {@link #render}, failing the way a bad EncodingProfile property fails: one line naming it. */
+    public static EncodingProfile renderFor(EncodingProfile profile, Packager packager) {
+        try {
+            return render(profile, packager);
+        } catch (InvalidProfileException e) {
+            throw new InvalidPropertyException(PROPERTY, reason(profile.name() + " (Packager " + packager.value()
+                    + ")", e.problems()));
+        }
+    }
+
     private static EncodingProfile orFail(String ref, byte[] json) {
         try {
             return read(ref, json);

@@ -13,10 +13,13 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.services.medialive.model.AudioDescription;
+import software.amazon.awssdk.services.medialive.model.CmafIngestGroupSettings;
+import software.amazon.awssdk.services.medialive.model.CmafIngestSegmentLengthUnits;
 import software.amazon.awssdk.services.medialive.model.EncoderSettings;
 import software.amazon.awssdk.services.medialive.model.InputSpecification;
 import software.amazon.awssdk.services.medialive.model.Output;
 import software.amazon.awssdk.services.medialive.model.OutputGroup;
+import software.amazon.awssdk.services.medialive.model.OutputGroupSettings;
 import software.amazon.awssdk.services.medialive.model.OutputLocationRef;
 import software.amazon.awssdk.services.medialive.model.VideoDescription;
 
@@ -38,6 +41,14 @@ public final class ProfileValidator {
     }
 
     public static List<ProfileProblem> check(EncoderSettings settings, InputSpecification input) {
+        return check(settings, input, Packager.V1);
+    }
+
+    /**
+     * Checks encoder settings as the given packager receives them: a profile as written (v1, MediaPackage output
+     * groups), or its rendering for v2 (CMAF Ingest output groups, one track per output).
+     */
+    public static List<ProfileProblem> check(EncoderSettings settings, InputSpecification input, Packager packager) {
         List<ProfileProblem> problems = new ArrayList<>();
         requiredMembers(settings, problems);
         List<VideoDescription> videos = settings.videoDescriptions();
@@ -47,18 +58,69 @@ public final class ProfileValidator {
         Map<String, Integer> audioNames = uniqueNames(audios, AudioDescription::name, "$.AudioDescriptions",
                 "AudioDescription", problems);
         uniqueNames(settings.outputGroups(), OutputGroup::name, "$.OutputGroups", "output group", problems);
-        References references = outputs(settings.outputGroups(), videoNames, audioNames, problems);
+        References references = outputs(settings.outputGroups(), videoNames, audioNames, GroupKind.of(packager),
+                problems);
         unreferenced(videos, VideoDescription::name, references.videos(), "$.VideoDescriptions", "VideoDescription",
                 problems);
         unreferenced(audios, AudioDescription::name, references.audios(), "$.AudioDescriptions", "AudioDescription",
                 problems);
         for (int i = 0; i < videos.size(); i++) {
-            dimensions(videos.get(i), "$.VideoDescriptions[" + i + "]", problems);
+            // What a MediaPackage (v1) output group demands of every rung; a v2 rendering keeps the rungs as they are.
+            dimensions(videos.get(i), "$.VideoDescriptions[" + i + "]", packager == Packager.V1, problems);
             rateControl(videos.get(i), "$.VideoDescriptions[" + i + "]", input, problems);
-            specifiedControls(videos.get(i), "$.VideoDescriptions[" + i + "]", problems);
+            if (packager == Packager.V1) {
+                specifiedControls(videos.get(i), "$.VideoDescriptions[" + i + "]", problems);
+            }
         }
-        gops(videos, problems);
+        Optional<Gop> gop = gops(videos, problems);
+        if (packager == Packager.V2) {
+            segmentsHoldWholeGops(settings.outputGroups(), gop, problems);
+        }
         return problems;
+    }
+
+    /** The output group and output settings a packager takes, and how to say so. */
+    private record GroupKind(String label, String group, String output, String outputHint, String hint) {
+        static GroupKind of(Packager packager) {
+            return packager == Packager.V1
+                    ? new GroupKind("MediaPackage", "MediaPackageGroupSettings", "MediaPackageOutputSettings",
+                    "MediaPackageOutputSettings: {}", "the channel's only destination, " + DESTINATION_ID
+                    + ", is a MediaPackage channel: use MediaPackageGroupSettings (Packager v2 renders CMAF ingest"
+                    + " from it)")
+                    : new GroupKind("CMAF Ingest", "CmafIngestGroupSettings", "CmafIngestOutputSettings",
+                    "CmafIngestOutputSettings with a NameModifier", "Packager v2 sends to a MediaPackage v2"
+                    + " channel's CMAF ingest endpoints: use CmafIngestGroupSettings");
+        }
+
+        boolean cmaf() {
+            return group.equals("CmafIngestGroupSettings");
+        }
+    }
+
+    /**
+     * A CMAF segment can end only on a keyframe: a segment length that is not a whole number of GOPs gives segments
+     * of uneven length, which MediaPackage v2 cannot turn into evenly timed low-latency parts.
+     */
+    private static void segmentsHoldWholeGops(List<OutputGroup> groups, Optional<Gop> gop,
+                                              List<ProfileProblem> problems) {
+        if (gop.isEmpty() || !gop.get().seconds() || gop.get().amount() <= 0) {
+            return;
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            OutputGroupSettings settings = groups.get(g).outputGroupSettings();
+            CmafIngestGroupSettings cmaf = settings == null ? null : settings.cmafIngestGroupSettings();
+            if (cmaf == null || cmaf.segmentLength() == null) {
+                continue;
+            }
+            double seconds = cmaf.segmentLengthUnits() == CmafIngestSegmentLengthUnits.MILLISECONDS
+                    ? cmaf.segmentLength() / 1000.0 : cmaf.segmentLength();
+            double gops = seconds / gop.get().amount();
+            if (Math.abs(gops - Math.rint(gops)) > GOP_TOLERANCE_SECONDS || Math.rint(gops) < 1) {
+                problems.add(new ProfileProblem("$.OutputGroups[" + g + "].OutputGroupSettings.CmafIngestGroupSettings"
+                        + ".SegmentLength", String.format(Locale.ROOT, "%.3f s is not a whole number of %s GOPs",
+                        seconds, gop.get().describe())));
+            }
+        }
     }
 
     private static void requiredMembers(EncoderSettings settings, List<ProfileProblem> problems) {
@@ -69,7 +131,8 @@ public final class ProfileValidator {
             problems.add(new ProfileProblem("$.AudioDescriptions", "missing; MediaLive requires the list"));
         }
         if (settings.outputGroups().isEmpty()) {
-            problems.add(new ProfileProblem("$.OutputGroups", "missing; a profile needs one MediaPackage output group"));
+            problems.add(new ProfileProblem("$.OutputGroups",
+                    "missing; a profile needs one MediaPackage output group"));
         }
         if (settings.timecodeConfig() == null || settings.timecodeConfig().source() == null) {
             problems.add(new ProfileProblem("$.TimecodeConfig.Source",
@@ -100,7 +163,8 @@ public final class ProfileValidator {
     }
 
     private static References outputs(List<OutputGroup> groups, Map<String, Integer> videoNames,
-                                      Map<String, Integer> audioNames, List<ProfileProblem> problems) {
+                                      Map<String, Integer> audioNames, GroupKind expected,
+                                      List<ProfileProblem> problems) {
         Set<String> videos = new java.util.HashSet<>();
         Set<String> audios = new java.util.HashSet<>();
         Map<String, String> outputNames = new HashMap<>();
@@ -110,11 +174,10 @@ public final class ProfileValidator {
             Optional<ModelValues.Named> kind = ModelValues.chosen(group.outputGroupSettings());
             if (kind.isEmpty()) {
                 problems.add(new ProfileProblem(groupPath + ".OutputGroupSettings",
-                        "missing; set MediaPackageGroupSettings"));
-            } else if (!kind.get().name().equals("MediaPackageGroupSettings")) {
+                        "missing; set " + expected.group()));
+            } else if (!kind.get().name().equals(expected.group())) {
                 problems.add(new ProfileProblem(groupPath + ".OutputGroupSettings." + kind.get().name(),
-                        "not supported; the channel's only destination, " + DESTINATION_ID
-                                + ", is a MediaPackage channel: use MediaPackageGroupSettings"));
+                        "not supported; " + expected.hint()));
             }
             destinations(group, groupPath, problems);
             if (group.outputs().isEmpty()) {
@@ -133,13 +196,17 @@ public final class ProfileValidator {
                 Optional<ModelValues.Named> settings = ModelValues.chosen(output.outputSettings());
                 if (settings.isEmpty()) {
                     problems.add(new ProfileProblem(path + ".OutputSettings",
-                            "missing; set MediaPackageOutputSettings: {}"));
-                } else if (kind.map(k -> k.name().equals("MediaPackageGroupSettings")).orElse(false)
-                        && !settings.get().name().equals("MediaPackageOutputSettings")) {
+                            "missing; set " + expected.outputHint()));
+                } else if (kind.map(k -> k.name().equals(expected.group())).orElse(false)
+                        && !settings.get().name().equals(expected.output())) {
                     problems.add(new ProfileProblem(path + ".OutputSettings." + settings.get().name(),
-                            "does not fit a MediaPackage output group; use MediaPackageOutputSettings: {}"));
+                            "does not fit a " + expected.label() + " output group; use " + expected.outputHint()));
                 }
                 boolean hasVideo = output.videoDescriptionName() != null;
+                if (expected.cmaf() && (hasVideo ? 1 : 0) + output.audioDescriptionNames().size() > 1) {
+                    problems.add(new ProfileProblem(path, "a CMAF Ingest output carries one track: a"
+                            + " VideoDescriptionName or one AudioDescriptionName, not both"));
+                }
                 if (hasVideo) {
                     videos.add(output.videoDescriptionName());
                     if (!videoNames.containsKey(output.videoDescriptionName())) {
@@ -205,10 +272,11 @@ public final class ProfileValidator {
         }
     }
 
-    private static void dimensions(VideoDescription video, String path, List<ProfileProblem> problems) {
+    private static void dimensions(VideoDescription video, String path, boolean required,
+                                   List<ProfileProblem> problems) {
         dimension(video.width(), MAX_WIDTH, path + ".Width", problems);
         dimension(video.height(), MAX_HEIGHT, path + ".Height", problems);
-        for (String member : List.of("Width", "Height")) {
+        for (String member : required ? List.of("Width", "Height") : List.<String>of()) {
             if ((member.equals("Width") ? video.width() : video.height()) == null) {
                 problems.add(new ProfileProblem(path + "." + member, "missing; a MediaPackage output group needs "
                         + "Width and Height on every rung (it cannot follow the source's size)"));
@@ -300,7 +368,8 @@ public final class ProfileValidator {
         }
     }
 
-    private static void gops(List<VideoDescription> videos, List<ProfileProblem> problems) {
+    /** Reports rungs whose GOP differs from the first rung's; returns that first GOP, if any rung has one. */
+    private static Optional<Gop> gops(List<VideoDescription> videos, List<ProfileProblem> problems) {
         Gop reference = null;
         int referenceIndex = -1;
         for (int i = 0; i < videos.size(); i++) {
@@ -322,6 +391,7 @@ public final class ProfileValidator {
                         + "the same GOP duration so segments align for ABR switching"));
             }
         }
+        return Optional.ofNullable(reference);
     }
 
     private static Optional<Gop> gop(SdkPojo codec) {

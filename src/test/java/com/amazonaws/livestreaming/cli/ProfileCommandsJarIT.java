@@ -72,6 +72,20 @@ class ProfileCommandsJarIT {
     }
 
     @Test
+    void renderForPackagerV2PrintsTheCmafIngestChannel() throws Exception {
+        Run run = jar("render", "--profile", "1080p", "--packager", "v2", "--channel-class", "SINGLE_PIPELINE",
+                "--cmaf-ingest-url1", "https://abc-1.ingest.xyz.mediapackagev2.us-east-1.amazonaws.com/in/v1/g/1/c/");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode request = new ObjectMapper().readTree(run.out());
+        JsonNode group = request.get("EncoderSettings").get("OutputGroups").get(0);
+        assertEquals(1, group.get("OutputGroupSettings").get("CmafIngestGroupSettings").get("SegmentLength").asInt());
+        assertEquals(8 + 3, group.get("Outputs").size(), "eight video rungs and three audio encodes");
+        assertEquals("https://abc-1.ingest.xyz.mediapackagev2.us-east-1.amazonaws.com/in/v1/g/1/c/",
+                request.get("Destinations").get(0).get("Settings").get(0).get("Url").asText());
+    }
+
+    @Test
     void renderRefusesAnUnknownInputTypeNamingTheAllowedValues() throws Exception {
         Run run = jar("render", "--input-type", "RTSP_PUSH");
 

@@ -156,6 +156,6 @@ class ValidateCommandTest {
     void usageListsTheValidateCommand() {
         main.run(new String[] {"help"});
 
-        assertTrue(out().contains("  validate FILE...   "), out());
+        assertTrue(out().contains("  validate [--packager v1|v2] FILE...   "), out());
     }
 }

@@ -62,8 +62,10 @@ class OriginProtectionTemplateTest {
     @Test
     void adInsertionIsOffUnlessAnAdDecisionServerIsGiven() {
         assertEquals("", parameter("AdDecisionServerUrl").get("Default"));
-        assertEquals(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "AdDecisionServerUrl"),
-                "")))), template.section("Conditions").get("InsertAds"));
+        // MediaTailor reads the MediaPackage v1 distribution, so it comes with Packager v1 (PackagerTemplateTest).
+        assertEquals(Map.of("Fn::And", List.of(Map.of("Fn::Not", List.of(Map.of("Fn::Equals",
+                List.of(Map.of("Ref", "AdDecisionServerUrl"), "")))), Map.of("Condition", "IsPackagerV1"))),
+                template.section("Conditions").get("InsertAds"));
         assertEquals("InsertAds", template.resource("AdInsertion").get("Condition"));
     }
 }

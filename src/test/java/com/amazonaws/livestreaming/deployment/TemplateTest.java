@@ -119,8 +119,11 @@ class TemplateTest {
     void playbackUrlsGoThroughCloudFront() {
         for (String format : List.of("Hls", "Dash", "Mss", "Cmaf")) {
             Map<String, Object> output = CfnTemplate.map(template.section("Outputs").get(format + "PlaybackUrl"));
+            // With Packager v2 the URL is the MediaPackage v2 endpoint's through V2Distribution (PackagerTemplateTest).
+            List<Object> packagers = CfnTemplate.list(CfnTemplate.map(output.get("Value")).get("Fn::If"));
+            assertEquals("IsPackagerV2", packagers.get(0));
             assertEquals(Map.of("Fn::Sub", "https://${Distribution.DomainName}/out/v1${" + format
-                    + "Endpoint.Manifest}"), output.get("Value"));
+                    + "Endpoint.Manifest}"), packagers.get(2));
         }
     }
 

@@ -97,6 +97,31 @@ class ChannelRequestWireTest {
     }
 
     @Test
+    void packagerV2SendsTheLadderAsCmafIngestToTheChannelsIngestEndpoints() throws Exception {
+        String ingest1 = "https://a1b2c3-1.ingest.d4e5f6.mediapackagev2.us-east-1.amazonaws.com/in/v1/demo/1/live/";
+        String ingest2 = "https://a1b2c3-2.ingest.d4e5f6.mediapackagev2.us-east-1.amazonaws.com/in/v1/demo/1/live/";
+
+        manager.create(Requests.create(ChannelManager.KIND, properties("Packager", "v2", "MediaPackageChannelId", "",
+                "CmafIngestUrl1", ingest1, "CmafIngestUrl2", ingest2)), Requests.invocation().invocation());
+
+        JsonNode body = readBody(wire.server().findAll(postRequestedFor(urlPathEqualTo("/prod/channels"))).get(0)
+                .getBodyAsString());
+        assertEquals(readBody("""
+                [{"id": "destination1", "settings": [{"url": "%s"}, {"url": "%s"}]}]
+                """.formatted(ingest1, ingest2)), body.get("destinations"));
+        JsonNode group = body.get("encoderSettings").get("outputGroups").get(0);
+        assertEquals(readBody("""
+                {"cmafIngestGroupSettings": {"destination": {"destinationRefId": "destination1"},
+                                             "segmentLength": 1, "segmentLengthUnits": "SECONDS"}}
+                """), group.get("outputGroupSettings"));
+        assertEquals(3, group.get("outputs").size(), "two video rungs and their one shared audio encode");
+        assertEquals("_360p30", group.get("outputs").get(1).get("outputSettings")
+                .get("cmafIngestOutputSettings").get("nameModifier").asText());
+        assertEquals(1.0, body.get("encoderSettings").get("videoDescriptions").get(0).get("codecSettings")
+                .get("h264Settings").get("gopSize").asDouble());
+    }
+
+    @Test
     void createWithoutLogLevelLeavesMediaLivesDefault() throws Exception {
         manager.create(Requests.create(ChannelManager.KIND, properties()), Requests.invocation().invocation());
 

@@ -2,6 +2,9 @@ package com.amazonaws.livestreaming.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.amazonaws.livestreaming.cfn.Properties;
+import com.amazonaws.livestreaming.medialive.ChannelRequests;
+import com.amazonaws.livestreaming.medialive.ChannelSpec;
 import com.amazonaws.livestreaming.testing.PythonTools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,13 +17,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checks the shipped profiles against MediaLive's official API model (the one botocore, and so the AWS CLI,
  * carries; here the venv's pinned botocore, see {@link PythonTools}), independently of the Java SDK the converter
- * uses: every member exists in its shape, enum values are allowed, required members are present, numbers and string lengths are within the model's limits. The model
- * states limits in shape names ({@code __integerMin1Max10}) where it has no min/max keys, so both are read.
+ * uses: every member exists in its shape, enum values are allowed, required members are present, numbers and
+ * string lengths are within the model's limits. The model states limits in shape names ({@code __integerMin1Max10}) where it has no min/max keys, so both are read.
  */
 class BotocoreModelTest {
     private static final Pattern LIMITS_IN_NAME = Pattern.compile(
@@ -38,6 +42,42 @@ class BotocoreModelTest {
         List<String> problems = new ArrayList<>();
         check(Profiles.shipped(name), "EncoderSettings", "$", problems);
         assertEquals(List.of(), problems);
+    }
+
+    /**
+     * The whole CreateChannel request the stack sends (what {@code render} prints), for either packager: with v2 the
+     * CMAF Ingest output group, its one-track outputs and the ingest URL destinations must fit the model too.
+     */
+    @ParameterizedTest(name = "{0} for Packager {1} on a {2} channel")
+    @CsvSource({"1080p, v1, STANDARD", "720p, v1, SINGLE_PIPELINE", "540p, v1, STANDARD",
+            "1080p, v2, STANDARD", "720p, v2, SINGLE_PIPELINE", "540p, v2, STANDARD"})
+    void createChannelRequestConformsToTheMediaLiveApiModel(String name, String packager, String channelClass) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>(Map.of("InputId", "2468013",
+                "InputType", "RTMP_PUSH", "EncodingProfile", name, "ChannelClass", channelClass, "Packager", packager,
+                "RoleArn", "arn:aws:iam::123456789012:role/demo-MediaLiveRole", "LogLevel", "ERROR"));
+        if (packager.equals("v1")) {
+            properties.put("MediaPackageChannelId", "demo-livestream");
+        } else {
+            properties.put("CmafIngestUrl1", "https://a1b2c3-1.ingest.d4e5f6.mediapackagev2.us-east-1.amazonaws.com"
+                    + "/in/v1/demo/1/live/");
+            properties.put("CmafIngestUrl2", "https://a1b2c3-2.ingest.d4e5f6.mediapackagev2.us-east-1.amazonaws.com"
+                    + "/in/v1/demo/1/live/");
+        }
+        ChannelSpec spec = ChannelSpec.from(Properties.of(properties), "demo");
+        EncodingProfile profile = EncodingProfiles.render(EncodingProfiles.read(name,
+                Profiles.bytes(Profiles.shipped(name))), spec.packager());
+        JsonNode request = ProfileJson.write(ChannelRequests.create(spec, profile, Map.of("Team", "video")));
+        List<String> problems = new ArrayList<>();
+
+        check(request, "CreateChannelRequest", "$", problems);
+
+        assertEquals(List.of(), problems);
+        JsonNode destination = request.get("Destinations").get(0);
+        assertEquals(packager.equals("v1") ? 1 : channelClass.equals("STANDARD") ? 2 : 1,
+                destination.path(packager.equals("v1") ? "MediaPackageSettings" : "Settings").size());
+        assertEquals(packager.equals("v1") ? "MediaPackageGroupSettings" : "CmafIngestGroupSettings",
+                request.get("EncoderSettings").get("OutputGroups").get(0).get("OutputGroupSettings").fieldNames()
+                        .next());
     }
 
     @Test

@@ -177,7 +177,8 @@ class ProfileValidatorTest {
 
         assertEquals(new ProfileProblem("$.OutputGroups[0].OutputGroupSettings.HlsGroupSettings",
                 "not supported; the channel's only destination, destination1, is a MediaPackage channel: use "
-                        + "MediaPackageGroupSettings"), check(profile).get(0));
+                        + "MediaPackageGroupSettings (Packager v2 renders CMAF ingest from it)"),
+                check(profile).get(0));
     }
 
     @Test

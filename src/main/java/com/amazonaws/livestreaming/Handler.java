@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming;
 
+import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.aws.Lazy;
 import com.amazonaws.livestreaming.cfn.Dispatcher;
 import com.amazonaws.livestreaming.cfn.EventParser;
@@ -14,6 +15,7 @@ import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResponseSender;
 import com.amazonaws.livestreaming.cfn.TimeBudget;
 import com.amazonaws.livestreaming.cfn.Watchdog;
+import com.amazonaws.livestreaming.snapstart.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -39,14 +41,29 @@ public final class Handler implements RequestStreamHandler {
     private final ResponseSender sender;
     private final JsonLog log;
     private final Duration safetyMargin;
+    private SnapStartPriming priming;
 
-    /** Used by Lambda: the standard managers, clients built once per container on first use. */
+    /**
+     * Used by Lambda: the standard managers, clients built once per container on first use, and, where the runtime
+     * takes SnapStart snapshots, every request path primed before the snapshot (see {@link SnapStartPriming}).
+     */
     public Handler() {
-        this(Managers::standard, new ResponseSender(), new JsonLog(System.out), DEFAULT_SAFETY_MARGIN);
+        this(new Lazy<>(AwsClients::fromEnvironment), new JsonLog(System.out));
+    }
+
+    private Handler(Lazy<AwsClients> clients, JsonLog log) {
+        this(new Lazy<>(() -> Managers.standard(clients.get())), new ResponseSender(), log, DEFAULT_SAFETY_MARGIN);
+        // Held here as well: the runtime's CRaC context may hold its resources only weakly.
+        this.priming = new SnapStartPriming(this, clients, registry, log);
+        SnapStartPriming.register(priming);
     }
 
     public Handler(Supplier<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin) {
-        this.registry = new Lazy<>(registry);
+        this(new Lazy<>(registry), sender, log, safetyMargin);
+    }
+
+    private Handler(Lazy<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin) {
+        this.registry = registry;
         this.sender = sender;
         this.log = log;
         this.safetyMargin = safetyMargin;
@@ -64,14 +81,31 @@ public final class Handler implements RequestStreamHandler {
         }
     }
 
-    /** Handles one event; returns the response body sent, or null when the event carried no ResponseURL. */
+    /** This handler (same managers and clients, same sender) writing its log to {@code other}. */
+    public Handler withLog(JsonLog other) {
+        return new Handler(registry, sender, other, safetyMargin);
+    }
+
+    /**
+     * Handles one event; returns the response body sent, or null when the event carried no ResponseURL. While it
+     * runs, its log is the {@linkplain JsonLog#active() active} one, so the AWS SDK's warnings carry its fields.
+     */
     public byte[] handle(byte[] event, Context context) {
         long started = System.nanoTime();
+        EventParser.Parsed parsed = EventParser.parse(event);
+        JsonLog requestLog = log.with(fields(parsed.request(), context));
+        JsonLog previous = JsonLog.activate(requestLog);
+        try {
+            return handle(parsed, context, requestLog, started);
+        } finally {
+            JsonLog.activate(previous);
+        }
+    }
+
+    private byte[] handle(EventParser.Parsed parsed, Context context, JsonLog requestLog, long started) {
         Supplier<Duration> timeLeft = () -> context == null ? LOCAL_TIME
                 : Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis()));
-        EventParser.Parsed parsed = EventParser.parse(event);
         Request request = parsed.request();
-        JsonLog requestLog = log.with(fields(request));
         if (request.responseUrl() == null || request.responseUrl().isBlank()) {
             requestLog.error("event has no ResponseURL; nothing can be answered",
                     Map.of("problem", parsed.problem().orElse("no ResponseURL")));
@@ -113,8 +147,10 @@ public final class Handler implements RequestStreamHandler {
         return Watchdog.run(request, invocation, () -> dispatcher.dispatch(request, invocation));
     }
 
-    private static Map<String, Object> fields(Request request) {
+    private static Map<String, Object> fields(Request request, Context context) {
         Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("lambdaRequestId", context == null || context.getAwsRequestId() == null ? "none"
+                : context.getAwsRequestId());
         fields.put("requestType", request.requestType() == null ? "unknown" : request.requestType().wireName());
         fields.put("resourceType", String.valueOf(request.resourceType()));
         fields.put("logicalResourceId", String.valueOf(request.logicalResourceId()));

@@ -1,18 +1,21 @@
 package com.amazonaws.livestreaming.aws;
 
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import java.util.Optional;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -26,7 +29,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * set explicitly: the SDK's own discovery chains cost hundreds of milliseconds on a cold start. The URL-connection
  * client is the only HTTP client (no Netty, no Apache). {@code AWS_ENDPOINT_URL} points every client at another
  * endpoint (a local emulator, or WireMock in tests). Throttling (MediaLive's TooManyRequestsException, HTTP 429)
- * is retried by the SDK's standard strategy with backoff, with more attempts than its default.
+ * is retried by the SDK's standard strategy with backoff, with more attempts than its default. Every client can be
+ * {@linkplain #loopback() routed} to an in-process endpoint for SnapStart priming.
  */
 public final class AwsClients {
     /** Everything that decides how a client talks to AWS. */
@@ -37,7 +41,11 @@ public final class AwsClients {
             interceptors = List.copyOf(interceptors);
         }
 
-        /** From the standard variables: AWS_REGION (or AWS_DEFAULT_REGION), AWS_ENDPOINT_URL, the key pair. */
+        /**
+         * From the standard variables: AWS_REGION (or AWS_DEFAULT_REGION), AWS_ENDPOINT_URL, and the credentials
+         * Lambda gives: the key pair, or (with SnapStart, which has no key pair in the environment) the container
+         * credentials endpoint. Only without either is the SDK's whole discovery chain used.
+         */
         public static Settings fromEnvironment(Map<String, String> env) {
             String region = Optional.ofNullable(env.get("AWS_REGION")).filter(s -> !s.isBlank())
                     .or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION")).filter(s -> !s.isBlank()))
@@ -46,12 +54,16 @@ public final class AwsClients {
                     .map(URI::create);
             AwsCredentialsProvider credentials = env.containsKey("AWS_ACCESS_KEY_ID")
                     ? EnvironmentVariableCredentialsProvider.create()
+                    : env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")
+                    ? ContainerCredentialsProvider.builder().build()
                     : DefaultCredentialsProvider.builder().build();
             return new Settings(Region.of(region), endpoint, credentials, 8, Duration.ofSeconds(60), List.of());
         }
     }
 
     private final Settings settings;
+    private final Loopback loopback = new Loopback();
+    private final AwsCredentialsProvider credentials;
     private final Lazy<SdkHttpClient> http;
     private final Lazy<MediaLiveClient> mediaLive;
     private final Lazy<MediaPackageClient> mediaPackage;
@@ -60,6 +72,7 @@ public final class AwsClients {
 
     public AwsClients(Settings settings) {
         this.settings = settings;
+        this.credentials = loopback.credentials(settings.credentials());
         this.http = new Lazy<>(() -> UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
@@ -80,6 +93,30 @@ public final class AwsClients {
         return settings;
     }
 
+    /** The switch that sends every call of these clients to an in-process endpoint (SnapStart priming). */
+    public Loopback loopback() {
+        return loopback;
+    }
+
+    /**
+     * Builds (if not yet built) and returns every client, one per AWS service this function calls: whatever this
+     * class offers, found by its accessors' return types, so a client added later is included without a list to
+     * keep.
+     */
+    public List<SdkClient> all() {
+        List<SdkClient> clients = new ArrayList<>();
+        for (Method accessor : AwsClients.class.getMethods()) {
+            if (accessor.getParameterCount() == 0 && SdkClient.class.isAssignableFrom(accessor.getReturnType())) {
+                try {
+                    clients.add((SdkClient) accessor.invoke(this));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot build the client of " + accessor.getName(), e);
+                }
+            }
+        }
+        return clients;
+    }
+
     public MediaLiveClient mediaLive() {
         return mediaLive.get();
     }
@@ -98,14 +135,16 @@ public final class AwsClients {
 
     private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
             B configure(B builder) {
+        List<ExecutionInterceptor> interceptors = new ArrayList<>(settings.interceptors());
+        interceptors.add(loopback.interceptor());
         builder.region(settings.region())
-                .credentialsProvider(settings.credentials())
+                .credentialsProvider(credentials)
                 .httpClient(http.get())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts()).build())
                         .apiCallTimeout(settings.apiCallTimeout())
-                        .executionInterceptors(settings.interceptors())
+                        .executionInterceptors(interceptors)
                         .build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder;

@@ -1,10 +1,7 @@
 package com.amazonaws.livestreaming.cfn;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -20,21 +17,17 @@ public final class EventParser {
     public record Parsed(Request request, Optional<String> problem) {
     }
 
-    private static final ObjectMapper MAPPER = Json.MAPPER;
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     private EventParser() {
     }
 
     public static Parsed parse(byte[] bytes) {
-        JsonNode root;
+        Object parsed;
         try {
-            root = MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            root = null;
+            parsed = JsonTree.parse(bytes);
+        } catch (IllegalArgumentException e) {
+            parsed = null;
         }
-        if (root == null || !root.isObject()) {
+        if (!(parsed instanceof Map<?, ?> root)) {
             return new Parsed(salvage(new String(bytes, StandardCharsets.UTF_8)),
                     Optional.of("the event is not a JSON object"));
         }
@@ -81,20 +74,25 @@ public final class EventParser {
         return s == null ? "" : s;
     }
 
-    private static Properties properties(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
+    private static Properties properties(Map<?, ?> root, String field) {
+        Object node = root.get(field);
+        if (node == null) {
             return Properties.empty();
         }
-        if (!node.isObject()) {
+        if (!(node instanceof Map<?, ?> values)) {
             throw new IllegalArgumentException(field + " is not a JSON object");
         }
-        return Properties.of(MAPPER.convertValue(node, MAP));
+        @SuppressWarnings("unchecked")
+        Map<String, ?> properties = (Map<String, ?>) values;
+        return Properties.of(properties);
     }
 
-    private static String text(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
+    private static String text(Map<?, ?> root, String field) {
+        Object node = root.get(field);
+        if (node == null) {
+            return null;
+        }
+        return node instanceof Map || node instanceof List ? JsonText.write(node) : String.valueOf(node);
     }
 
     /** Pulls the answer fields out of text that is not JSON, so even a broken event gets its FAILED answer. */

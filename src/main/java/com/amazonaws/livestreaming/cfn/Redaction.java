@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +14,8 @@ import java.util.regex.Pattern;
 public final class Redaction {
     /** Property names that hold secrets: anything that says pass, password, passphrase, secret, token. */
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token|credential).*");
+    /** Names the pattern above matches that hold no secret. */
+    private static final Set<String> NOT_SECRET = Set.of("ServiceToken");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
     /** {@code scheme://user:password@}: the user info of a URL anywhere in a text. */
@@ -24,8 +27,12 @@ public final class Redaction {
     private Redaction() {
     }
 
+    /**
+     * Whether a value of this name is masked. {@code ServiceToken} is not a secret (it is the function's ARN, which
+     * the template names openly) and is shown, so a person can tell which function version served a request.
+     */
     public static boolean isSecretName(String name) {
-        return name != null && SECRET_NAME.matcher(name).matches();
+        return name != null && !NOT_SECRET.contains(name) && SECRET_NAME.matcher(name).matches();
     }
 
     /** Scheme, host and path of a URL, never its query (where the signature lives). */

@@ -1,7 +1,5 @@
 package com.amazonaws.livestreaming.cfn;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.Map;
 public final class ResponseBody {
     /** CloudFormation's limit on the whole response body, in bytes. */
     public static final int MAX_BYTES = 4096;
-    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private ResponseBody() {
     }
@@ -93,10 +90,6 @@ public final class ResponseBody {
         if (!outcome.data().isEmpty()) {
             body.put("Data", outcome.data());
         }
-        try {
-            return MAPPER.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the response body", e);
-        }
+        return JsonText.write(body).getBytes(StandardCharsets.UTF_8);
     }
 }

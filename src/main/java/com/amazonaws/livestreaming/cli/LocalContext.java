@@ -10,9 +10,16 @@ import java.time.Duration;
 /** A stand-in Lambda context for running the handler on a workstation: a deadline, and stderr as the log. */
 public final class LocalContext implements Context {
     private final long deadlineNanos;
+    private final String requestId;
 
     public LocalContext(Duration remaining) {
+        this(remaining, "local-invoke");
+    }
+
+    /** @param requestId what {@link #getAwsRequestId} answers, and so what every log line of the run carries */
+    public LocalContext(Duration remaining, String requestId) {
         this.deadlineNanos = System.nanoTime() + remaining.toNanos();
+        this.requestId = requestId;
     }
 
     @Override
@@ -22,7 +29,7 @@ public final class LocalContext implements Context {
 
     @Override
     public String getAwsRequestId() {
-        return "local-invoke";
+        return requestId;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package com.amazonaws.livestreaming.console;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.amazonaws.livestreaming.cfn.JsonText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,10 +16,6 @@ public record ConsoleConfig(String hls, String dash, String mss, String cmaf, St
                             String inputType, String hlsAds, String dashAds) {
     /** Where the page loads its config from, relative to the console's root. */
     public static final String KEY = "assets/js/config.js";
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .build();
 
     public ConsoleConfig {
         hls = orEmpty(hls);
@@ -53,12 +47,8 @@ public record ConsoleConfig(String hls, String dash, String mss, String cmaf, St
         values.put("inputType", inputType);
         values.put("hlsAds", hlsAds);
         values.put("dashAds", dashAds);
-        try {
-            return "// Written by the DemoConsole custom resource of the live-streaming-on-aws stack.\n"
-                    + "window.LIVE_STREAMING_CONFIG = " + JSON.writeValueAsString(values) + ";\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
-        }
+        return "// Written by the DemoConsole custom resource of the live-streaming-on-aws stack.\n"
+                + "window.LIVE_STREAMING_CONFIG = " + JsonText.writeAscii(values) + ";\n";
     }
 
     private static String orEmpty(String value) {

@@ -40,4 +40,12 @@ class RedactionTest {
     void oneLineFoldsControlCharacters() {
         assertEquals("a b c", Redaction.oneLine("a\r\n\tb\u2028c"));
     }
+
+    @Test
+    void serviceTokenIsShownBecauseItIsTheFunctionArn() {
+        String arn = "arn:aws:lambda:us-east-1:123456789012:function:demo-CustomResource:live";
+        Map<String, Object> shown = Redaction.properties(Map.of("ServiceToken", arn, "SessionToken", "t"));
+        assertEquals(arn, shown.get("ServiceToken"));
+        assertEquals("****", shown.get("SessionToken"));
+    }
 }

@@ -1,7 +1,9 @@
 package com.amazonaws.livestreaming.aws;
 
+import com.amazonaws.livestreaming.cfn.ConfigurationException;
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,15 +51,29 @@ public final class AwsClients {
         public static Settings fromEnvironment(Map<String, String> env) {
             String region = Optional.ofNullable(env.get("AWS_REGION")).filter(s -> !s.isBlank())
                     .or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION")).filter(s -> !s.isBlank()))
-                    .orElseThrow(() -> new IllegalStateException("AWS_REGION is not set"));
+                    .orElseThrow(() -> new ConfigurationException("AWS_REGION is not set; set it (or"
+                            + " AWS_DEFAULT_REGION) to the Region of the stack, e.g. AWS_REGION=us-east-1"));
             Optional<URI> endpoint = Optional.ofNullable(env.get("AWS_ENDPOINT_URL")).filter(s -> !s.isBlank())
-                    .map(URI::create);
+                    .map(Settings::endpoint);
             AwsCredentialsProvider credentials = env.containsKey("AWS_ACCESS_KEY_ID")
                     ? EnvironmentVariableCredentialsProvider.create()
                     : env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")
                     ? ContainerCredentialsProvider.builder().build()
                     : DefaultCredentialsProvider.builder().build();
             return new Settings(Region.of(region), endpoint, credentials, 8, Duration.ofSeconds(60), List.of());
+        }
+
+        private static URI endpoint(String url) {
+            try {
+                URI uri = new URI(url);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            throw new ConfigurationException("AWS_ENDPOINT_URL is '" + url + "'; it must be an http:// or https://"
+                    + " URL with a host, e.g. http://127.0.0.1:4566");
         }
     }
 

@@ -33,6 +33,9 @@ public final class Dispatcher {
                 invocation.log().info("delete of an id this kind never makes; nothing to do");
                 return Outcome.success(request.physicalResourceId());
             }
+            if (request.requestType() != RequestType.DELETE) {
+                PropertyCheck.check(manager.spec(), manager.propertyRules(), request.properties());
+            }
             Outcome outcome = switch (request.requestType()) {
                 case CREATE -> manager.create(request, invocation);
                 case UPDATE -> manager.update(request, invocation);

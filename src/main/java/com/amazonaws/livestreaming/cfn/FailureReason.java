@@ -23,6 +23,9 @@ public final class FailureReason {
             return Redaction.oneLine(service + " refused: " + (code == null ? "" : code + ": ")
                     + (message == null ? "(no message, HTTP " + aws.statusCode() + ")" : message));
         }
+        if (failure instanceof ConfigurationException) {
+            return Redaction.oneLine("configuration error: " + failure.getMessage());
+        }
         if (failure instanceof SdkClientException) {
             return Redaction.oneLine("could not reach AWS: " + failure.getMessage());
         }

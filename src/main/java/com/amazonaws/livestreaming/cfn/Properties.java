@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.cfn;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class Properties {
     private static final Properties EMPTY = new Properties(Map.of());
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
     private final Map<String, Object> values;
 
     public Properties(Map<String, ?> values) {
@@ -49,7 +51,8 @@ public final class Properties {
             return Optional.empty();
         }
         if (value instanceof Map || value instanceof Collection) {
-            throw new InvalidPropertyException(name, name + " must be a single value, not a list or map");
+            throw new InvalidPropertyException(name, name + " must be a single value, not "
+                    + (value instanceof Map ? "an object" : "a list"));
         }
         String text = String.valueOf(value).trim();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
@@ -65,7 +68,9 @@ public final class Properties {
 
     /** A value from a closed set, compared exactly; the error lists the allowed values. */
     public String oneOf(String name, Collection<String> allowed) {
-        return checkOneOf(name, required(name), allowed);
+        String value = optional(name).orElseThrow(() -> new InvalidPropertyException(name, name
+                + " is required; allowed values: " + String.join(", ", allowed)));
+        return checkOneOf(name, value, allowed);
     }
 
     public String oneOf(String name, Collection<String> allowed, String defaultValue) {
@@ -97,7 +102,10 @@ public final class Properties {
         return Enum.valueOf(type, checkOneOf(name, value.get(), allowed));
     }
 
-    /** A whole number within [min, max]; "6" and 6 are both accepted, "6.5" and "six" are not. */
+    /**
+     * A whole number within [min, max]; "6" and 6 are both accepted, "6.5", 6.0 and "six" are not (CloudFormation
+     * sends what the template says as a string, and a JSON event's number is read the same way).
+     */
     public int intInRange(String name, int min, int max, int defaultValue) {
         Optional<String> value = optional(name);
         return value.isEmpty() ? defaultValue : parseInRange(name, value.get(), min, max);
@@ -108,18 +116,17 @@ public final class Properties {
     }
 
     private static int parseInRange(String name, String text, int min, int max) {
-        int parsed;
-        try {
-            parsed = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
             throw new InvalidPropertyException(name, name + " is '" + Redaction.shorten(text, 32)
                     + "'; it must be a whole number from " + min + " to " + max);
         }
-        if (parsed < min || parsed > max) {
-            throw new InvalidPropertyException(name, name + " is " + parsed + "; it must be from " + min
-                    + " to " + max);
+        BigInteger parsed = new BigInteger(text);
+        if (parsed.compareTo(BigInteger.valueOf(min)) < 0
+                || parsed.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new InvalidPropertyException(name, name + " is " + Redaction.shorten(parsed.toString(), 32)
+                    + "; it must be from " + min + " to " + max);
         }
-        return parsed;
+        return parsed.intValueExact();
     }
 
     /** Yes/No (also true/false), as CloudFormation parameters usually carry flags. */

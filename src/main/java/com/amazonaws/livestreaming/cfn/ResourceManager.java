@@ -13,6 +13,14 @@ public interface ResourceManager {
     /** The properties this kind reads and the Data attributes it can return; the template test checks both. */
     ResourceSpec spec();
 
+    /**
+     * What this kind's properties may hold, checked on every Create and Update before the manager runs (see
+     * {@link PropertyCheck}); without rules of its own a kind still gets the checks every property gets.
+     */
+    default PropertyRules propertyRules() {
+        return PropertyRules.NONE;
+    }
+
     Outcome create(Request request, Invocation invocation);
 
     Outcome update(Request request, Invocation invocation);

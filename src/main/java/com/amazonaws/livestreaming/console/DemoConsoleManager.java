@@ -4,6 +4,7 @@ import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Properties;
+import com.amazonaws.livestreaming.cfn.PropertyRules;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
@@ -23,8 +24,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * written per stack.
  */
 public final class DemoConsoleManager implements ResourceManager {
-    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    private static final String BUCKET_RULE = "it must be an S3 bucket name (3-63 lower-case letters, digits, "
+    static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    static final String BUCKET_RULE = "it must be an S3 bucket name (3-63 lower-case letters, digits, "
             + "dots and hyphens)";
     private static final String SUFFIX = "-console";
 
@@ -50,6 +51,11 @@ public final class DemoConsoleManager implements ResourceManager {
     @Override
     public ResourceSpec spec() {
         return SPEC;
+    }
+
+    @Override
+    public PropertyRules propertyRules() {
+        return ConsoleRules.RULES;
     }
 
     @Override

@@ -72,12 +72,17 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
                 properties.required(INPUT_ID),
                 InputType.fromValue(properties.oneOf(INPUT_TYPE, INPUT_TYPES)),
                 properties.required(ENCODING_PROFILE),
-                properties.matching(ROLE_ARN, IamRoleArn.pattern(),
-                        "it must be an IAM role ARN (" + IamRoleArn.FORM + ")"),
+                roleArn(properties),
                 destination(properties, channelClass),
                 channelClass,
                 properties.yesNo(START, false),
                 properties.optional(LOG_LEVEL).map(v -> LogLevel.fromValue(properties.oneOf(LOG_LEVEL, LOG_LEVELS))));
+    }
+
+    /** The role MediaLive assumes while the channel runs. */
+    static String roleArn(Properties properties) {
+        return properties.matching(ROLE_ARN, IamRoleArn.pattern(),
+                "it must be an IAM role ARN (" + IamRoleArn.FORM + ")");
     }
 
     /**
@@ -108,7 +113,7 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
         return new ChannelDestination.CmafIngest(urls);
     }
 
-    private static String ingestUrl(Properties properties, String name) {
+    static String ingestUrl(Properties properties, String name) {
         if (properties.optional(name).isEmpty()) {
             String why = name.equals(CMAF_INGEST_URL_2) ? " on a STANDARD channel (its second pipeline sends there)" : "";
             throw new InvalidPropertyException(name, name + " is required with Packager v2" + why);

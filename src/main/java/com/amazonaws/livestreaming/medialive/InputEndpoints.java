@@ -12,9 +12,17 @@ import software.amazon.awssdk.services.medialive.model.InputType;
  * The Data an input answers with. For push inputs {@code EndPoint1}/{@code EndPoint2} are the URLs an encoder
  * pushes to, straight from MediaLive's {@code destinations}. Other inputs have nothing to push to, so the
  * attributes say in words where the content comes from; stack outputs built from them stay readable instead of
- * showing an empty string. A pull URL is shown without its query string, which may carry an access token.
+ * showing an empty string. A pull URL is shown without its query string, which may carry an access token, and a
+ * source longer than {@link #MAX_SOURCE_SHOWN} characters is shortened, so the answer always fits.
  */
 public final class InputEndpoints {
+    /**
+     * The longest source a description shows. Nothing reads these descriptions but people (the template reads
+     * EndPoint1 and EndPoint2 only for push inputs), so a longer one is cut rather than refused: two of them, with
+     * the rest of the Data and the longest ids CloudFormation sends, still fit its 4096-byte answer.
+     */
+    static final int MAX_SOURCE_SHOWN = 1024;
+
     private InputEndpoints() {
     }
 
@@ -35,11 +43,16 @@ public final class InputEndpoints {
                     ? destinations.get(index).url() : "";
         }
         if (settings.type() == InputType.MEDIACONNECT) {
-            return "fed by MediaConnect flow " + settings.flowArns().get(index) + " (no push endpoint)";
+            return described("fed by MediaConnect flow ", settings.flowArns().get(index));
         }
         if (settings.type() == InputType.SRT_CALLER) {
-            return "calls " + settings.srtSources().get(index).url() + " (no push endpoint)";
+            return described("calls ", settings.srtSources().get(index).url());
         }
-        return "pulls from " + Redaction.url(settings.pullSources().get(index).url()) + " (no push endpoint)";
+        return described("pulls from ", Redaction.url(settings.pullSources().get(index).url()));
+    }
+
+    /** Words about a source that is not pushed to; a very long source is shortened so the answer always fits. */
+    private static String described(String verb, String source) {
+        return verb + Redaction.shorten(source, MAX_SOURCE_SHOWN) + " (no push endpoint)";
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Properties;
+import com.amazonaws.livestreaming.cfn.PropertyRules;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.RequestType;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
@@ -75,6 +76,11 @@ public final class InputManager implements ResourceManager {
     @Override
     public ResourceSpec spec() {
         return SPEC;
+    }
+
+    @Override
+    public PropertyRules propertyRules() {
+        return MediaLiveRules.INPUT;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.medialive;
 
 import com.amazonaws.livestreaming.aws.IamRoleArn;
 import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
+import com.amazonaws.livestreaming.cfn.Problems;
 import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.cfn.Redaction;
 import java.net.URI;
@@ -70,13 +71,21 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
         srtSources = List.copyOf(srtSources);
     }
 
-    /** Reads and validates every property the type needs; throws {@link InvalidPropertyException} on the first bad one. */
+    /**
+     * Reads and validates every property the type needs; throws {@link InvalidPropertyException} carrying every
+     * problem found (the sources of both pipelines, the role, the decryption are checked independently).
+     */
     public static InputSettings from(Properties p) {
-        InputType type = InputType.fromValue(p.oneOf("Type", TYPES));
-        ChannelClass channelClass = ChannelClass.fromValue(p.oneOf("ChannelClass", CLASSES, "STANDARD"));
+        Problems problems = new Problems();
+        Optional<InputType> typeRead = problems.read(() -> InputType.fromValue(p.oneOf("Type", TYPES)));
+        Optional<ChannelClass> classRead = problems.read(() ->
+                ChannelClass.fromValue(p.oneOf("ChannelClass", CLASSES, "STANDARD")));
+        problems.throwIfAny();
+        InputType type = typeRead.orElseThrow();
+        ChannelClass channelClass = classRead.orElseThrow();
         List<Pipeline> pipelines = channelClass == ChannelClass.STANDARD
                 ? List.of(Pipeline.PRIMARY, Pipeline.SECONDARY) : List.of(Pipeline.PRIMARY);
-        Optional<CidrList> cidrs = PUSH.contains(type) ? Optional.of(CidrList.from(p)) : Optional.empty();
+        Optional<CidrList> cidrs = PUSH.contains(type) ? problems.read(() -> CidrList.from(p)) : Optional.empty();
         List<PullSource> pull = new ArrayList<>();
         List<String> flows = new ArrayList<>();
         List<SrtSource> srt = new ArrayList<>();
@@ -84,30 +93,41 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
         Optional<SrtDecryption> decryption = Optional.empty();
         for (Pipeline pipeline : pipelines) {
             if (PULL.contains(type)) {
-                pull.add(pullSource(p, type, pipeline));
+                problems.read(() -> pullSource(p, type, pipeline)).ifPresent(pull::add);
             } else if (type == InputType.MEDIACONNECT) {
-                flows.add(matching(p, pipeline.property("MediaConnectArn"), type, pipeline, FLOW_ARN,
-                        "it must be a MediaConnect flow ARN like arn:aws:mediaconnect:<region>:<account>:flow:<id>:<name>"));
+                problems.read(() -> matching(p, pipeline.property("MediaConnectArn"), type, pipeline, FLOW_ARN,
+                        "it must be a MediaConnect flow ARN like"
+                                + " arn:aws:mediaconnect:<region>:<account>:flow:<id>:<name>"))
+                        .ifPresent(flows::add);
             } else if (type == InputType.SRT_CALLER) {
-                srt.add(srtSource(p, pipeline));
+                problems.read(() -> srtSource(p, pipeline)).ifPresent(srt::add);
             }
         }
         if (type == InputType.MEDIACONNECT) {
-            role = Optional.of(matching(p, "RoleArn", type, null, IamRoleArn.pattern(),
+            role = problems.read(() -> matching(p, "RoleArn", type, null, IamRoleArn.pattern(),
                     "it must be an IAM role ARN like " + IamRoleArn.FORM + " that MediaLive may assume"));
         }
         if (type == InputType.SRT_CALLER && p.optional("SrtPassphraseSecretArn").isPresent()) {
-            String secret = p.required("SrtPassphraseSecretArn");
-            if (!SECRET_ARN.matcher(secret).matches()) {
-                // not echoed: a user who misread the property may have put the passphrase itself here
-                throw new InvalidPropertyException("SrtPassphraseSecretArn", "SrtPassphraseSecretArn is not a"
-                        + " Secrets Manager secret ARN; MediaLive reads the SRT passphrase from Secrets Manager, so give"
-                        + " the ARN of the secret holding it, like arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+            Optional<String> secret = problems.read(() -> passphraseSecretArn(p));
+            Optional<Algorithm> algorithm = problems.read(() ->
+                    Algorithm.fromValue(p.oneOf(SRT_ALGORITHM, ALGORITHMS, "AES128")));
+            if (secret.isPresent() && algorithm.isPresent()) {
+                decryption = Optional.of(new SrtDecryption(secret.get(), algorithm.get()));
             }
-            decryption = Optional.of(new SrtDecryption(secret,
-                    Algorithm.fromValue(p.oneOf(SRT_ALGORITHM, ALGORITHMS, "AES128"))));
         }
+        problems.throwIfAny();
         return new InputSettings(type, channelClass, cidrs, pull, flows, role, srt, decryption);
+    }
+
+    private static String passphraseSecretArn(Properties p) {
+        String secret = p.required("SrtPassphraseSecretArn");
+        if (!SECRET_ARN.matcher(secret).matches()) {
+            // not echoed: a user who misread the property may have put the passphrase itself here
+            throw new InvalidPropertyException("SrtPassphraseSecretArn", "SrtPassphraseSecretArn is not a Secrets"
+                    + " Manager secret ARN; MediaLive reads the SRT passphrase from Secrets Manager, so give the ARN of"
+                    + " the secret holding it, like arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+        }
+        return secret;
     }
 
     public boolean isPush() {

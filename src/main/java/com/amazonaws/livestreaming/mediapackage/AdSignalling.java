@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.mediapackage;
 
 import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Properties;
+import com.amazonaws.livestreaming.cfn.Redaction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,7 +62,7 @@ record AdSignalling(AdMarkers adMarkers, List<AdTriggersElement> adTriggers,
         onlyFor(properties, type, ADS_ON_DELIVERY_RESTRICTIONS, type != EndpointType.MSS, "HLS, CMAF and DASH");
         AdMarkers markers = AdMarkers.fromValue(properties.oneOf(AD_MARKERS, names(AdMarkers.values()),
                 AdMarkers.NONE.toString()));
-        List<AdTriggersElement> triggers = properties.optional(AD_TRIGGERS).isPresent()
+        List<AdTriggersElement> triggers = !properties.list(AD_TRIGGERS).isEmpty()
                 ? listOf(properties, AD_TRIGGERS, AdTriggersElement.values(), AdTriggersElement::fromValue)
                 : DEFAULT_AD_TRIGGERS;
         AdsOnDeliveryRestrictions restrictions = AdsOnDeliveryRestrictions.fromValue(properties.oneOf(
@@ -82,7 +83,7 @@ record AdSignalling(AdMarkers adMarkers, List<AdTriggersElement> adTriggers,
 
     private static void onlyFor(Properties properties, EndpointType type, String name, boolean applies,
                                 String types) {
-        if (!applies && properties.optional(name).isPresent()) {
+        if (!applies && !properties.list(name).isEmpty()) {
             throw new InvalidPropertyException(name, name + " applies to " + types + " endpoints only; remove it"
                     + " from this " + type + " endpoint");
         }
@@ -95,7 +96,8 @@ record AdSignalling(AdMarkers adMarkers, List<AdTriggersElement> adTriggers,
         List<E> parsed = new ArrayList<>();
         for (String value : properties.list(name)) {
             if (!allowed.contains(value)) {
-                throw new InvalidPropertyException(name, name + " has '" + value + "'; allowed values: "
+                throw new InvalidPropertyException(name, name + " has '" + Redaction.shorten(value, 64)
+                        + "'; allowed values: "
                         + String.join(", ", allowed));
             }
             E element = parse.apply(value);

@@ -4,6 +4,7 @@ import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Ownership;
+import com.amazonaws.livestreaming.cfn.PropertyRules;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
@@ -57,6 +58,11 @@ public final class MediaPackageChannelManager implements ResourceManager {
     @Override
     public ResourceSpec spec() {
         return SPEC;
+    }
+
+    @Override
+    public PropertyRules propertyRules() {
+        return MediaPackageRules.CHANNEL;
     }
 
     @Override

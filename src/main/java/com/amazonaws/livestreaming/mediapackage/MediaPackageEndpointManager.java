@@ -5,6 +5,7 @@ import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Ownership;
 import com.amazonaws.livestreaming.cfn.Properties;
+import com.amazonaws.livestreaming.cfn.PropertyRules;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
@@ -79,6 +80,11 @@ public final class MediaPackageEndpointManager implements ResourceManager {
     @Override
     public ResourceSpec spec() {
         return SPEC;
+    }
+
+    @Override
+    public PropertyRules propertyRules() {
+        return MediaPackageRules.ENDPOINT;
     }
 
     @Override
@@ -187,7 +193,7 @@ public final class MediaPackageEndpointManager implements ResourceManager {
         }
     }
 
-    private static EndpointType type(Properties properties) {
+    static EndpointType type(Properties properties) {
         return EndpointType.valueOf(properties.oneOf(END_POINT, EndpointType.names()));
     }
 

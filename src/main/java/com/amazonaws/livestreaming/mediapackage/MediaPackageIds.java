@@ -1,8 +1,10 @@
 package com.amazonaws.livestreaming.mediapackage;
 
 import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
+import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.cfn.Redaction;
 import com.amazonaws.livestreaming.cfn.Request;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +26,7 @@ public final class MediaPackageIds {
 
     /** The explicit {@code ChannelId} property, else {@code <StackName>-livestream}; either way a valid id. */
     public static String channelId(Request request) {
-        return request.properties().optional(CHANNEL_ID).map(id -> checked(id, 0)).orElseGet(() -> {
+        return explicitChannelId(request.properties()).orElseGet(() -> {
             String derived = request.stackName() + DEFAULT_SUFFIX;
             if (!isValid(derived, 0)) {
                 throw new InvalidPropertyException(CHANNEL_ID, "the default ChannelId '"
@@ -36,9 +38,19 @@ public final class MediaPackageIds {
         });
     }
 
+    /** The {@code ChannelId} property of a channel, when given, checked against MediaPackage's id rules. */
+    static Optional<String> explicitChannelId(Properties properties) {
+        return properties.optional(CHANNEL_ID).map(id -> checked(id, 0));
+    }
+
     /** The required {@code ChannelId} of an endpoint, checked so that {@code <channel><suffix>} is a valid id too. */
     public static String endpointChannelId(Request request, EndpointType type) {
-        return checked(request.properties().required(CHANNEL_ID), type.idSuffix().length());
+        return endpointChannelId(request.properties(), type);
+    }
+
+    /** As {@link #endpointChannelId(Request, EndpointType)}; with no (valid) type, checked as a channel id alone. */
+    static String endpointChannelId(Properties properties, EndpointType type) {
+        return checked(properties.required(CHANNEL_ID), type == null ? 0 : type.idSuffix().length());
     }
 
     /** The id of the endpoint of {@code type} on {@code channelId}, e.g. {@code demo-livestream-hls}. */
@@ -47,10 +59,19 @@ public final class MediaPackageIds {
     }
 
     private static String checked(String id, int reserved) {
+        return checked(CHANNEL_ID, id, reserved);
+    }
+
+    /** {@code id} from {@code property}, when MediaPackage would accept it as a channel id; otherwise names the rule. */
+    public static String checkedChannelId(String property, String id) {
+        return checked(property, id, 0);
+    }
+
+    private static String checked(String property, String id, int reserved) {
         if (!isValid(id, reserved)) {
             String rule = reserved == 0 ? RULE : "letters, digits, hyphens (-) and underscores (_), 1 to "
                     + (MAX_LENGTH - reserved) + " characters, leaving room for the endpoint suffix";
-            throw new InvalidPropertyException(CHANNEL_ID, CHANNEL_ID + " is '" + Redaction.shorten(id, 64)
+            throw new InvalidPropertyException(property, property + " is '" + Redaction.shorten(id, 64)
                     + "'; a MediaPackage id may contain only " + rule);
         }
         return id;

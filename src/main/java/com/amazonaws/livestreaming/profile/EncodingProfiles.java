@@ -1,6 +1,7 @@
 package com.amazonaws.livestreaming.profile;
 
 import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
+import com.amazonaws.livestreaming.cfn.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,8 +58,22 @@ public final class EncodingProfiles {
         if (s3Url != null && s3Url.matches()) {
             return orFail(ref, fromS3(ref, s3Url.group(1), s3Url.group(2)));
         }
-        throw new InvalidPropertyException(PROPERTY, PROPERTY + " is '" + ref + "'; allowed values: "
-                + String.join(", ", BUILT_IN) + ", or s3://bucket/key.json");
+        checkReference(ref);
+        throw new IllegalStateException("checkReference accepted '" + ref + "'");
+    }
+
+    /**
+     * Checks the form of an {@code EncodingProfile} value without reading anything: a built-in name or an
+     * {@code s3://bucket/key} reference.
+     *
+     * @throws InvalidPropertyException naming EncodingProfile and the allowed values
+     */
+    public static void checkReference(String ref) {
+        if (ref != null && (BUILT_IN.contains(ref) || S3_URL.matcher(ref).matches())) {
+            return;
+        }
+        throw new InvalidPropertyException(PROPERTY, PROPERTY + " is '" + Redaction.shorten(ref, 96)
+                + "'; allowed values: " + String.join(", ", BUILT_IN) + ", or s3://bucket/key.json");
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.profile;
 
+import com.amazonaws.livestreaming.cfn.Suggestions;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -365,50 +365,5 @@ public final class ProfileJson {
             throw new IllegalArgumentException(type.getName() + " is not an SDK model class", e);
         }
         throw new IllegalArgumentException(type.getName() + " is not an SDK model class");
-    }
-
-    /** The closest of the known names to a misspelt one, if any is close enough to be a likely typo. */
-    static final class Suggestions {
-        private Suggestions() {
-        }
-
-        static Optional<String> closest(String wrong, Iterable<String> known) {
-            String best = null;
-            int bestDistance = Integer.MAX_VALUE;
-            for (String candidate : known) {
-                int distance = normalized(candidate).equals(normalized(wrong)) ? 0
-                        : distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT)) + 1;
-                if (distance < bestDistance) {
-                    best = candidate;
-                    bestDistance = distance;
-                }
-            }
-            int allowed = Math.max(2, wrong.length() / 4) + 1;
-            return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
-        }
-
-        /** Case and separators ignored: {@code h264_level_31} is {@code H264_LEVEL_3_1} mistyped, not LEVEL_1. */
-        private static String normalized(String name) {
-            return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-        }
-
-        private static int distance(String a, String b) {
-            int[] previous = new int[b.length() + 1];
-            int[] current = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                previous[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                current[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                    current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-                }
-                int[] swap = previous;
-                previous = current;
-                current = swap;
-            }
-            return previous[b.length()];
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.profile;
 
+import com.amazonaws.livestreaming.cfn.Suggestions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -234,7 +235,7 @@ public final class ProfileValidator {
     }
 
     private static String suggestion(String wrong, Set<String> known) {
-        return ProfileJson.Suggestions.closest(wrong, known).map(s -> "; did you mean " + s + "?").orElse("");
+        return Suggestions.closest(wrong, known).map(s -> "; did you mean " + s + "?").orElse("");
     }
 
     /** Every destination reference anywhere in the group must name the channel's destination. */

@@ -70,7 +70,7 @@ class PropertiesTest {
 
     @Test
     void aListWhereOneValueIsExpectedIsRefused() {
-        assertEquals("Url must be a single value, not a list or map",
+        assertEquals("Url must be a single value, not a list",
                 reason(() -> props(Map.of("Url", List.of("a"))).optional("Url")));
     }
 

@@ -6,16 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.livestreaming.testing.ResponseEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +23,6 @@ class InvokeJarIT {
 
     @Test
     void invokeRunsTheSampleEventAgainstAwsEndpointUrlAndPrintsTheAnswer() throws Exception {
-        Path jar = Path.of("target", "live-streaming-on-aws.jar");
-        assertTrue(Files.exists(jar), "run `mvn package` first: " + jar.toAbsolutePath());
         try (ResponseEndpoint endpoint = new ResponseEndpoint()) {
             endpoint.server().stubFor(delete(urlEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
                     .willReturn(aResponse().withStatus(202).withBody("{}")));
@@ -36,19 +31,11 @@ class InvokeJarIT {
             Files.writeString(event, sample.replace("http://127.0.0.1:8080/cloudformation-responses/stack/response",
                     "http://127.0.0.1:" + endpoint.server().port() + ResponseEndpoint.PATH));
 
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-jar", jar.toString(), "invoke", event.toString(), "--remaining-ms", "60000");
-            builder.environment().put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + endpoint.server().port());
-            builder.environment().put("AWS_REGION", "us-east-1");
-            builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-            builder.environment().put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMIEXAMPLEKEY");
-            File out = temp.resolve("out.txt").toFile();
-            File err = temp.resolve("err.txt").toFile();
-            Process process = builder.redirectOutput(out).redirectError(err).start();
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "invoke finished");
+            JarRun run = JarRun.of(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:" + endpoint.server().port()), temp,
+                    "invoke", event.toString(), "--remaining-ms", "60000");
 
-            String stdout = Files.readString(out.toPath(), StandardCharsets.UTF_8);
-            assertEquals(0, process.exitValue(), stdout + Files.readString(err.toPath()));
+            String stdout = run.stdout();
+            assertEquals(0, run.exitCode(), stdout + run.stderr());
             endpoint.server().verify(deleteRequestedFor(urlEqualTo("/origin_endpoints/demo-stack-livestream-hls")));
             JsonNode answer = endpoint.onlyAnswer();
             assertEquals("SUCCESS", answer.get("Status").asText(), answer.toString());

@@ -57,7 +57,8 @@ class InputValidationTest {
 
     @Test
     void missingTypeIsRefused() {
-        assertEquals("Type is required", refused("Cidr", "10.0.0.0/8").getMessage());
+        assertEquals("Type is required; allowed values: RTP_PUSH, RTMP_PUSH, URL_PULL, RTMP_PULL, MP4_FILE, SRT_CALLER,"
+                + " MEDIACONNECT", refused("Cidr", "10.0.0.0/8").getMessage());
     }
 
     @Test

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Assembles the deployable console in dist/: the page, its assets and exactly the player builds it loads,
-// copied from node_modules (installed by `npm ci`), so nothing is fetched from a CDN at run time.
+// Assembles the deployable console in dist/: the page, everything under assets/ and exactly the player builds it
+// loads, copied from node_modules (installed by `npm ci`), so nothing is fetched from a CDN at run time.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -8,13 +8,20 @@ const path = require('node:path');
 const here = __dirname;
 const dist = path.join(here, 'dist');
 
+/** Every file under assets/ (the page's own CSS and scripts, player adapters included), relative to here. */
+function ownAssets(folder = 'assets') {
+  return fs.readdirSync(path.join(here, folder), { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const relative = `${folder}/${entry.name}`;
+      return entry.isDirectory() ? ownAssets(relative) : [[relative, relative]];
+    });
+}
+
 /** [source in this folder, destination in dist] */
 const FILES = [
   ['index.html', 'index.html'],
-  ['assets/css/console.css', 'assets/css/console.css'],
-  ['assets/js/config.js', 'assets/js/config.js'],
-  ['assets/js/console.js', 'assets/js/console.js'],
-  ['assets/js/low-latency.js', 'assets/js/low-latency.js'],
+  ...ownAssets(),
   ['node_modules/hls.js/dist/hls.min.js', 'assets/lib/hls.min.js'],
   ['node_modules/hls.js/LICENSE', 'assets/lib/hls.js-LICENSE.txt'],
   ['node_modules/dashjs/dist/modern/umd/dash.mediaplayer.min.js', 'assets/lib/dash.mediaplayer.min.js'],

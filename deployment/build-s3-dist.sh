@@ -3,6 +3,7 @@
 #   <out>/live-streaming-on-aws.yaml   the template, with CODEBUCKET and CODEVERSION filled in
 #   <out>/live-streaming-on-aws.jar    the custom-resource Lambda
 #   <out>/console/...                  the demo console, laid out as the DemoConsole resource copies it
+#   <out>/test-source.mp4              the stack's own test clip, which the default MP4_FILE input loops
 #   <out>/THIRD-PARTY-NOTICES.txt      the bundled libraries (Java and npm) with their versions and licences
 # and renders deployment/architecture.png and .svg (render-architecture.sh) when Graphviz is installed.
 #
@@ -14,6 +15,8 @@
 #   SKIP_CONSOLE_BUILD=1 CONSOLE_DIST=DIR
 #                              use this built console (a folder with index.html) instead of running npm
 #   CONSOLE_DIR=DIR            the console sources (default: console)
+#   SKIP_CLIP_BUILD=1 CLIP=PATH
+#                              use this MP4 as the test source instead of encoding it with ffmpeg
 #   DIAGRAM_OUT=FILE           where to render the architecture picture (default: deployment/architecture.png;
 #                              the SVG goes beside it)
 set -euo pipefail
@@ -139,6 +142,21 @@ fi
 # --- the distribution folder ----------------------------------------------------------------------------------
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
+
+# --- the test source (kept in the folder between builds: the script re-encodes it only when its settings change)
+clip_out="$out/test-source.mp4"
+if [[ "${SKIP_CLIP_BUILD:-}" == 1 ]]; then
+    clip="${CLIP:-}"
+    [[ -n "$clip" ]] || die "SKIP_CLIP_BUILD=1 needs CLIP=path/to/test-source.mp4"
+    [[ -f "$clip" ]] || die "CLIP '$clip' does not exist"
+    [[ "$(cd "$(dirname "$clip")" && pwd)/$(basename "$clip")" == "$clip_out" ]] || cp "$clip" "$clip_out"
+else
+    "$script_dir/make-test-source.sh" "$clip_out" || die "could not make the test source $clip_out"
+fi
+if [[ "$bucket" == *.* ]]; then
+    echo "Warning: BUCKET '$bucket' has a dot; MediaLive cannot read the test source from such a bucket, so the" \
+        "default MP4_FILE input will not work (use a bucket name without dots, or give PriUrl/SecUrl)." >&2
+fi
 rm -rf "$out/console" "$out/live-streaming-on-aws.yaml" "$out/live-streaming-on-aws.jar" "$out/THIRD-PARTY-NOTICES.txt"
 sed -e "s/CODEBUCKET/$bucket/g" -e "s/CODEVERSION/$version/g" "$template_src" >"$out/live-streaming-on-aws.yaml"
 if grep -qE 'CODEBUCKET|CODEVERSION' "$out/live-streaming-on-aws.yaml"; then
@@ -165,6 +183,7 @@ Built $out:
   live-streaming-on-aws.yaml  (template for s3://$bucket-<region>/live-streaming-on-aws/$version/)
   live-streaming-on-aws.jar
   console/  ($(find "$out/console" -type f | wc -l | tr -d ' ') files)
+  test-source.mp4  (the default MP4_FILE input's clip)
   THIRD-PARTY-NOTICES.txt
 
 Next, upload it to the code bucket of each region you deploy in (the template goes too, so the stack can also

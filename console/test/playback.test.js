@@ -1,11 +1,14 @@
 'use strict';
 // The console in a real browser (Debian's chromium, headless) against live streams ffmpeg is producing now:
-// each format must play on, list every rendition its manifest holds, and show no player error.
-const { test, before, after } = require('node:test');
+// each format must play on, list every rendition its manifest holds and show its diagnostics; failures must name
+// the URL and HTTP status; a stream that stops must be reported and recover by itself; a stream that ends must say
+// so; and a browser without MediaSource must still play HLS.
+const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const net = require('node:net');
 const { build } = require('../build.js');
 const { startServer } = require('./support/server.js');
 const { requireTools, launchChromium, playsFor } = require('./support/browser.js');
@@ -96,6 +99,7 @@ before(async () => {
     hls: 'http://127.0.0.1:9/not-this-one.m3u8', dash: '', mss: '', cmaf: `${streamOrigin}/${specs.cmaf.manifest}`,
     endpoint1: 'rtmp://203.0.113.10:1935/stream/primary', endpoint2: 'rtmp://203.0.113.11:1935/stream/secondary',
     inputType: 'RTMP_PUSH', hlsAds: `${streamOrigin}/${specs.hls.manifest}`, dashAds: '',
+    channelId: '1234567', region: 'eu-west-1',
   };
   const consoleServer = await startServer(path.join(__dirname, '..', 'dist'), {
     routes: {
@@ -120,9 +124,15 @@ after(async () => {
   }
 }, { timeout: 30_000 });
 
-/** Opens the console for one format; every request off this machine is refused and remembered. */
-async function openConsole(query) {
+/**
+ * Opens the console for one format; every request off this machine is refused and remembered. `initScript` runs
+ * in the page before any of its own scripts (e.g. to take MediaSource away).
+ */
+async function openConsole(query, { initScript } = {}) {
   const page = await state.browser.newPage({ viewport: { width: 1100, height: 760 } });
+  if (initScript) {
+    await page.addInitScript(initScript);
+  }
   const problems = [];
   const messages = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -136,7 +146,7 @@ async function openConsole(query) {
     problems.push(`request off the machine: ${route.request().url()}`);
     return route.abort();
   });
-  await page.goto(`${consoleOrigin}/index.html?${new URLSearchParams(query)}`, { timeout: 15_000 });
+  await page.goto(`${consoleOrigin}/index.html?${new URLSearchParams(query)}`, { timeout: 60_000 });
   return { page, problems };
 }
 
@@ -172,90 +182,344 @@ async function assertPlays(format, page, problems) {
   assert.ok(behind > 0 && behind < 60, `behind the live edge: ${behind} s`);
   const listed = await page.$$eval('#renditions li', (items) => items.map((li) => Number(li.dataset.height)));
   assert.ok(listed.every((height) => height > 0), `renditions without a size: ${listed}`);
+  await assertDiagnostics(format, page);
 }
 
-test('HLS plays a three-rendition ladder, query URL winning over the config file', { timeout: 75_000 }, async () => {
-  await stream('hls');
-  const { page, problems } = await openConsole({ hls: `${streamOrigin}/${specs.hls.manifest}`, source: 'hls' });
-  try {
-    await assertPlays('hls', page, problems);
-    assert.match(await page.$eval('#player-name', (e) => e.textContent), /^hls\.js /);
-  } finally {
-    await page.close();
+/** What the details panel says about a stream that plays: the same facts, labelled the same way, for every format. */
+async function assertDiagnostics(format, page) {
+  await page.waitForFunction(() => Number(document.getElementById('bandwidth').dataset.bps) > 0
+    && Number(document.getElementById('segment-duration').dataset.seconds) > 0, null,
+  { timeout: 10_000, polling: 250 });
+  const shown = await page.evaluate(() => {
+    const d = (id) => document.getElementById(id);
+    return {
+      state: d('state').dataset.state,
+      videoCodec: d('codecs').dataset.video,
+      audioCodec: d('codecs').dataset.audio,
+      segment: Number(d('segment-duration').dataset.seconds),
+      manifest: d('manifest-url').dataset.url,
+      frameKind: d('frame-time').dataset.kind,
+      frameMs: Number(d('frame-time').dataset.epochMs),
+      stalls: d('stalls').dataset.count,
+      renditions: [...document.querySelectorAll('#renditions li')].map((li) => ({
+        video: Number(li.dataset.videoBitrate) || 0, total: Number(li.dataset.totalBitrate) || 0,
+        label: li.querySelector('span').textContent })),
+    };
+  });
+  assert.equal(shown.state, 'playing');
+  assert.match(shown.videoCodec, /^avc1\./);
+  assert.match(shown.audioCodec, /^mp4a\./);
+  assert.ok(shown.segment >= 0.5 && shown.segment <= 2.5, `segment duration ${shown.segment} s`);
+  assert.equal(shown.manifest, `${streamOrigin}/${specs[format].manifest}`);
+  if (format === 'dash' || format === 'mss') {
+    // The manifest gives each video track its own bitrate; total adds the audio the rendition plays with.
+    for (const r of shown.renditions) {
+      assert.ok(r.video > 0 && r.total > r.video, JSON.stringify(r));
+      assert.match(r.label, /· video [\d,]+ · total [\d,]+ kbit\/s$/);
+    }
+  } else {
+    // An HLS variant's BANDWIDTH is the total; the playlist does not split it, so video is not claimed.
+    for (const r of shown.renditions) {
+      assert.ok(r.video === 0 && r.total > 0, JSON.stringify(r));
+      assert.match(r.label, /· total [\d,]+ kbit\/s$/);
+    }
   }
-});
-
-test('the ad-inserted HLS source from the config file is listed beside the plain ones and plays', { timeout: 75_000 }, async () => {
-  await stream('hls');
-  const { page, problems } = await openConsole({ source: 'hlsAds' });
-  try {
-    await assertPlays('hls', page, problems);
-    assert.equal(await page.$eval('#source', (s) => s.value), 'hlsAds');
-    const listed = await page.$$eval('#playback-urls li', (items) => items.map((li) => li.dataset.name));
-    assert.deepEqual(listed, ['hls', 'cmaf', 'hlsAds']);
-    assert.equal(await page.$eval('#playback-urls li[data-name="hlsAds"] strong', (e) => e.textContent), 'HLS with ads');
-    assert.equal(await page.$eval('option[value="dashAds"]', (o) => o.hidden), true, 'no DASH ad source configured');
-    assert.equal(await page.$eval('option[value="dash"]', (o) => o.hidden || !o.disabled), false,
-      'a plain format without a URL stays listed, greyed out');
-  } finally {
-    await page.close();
+  if (format === 'dash') {
+    // Live DASH is anchored to the wall clock (availabilityStartTime): the picture's own time is shown.
+    assert.equal(shown.frameKind, 'wall-clock');
+    assert.ok(Math.abs(Date.now() - shown.frameMs) < 60_000, `picture time ${new Date(shown.frameMs).toISOString()}`);
+  } else {
+    assert.equal(shown.frameKind, 'latency', 'without wall-clock times the picture time is the distance to live');
   }
-});
+}
 
-test('a pinned HLS rendition becomes the current one, and Auto releases it', { timeout: 60_000 }, async () => {
-  await stream('hls');
-  const { page, problems } = await openConsole({ hls: `${streamOrigin}/${specs.hls.manifest}`, source: 'hls' });
-  try {
-    await page.waitForFunction(() => document.querySelectorAll('#renditions li').length >= 3, null, { timeout: 30_000 });
-    const target = await page.$$eval('#renditions li', (items) => {
-      const smallest = items.reduce((a, b) => (Number(a.dataset.height) <= Number(b.dataset.height) ? a : b));
-      smallest.querySelector('button').click();
-      return Number(smallest.dataset.height);
+/** A port on 127.0.0.1 nothing listens on: connecting to it is refused. */
+function closedPort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
     });
-    await page.waitForFunction((height) => Number(document.getElementById('current-rendition').dataset.height) === height
-      && document.getElementById('video').videoHeight === height, target, { timeout: 30_000, polling: 250 });
-    assert.equal(await page.$eval('#renditions li.pinned', (li) => Number(li.dataset.height)), target);
-    await page.click('#auto');
-    assert.equal(await page.$eval('#auto', (b) => b.getAttribute('aria-pressed')), 'true');
-    assert.equal(await page.$$eval('#renditions li.pinned', (items) => items.length), 0);
-    assert.equal(await errorShown(page), '');
-    assert.deepEqual(problems, []);
-  } finally {
-    await page.close();
-  }
-});
+  });
+}
 
-test('DASH plays live with both representations listed', { timeout: 75_000 }, async () => {
-  await stream('dash');
-  const { page, problems } = await openConsole({ dash: `${streamOrigin}/${specs.dash.manifest}`, source: 'dash' });
-  try {
-    await assertPlays('dash', page, problems);
-    assert.match(await page.$eval('#player-name', (e) => e.textContent), /^dash\.js /);
-  } finally {
-    await page.close();
+/** Runs `task` on every item, at most `width` at a time; fails with the first failure once all have settled. */
+async function inParallel(items, width, task) {
+  const queue = [...items];
+  const failures = [];
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (queue.length) {
+      const item = queue.shift();
+      await task(item).catch((e) => failures.push(e));
+    }
+  }));
+  if (failures.length) {
+    throw failures[0];
   }
-});
+}
 
-test('Smooth Streaming plays through the dash.js MSS module', { timeout: 75_000 }, async () => {
-  await stream('mss');
-  const { page, problems } = await openConsole({ mss: `${streamOrigin}/${specs.mss.manifest}`, source: 'mss' });
+async function waitForState(page, wanted, timeout) {
   try {
-    await assertPlays('mss', page, problems);
-    assert.match(await page.$eval('#player-name', (e) => e.textContent), /\+ MSS$/);
-  } finally {
-    await page.close();
+    await page.waitForFunction((s) => document.getElementById('state').dataset.state === s, wanted,
+      { timeout, polling: 250 });
+  } catch (e) {
+    const details = await page.$eval('body', (b) => b.innerText).catch(() => '');
+    e.message += `\nwaiting for state ${wanted}; the page shows:\n${details}\nbrowser console (last 15):\n`
+      + (page.messages || []).slice(-15).join('\n');
+    throw e;
   }
-});
+}
 
-test('CMAF plays from the URL in the config file, with the encoder push URLs shown', { timeout: 75_000 }, async () => {
-  await stream('cmaf');
-  const { page, problems } = await openConsole({ source: 'cmaf' });
-  try {
-    await assertPlays('cmaf', page, problems);
-    const pushUrls = await page.$$eval('#encoder-urls li button', (buttons) => buttons.map((b) => b.dataset.copy));
-    assert.deepEqual(pushUrls, ['rtmp://203.0.113.10:1935/stream/primary', 'rtmp://203.0.113.11:1935/stream/secondary']);
-    assert.equal(await page.$eval('#encoder', (e) => e.hidden), false);
-  } finally {
-    await page.close();
-  }
+// The failure cases start no ffmpeg, so they run alongside the live streams, which take turns (one encoder at a
+// time keeps 2 cores ahead of the wall clock, which live DASH players rightly insist on).
+describe('the console in a real browser', { concurrency: 2 }, () => {
+  describe('playing live streams ffmpeg makes now', { concurrency: 1 }, () => {
+    test('HLS plays a three-rendition ladder, query URL winning over the config file',
+      { timeout: 150_000 }, async () => {
+      await stream('hls');
+      const { page, problems } = await openConsole({ hls: `${streamOrigin}/${specs.hls.manifest}`, source: 'hls' });
+      try {
+        await assertPlays('hls', page, problems);
+        assert.match(await page.$eval('#player-name', (e) => e.textContent), /^hls\.js .*\(MediaSource\)$/);
+        // Autoplay works because the video starts muted; the page says so and offers the sound.
+        assert.equal(await page.$eval('#unmute-hint', (e) => e.hidden), false);
+        await page.click('#unmute');
+        assert.equal(await page.$eval('#video', (v) => v.muted), false);
+        await page.waitForFunction(() => document.getElementById('unmute-hint').hidden, null, { timeout: 5_000 });
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('the ad-inserted HLS source from the config file is listed beside the plain ones and plays',
+      { timeout: 150_000 }, async () => {
+        await stream('hls');
+        const { page, problems } = await openConsole({ source: 'hlsAds' });
+        try {
+          await assertPlays('hls', page, problems);
+          assert.equal(await page.$eval('#source', (s) => s.value), 'hlsAds');
+          const listed = await page.$$eval('#playback-urls li', (items) => items.map((li) => li.dataset.name));
+          assert.deepEqual(listed, ['hls', 'cmaf', 'hlsAds']);
+          assert.equal(await page.$eval('#playback-urls li[data-name="hlsAds"] strong', (e) => e.textContent),
+            'HLS with ads');
+          assert.equal(await page.$eval('option[value="dashAds"]', (o) => o.hidden), true,
+            'no DASH ad source configured');
+          assert.equal(await page.$eval('option[value="dash"]', (o) => o.hidden || !o.disabled), false,
+            'a plain format without a URL stays listed, greyed out');
+        } finally {
+          await page.close();
+        }
+      });
+
+    test('a pinned HLS rendition becomes the current one, and Auto releases it', { timeout: 150_000 }, async () => {
+      await stream('hls');
+      const { page, problems } = await openConsole({ hls: `${streamOrigin}/${specs.hls.manifest}`, source: 'hls' });
+      try {
+        await page.waitForFunction(() => document.querySelectorAll('#renditions li').length >= 3, null, { timeout: 30_000 });
+        const target = await page.$$eval('#renditions li', (items) => {
+          const smallest = items.reduce((a, b) => (Number(a.dataset.height) <= Number(b.dataset.height) ? a : b));
+          smallest.querySelector('button').click();
+          return Number(smallest.dataset.height);
+        });
+        await page.waitForFunction((height) => Number(document.getElementById('current-rendition').dataset.height) === height
+          && document.getElementById('video').videoHeight === height, target, { timeout: 30_000, polling: 250 });
+        assert.equal(await page.$eval('#renditions li.pinned', (li) => Number(li.dataset.height)), target);
+        await page.click('#auto');
+        assert.equal(await page.$eval('#auto', (b) => b.getAttribute('aria-pressed')), 'true');
+        assert.equal(await page.$$eval('#renditions li.pinned', (items) => items.length), 0);
+        assert.equal(await errorShown(page), '');
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('DASH plays live with both representations listed', { timeout: 150_000 }, async () => {
+      await stream('dash');
+      const { page, problems } = await openConsole({ dash: `${streamOrigin}/${specs.dash.manifest}`, source: 'dash' });
+      try {
+        await assertPlays('dash', page, problems);
+        assert.match(await page.$eval('#player-name', (e) => e.textContent), /^dash\.js /);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('Smooth Streaming plays through the dash.js MSS module', { timeout: 150_000 }, async () => {
+      await stream('mss');
+      const { page, problems } = await openConsole({ mss: `${streamOrigin}/${specs.mss.manifest}`, source: 'mss' });
+      try {
+        await assertPlays('mss', page, problems);
+        assert.match(await page.$eval('#player-name', (e) => e.textContent), /\+ MSS$/);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('CMAF plays from the URL in the config file, with the encoder push URLs shown',
+      { timeout: 150_000 }, async () => {
+      await stream('cmaf');
+      const { page, problems } = await openConsole({ source: 'cmaf' });
+      try {
+        await assertPlays('cmaf', page, problems);
+        const pushUrls = await page.$$eval('#encoder-urls li button', (buttons) => buttons.map((b) => b.dataset.copy));
+        assert.deepEqual(pushUrls, ['rtmp://203.0.113.10:1935/stream/primary', 'rtmp://203.0.113.11:1935/stream/secondary']);
+        assert.equal(await page.$eval('#encoder', (e) => e.hidden), false);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('a live stream that stops arriving is reported with a link to the channel, and recovers by itself',
+      { timeout: 150_000 }, async () => {
+        for (const other of Object.keys(running)) {
+          stopStream(other);
+        }
+        const first = startFfmpeg('live', specs.live);
+        state.ffmpeg.push(first);
+        await waitReady(first, specs.live, 40_000);
+        const { page, problems } = await openConsole({ hls: `${streamOrigin}/${specs.live.manifest}`, source: 'hls' });
+        let second;
+        try {
+          await waitForState(page, 'playing', 30_000);
+          // The playlist carries #EXT-X-PROGRAM-DATE-TIME, so the picture's wall-clock time is shown.
+          await page.waitForFunction(() => document.getElementById('frame-time').dataset.kind === 'wall-clock', null,
+            { timeout: 10_000 });
+          const pictureMs = Number(await page.$eval('#frame-time', (e) => e.dataset.epochMs));
+          assert.ok(Math.abs(Date.now() - pictureMs) < 30_000, `picture time ${new Date(pictureMs).toISOString()}`);
+
+          first.stop();
+          await first.exited();
+          await waitForState(page, 'stalled', 40_000);
+          await page.screenshot({ path: path.join(ARTIFACTS, 'console-stalled.png') });
+          const notice = await page.$eval('#notice', (e) => ({ text: e.textContent, hidden: e.hidden }));
+          assert.equal(notice.hidden, false);
+          assert.match(notice.text,
+            /^The stream stopped arriving \(.*\): is the channel running and receiving input\? /);
+          assert.equal(await page.$eval('#channel-link', (a) => a.href),
+            'https://eu-west-1.console.aws.amazon.com/medialive/home?region=eu-west-1#/channels/1234567');
+          assert.equal(await errorShown(page), '', 'a stall is not an error');
+          const stoppedAt = await page.$eval('#video', (v) => v.currentTime);
+
+          second = startFfmpeg('live', specs.live, { restart: true });
+          state.ffmpeg.push(second);
+          await waitForState(page, 'playing', 60_000);
+          await page.waitForFunction((t) => document.getElementById('video').currentTime > t + 3, stoppedAt,
+            { timeout: 30_000, polling: 250 });
+          assert.equal(await page.$eval('#notice', (e) => e.hidden), true, 'the notice goes when segments flow again');
+          assert.ok(Number(await page.$eval('#stalls', (e) => e.dataset.count)) >= 1);
+          assert.equal(await errorShown(page), '');
+          assert.deepEqual(problems, []);
+        } finally {
+          await page.close();
+          if (second) {
+            second.stop();
+          }
+        }
+      });
+
+    test('a stream that ends is shown as ended, not as an error or a stall', { timeout: 150_000 }, async () => {
+      for (const other of Object.keys(running)) {
+        stopStream(other);
+      }
+      const ending = startFfmpeg('ending', specs.ending);
+      state.ffmpeg.push(ending);
+      await waitReady(ending, specs.ending, 40_000);
+      const { page, problems } = await openConsole({ hls: `${streamOrigin}/${specs.ending.manifest}`, source: 'hls' });
+      try {
+        await waitForState(page, 'ended', 60_000);
+        assert.match(await page.$eval('#notice', (e) => e.textContent), /^The stream has ended/);
+        assert.equal(await errorShown(page), '');
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('without MediaSource, HLS plays through ManagedMediaSource, else in the browser\'s own player',
+      { timeout: 150_000 }, async () => {
+        await stream('hls');
+        const url = `${streamOrigin}/${specs.hls.manifest}`;
+        // Safari on iOS 17.1+: ManagedMediaSource only. Here Chromium's MediaSource stands in for it.
+        const managedOnly = () => {
+          const Original = window.MediaSource;
+          delete window.MediaSource;
+          delete window.WebKitMediaSource;
+          window.ManagedMediaSource = class ManagedMediaSource extends Original {};
+        };
+        // Safari on older iPhones: no MediaSource of any kind, HLS in the <video> element only.
+        const noMediaSource = () => {
+          delete window.MediaSource;
+          delete window.WebKitMediaSource;
+          delete window.ManagedMediaSource;
+        };
+        const [managed, native] = await Promise.all([
+          openConsole({ hls: url, dash: `${streamOrigin}/${specs.dash.manifest}`, source: 'hls' },
+            { initScript: managedOnly }),
+          openConsole({ hls: url, dash: `${streamOrigin}/${specs.dash.manifest}`, source: 'hls' },
+            { initScript: noMediaSource }),
+        ]);
+        try {
+          await Promise.all([managed, native].map(async ({ page }) => {
+            await waitForState(page, 'playing', 40_000);
+            const start = await page.$eval('#video', (v) => v.currentTime);
+            await page.waitForFunction((t) => document.getElementById('video').currentTime > t + 8, start,
+              { timeout: 30_000, polling: 250 }).catch(async (e) => {
+              e.message += `\n${await page.$eval('body', (b) => b.innerText)}`;
+              throw e;
+            });
+            // Longer than the stall threshold: the console saw the stream advance, however the browser plays it.
+            assert.equal(await page.$eval('#state', (e) => e.dataset.state), 'playing',
+              await page.$eval('body', (b) => b.innerText));
+          }));
+          assert.match(await managed.page.$eval('#player-name', (e) => e.textContent),
+            /^hls\.js .*\(ManagedMediaSource\)$/);
+          assert.equal(await native.page.$eval('#player-name', (e) => e.textContent), 'the browser\'s own HLS player');
+          assert.equal(await native.page.$$eval('#renditions li', (items) => items.length), 3,
+            'the renditions come from the multivariant playlist');
+          for (const { page, problems } of [managed, native]) {
+            assert.equal(await errorShown(page), '');
+            assert.deepEqual(problems, []);
+          }
+          // DASH has no such fallback: without MediaSource the page says why and what plays instead.
+          await native.page.selectOption('#source', 'dash');
+          await waitForState(native.page, 'error', 10_000);
+          assert.match(await errorShown(native.page), /no Media Source Extensions.*pick HLS or CMAF instead/);
+        } finally {
+          await managed.page.close();
+          await native.page.close();
+        }
+      });
+  });
+
+  describe('failing to load', { concurrency: 1 }, () => {
+    test('every format names the failing URL and its HTTP status, or says no response came', { timeout: 120_000 },
+      async () => {
+        const port = await closedPort();
+        const paths = { hls: 'missing/index.m3u8', dash: 'missing/index.mpd', mss: 'missing.ism/Manifest',
+          cmaf: 'missing/cmaf.m3u8' };
+        const cases = [];
+        for (const [format, where] of Object.entries(paths)) {
+          cases.push({ format, url: `${streamOrigin}/${where}`, status: '404', words: 'HTTP 404 from' });
+          cases.push({ format, url: `http://127.0.0.1:${port}/${where}`, status: '0', words: 'no response from' });
+        }
+        // No ffmpeg is involved, so the pages load side by side, four at a time.
+        await inParallel(cases, 4, async ({ format, url, status, words }) => {
+          const { page } = await openConsole({ [format]: url, source: format });
+          try {
+            await waitForState(page, 'error', 30_000);
+            const error = await page.$eval('#error', (e) => ({ ...e.dataset, text: e.textContent, hidden: e.hidden }));
+            assert.equal(error.hidden, false, format);
+            assert.equal(error.status, status, `${format} ${url}: ${error.text}`);
+            assert.equal(error.url, url, `${format}: ${error.text}`);
+            assert.ok(error.text.includes(`${words} ${url}`), `${format}: ${error.text}`);
+            assert.match(error.text, /^Could not load the (playlist|manifest|Smooth Streaming manifest): /);
+          } finally {
+            await page.close();
+          }
+        });
+      });
+  });
 });

@@ -9,5 +9,7 @@ window.LIVE_STREAMING_CONFIG = {
   "endpoint2": "",
   "inputType": "",
   "hlsAds": "",
-  "dashAds": ""
+  "dashAds": "",
+  "channelId": "",
+  "region": ""
 };

@@ -1,34 +1,28 @@
 /*
- * Demo console: plays the stack's HLS, DASH, MSS and CMAF endpoints and shows what the player is doing.
- * hls.js plays HLS and CMAF through Media Source Extensions (so Firefox and Chromium behave alike);
- * dash.js plays DASH and, with its MSS module, Smooth Streaming. URLs come from assets/js/config.js (written by
- * the stack) and from query parameters, which win, so the page also works against any stream locally.
+ * Demo console: plays the stack's streams and says what the player is doing, in words a live viewer understands.
+ * The sources come from assets/js/config.js (written by the stack) and from query parameters, which win, so the
+ * page also works against any stream locally. Players are adapters (assets/js/players/); the state and stall
+ * rules live in assets/js/status.js.
  */
 (function () {
   'use strict';
 
-  var FORMATS = ['hls', 'dash', 'mss', 'cmaf', 'hlsAds', 'dashAds'];
-  var LABELS = { hls: 'HLS', dash: 'DASH', mss: 'MSS', cmaf: 'CMAF', hlsAds: 'HLS with ads', dashAds: 'DASH with ads' };
-  // The ad-inserted (MediaTailor) sources exist only when the stack inserts ads, so they are listed only then.
-  var AD_SOURCES = ['hlsAds', 'dashAds'];
-  var PLAYS_AS = { hls: 'hls', cmaf: 'hls', hlsAds: 'hls', dash: 'dash', dashAds: 'dash', mss: 'mss' };
-  var SETTINGS = ['hls', 'dash', 'mss', 'cmaf', 'hlsAds', 'dashAds', 'endpoint1', 'endpoint2', 'inputType', 'source',
-    'debug'];
+  var LiveConsole = window.LiveConsole;
+  var SETTINGS = ['hls', 'dash', 'mss', 'cmaf', 'hlsAds', 'dashAds', 'endpoint1', 'endpoint2', 'inputType',
+    'channelId', 'region', 'source', 'debug', 'stallSeconds'];
+  var RECOVER_EVERY_MS = 5000;
 
   var $ = function (id) { return document.getElementById(id); };
   var video = $('video');
   var config = readConfig(window.LIVE_STREAMING_CONFIG || {}, new URLSearchParams(window.location.search));
-  var player = null;
-  var pinned = -1;
-  var shownRenditions = '';
+  var sources = LiveConsole.sources(config);
+  var session = null;
   // Low-latency settings and display (assets/js/low-latency.js); the page plays without them if that file is missing.
-  var lowLatency = window.LowLatency || {
-    hlsConfig: function (base) { return base; }, dashSettings: function () { return {}; }, watch: function () {}
-  };
+  var lowLatency = LiveConsole.lowLatency();
 
   /** The stack's config with every non-empty query parameter laid over it. */
   function readConfig(base, query) {
-    var merged = {};
+    var merged = { sources: base.sources };
     SETTINGS.forEach(function (key) {
       var fromQuery = query.get(key);
       merged[key] = fromQuery ? fromQuery.trim() : String(base[key] || '').trim();
@@ -36,229 +30,184 @@
     return merged;
   }
 
-  // ---------------------------------------------------------------- players
+  // ---------------------------------------------------------------- one source playing
 
-  /** HLS and CMAF (fMP4 HLS) through hls.js; never the browser's native HLS. */
-  function hlsPlayer(url, events) {
-    if (!window.Hls || !window.Hls.isSupported()) {
-      throw new Error('This browser has no Media Source Extensions, which hls.js needs to play HLS.');
-    }
-    var Hls = window.Hls;
-    var hls = new Hls(lowLatency.hlsConfig({ backBufferLength: 30, debug: config.debug === '1' }));
-    var recoveredMedia = false;
-    hls.on(Hls.Events.MANIFEST_PARSED, function () {
-      events.renditionsChanged();
-      var play = video.play();
-      if (play && play.catch) {
-        play.catch(function () { /* autoplay refused: the user presses play; not an error */ });
-      }
-    });
-    hls.on(Hls.Events.LEVEL_SWITCHED, events.renditionChanged);
-    hls.on(Hls.Events.ERROR, function (event, data) {
-      if (!data.fatal) {
-        events.warning('hls.js: ' + data.details);
-        return;
-      }
-      if (data.type === Hls.ErrorTypes.MEDIA_ERROR && !recoveredMedia) {
-        recoveredMedia = true;
-        events.warning('hls.js: recovering from ' + data.details);
-        hls.recoverMediaError();
-        return;
-      }
-      events.error(describeHlsError(data));
-    });
-    hls.loadSource(url);
-    hls.attachMedia(video);
+  /** Everything that belongs to the source now playing; a new source starts a new session. */
+  function newSession(source) {
     return {
-      name: 'hls.js ' + Hls.version,
-      kind: 'hls',
-      engine: hls,
-      renditions: function () {
-        return (hls.levels || []).map(function (level, index) {
-          return { index: index, width: level.width, height: level.height, bitrate: level.bitrate };
-        });
-      },
-      current: function () { return hls.currentLevel; },
-      pin: function (index) { hls.currentLevel = index; },
-      latency: function () { return hls.latency; },
-      destroy: function () { hls.destroy(); }
+      source: source,
+      player: null,
+      tracker: LiveConsole.createStatusTracker({ stallSeconds: Number(config.stallSeconds) || 0 }),
+      pinned: -1,
+      shownRenditions: '',
+      error: null,
+      streamEnded: false,
+      played: false,
+      autoplayRefused: false,
+      lastRecovery: 0
     };
   }
 
-  function describeHlsError(data) {
-    var code = data.response && data.response.code ? ' (HTTP ' + data.response.code + ')' : '';
-    var where = data.url || (data.context && data.context.url) || '';
-    var words = {
-      manifestLoadError: 'Could not load the playlist' + code,
-      manifestLoadTimeOut: 'Loading the playlist timed out',
-      manifestParsingError: 'The playlist is not valid HLS',
-      levelLoadError: 'Could not load a rendition playlist' + code,
-      levelLoadTimeOut: 'Loading a rendition playlist timed out',
-      fragLoadError: 'Could not load a segment' + code,
-      fragLoadTimeOut: 'Loading a segment timed out',
-      bufferAppendError: 'The browser could not decode the stream',
-      manifestIncompatibleCodecsError: 'The browser cannot play any rendition\'s codecs'
-    }[data.details] || ('Playback failed: ' + data.type + ' / ' + data.details);
-    return { code: data.details, message: words + (where ? ': ' + where : '') };
-  }
-
-  /** DASH, and Smooth Streaming through dash.js's MSS module (dash.js picks the parser from the manifest). */
-  function dashPlayer(url, events, smooth) {
-    var dashjs = window.dashjs;
-    if (!dashjs || !dashjs.MediaPlayer) {
-      throw new Error('dash.js did not load.');
-    }
-    if (smooth && typeof dashjs.MssHandler !== 'function') {
-      throw new Error('The dash.js MSS module did not load, so Smooth Streaming cannot play.');
-    }
-    var E = dashjs.MediaPlayer.events;
-    var dash = dashjs.MediaPlayer().create();
-    // Smooth Streaming timelines are not tied to the wall clock (dash.js anchors them at 1970), so a clock
-    // sync would only add a request to dash.js's default time server; DASH keeps it (the MPD's UTCTiming wins).
-    dash.updateSettings({
-      debug: { logLevel: config.debug === '1' ? dashjs.Debug.LOG_LEVEL_DEBUG : dashjs.Debug.LOG_LEVEL_WARNING },
-      streaming: { utcSynchronization: { enabled: !smooth } }
-    });
-    dash.updateSettings(lowLatency.dashSettings(smooth));
-    dash.on(E.STREAM_INITIALIZED, events.renditionsChanged);
-    dash.on(E.QUALITY_CHANGE_RENDERED, events.renditionChanged);
-    dash.on(E.ERROR, function (e) {
-      var error = e.error || {};
-      events.error({
-        code: String(error.code || 'error'),
-        message: 'dash.js: ' + (error.message || 'playback failed') + (error.code ? ' (code ' + error.code + ')' : '')
-      });
-    });
-    // dash.js starts playback itself (autoplay); a play() from here would come before it listens for 'play',
-    // and it only starts refreshing a live manifest once it has seen playback start.
-    dash.initialize(video, url, true);
-
-    function representations() {
-      try {
-        return dash.getRepresentationsByType('video') || [];
-      } catch (notReady) {
-        return [];
-      }
-    }
-
-    return {
-      name: 'dash.js ' + dash.getVersion() + (smooth ? ' + MSS' : ''),
-      kind: smooth ? 'mss' : 'dash',
-      engine: dash,
-      renditions: function () {
-        return representations().map(function (r, index) {
-          return { index: index, width: r.width, height: r.height, bitrate: r.bandwidth };
-        });
-      },
-      current: function () {
-        var now;
-        try {
-          now = dash.getCurrentRepresentationForType('video');
-        } catch (notReady) {
-          return -1;
-        }
-        return now ? representations().findIndex(function (r) { return r.id === now.id; }) : -1;
-      },
-      pin: function (index) {
-        dash.updateSettings({ streaming: { abr: { autoSwitchBitrate: { video: index < 0 } } } });
-        if (index >= 0) {
-          dash.setRepresentationForTypeByIndex('video', index, true);
-        }
-      },
-      // dash.js measures DASH latency against the wall clock; Smooth Streaming times are not wall-clock times,
-      // so for MSS the distance to the end of the seekable (live) window says how far behind the edge we are.
-      latency: function () { return smooth ? behindSeekableEnd() : dash.getCurrentLiveLatency(); },
-      destroy: function () { dash.destroy(); }
-    };
-  }
-
-  // ---------------------------------------------------------------- page
-
-  function load(format) {
-    if (player) {
+  function load(id) {
+    if (session && session.player) {
       lowLatency.watch(null);
-      player.destroy();
-      player = null;
+      session.player.destroy();
     }
-    pinned = -1;
-    shownRenditions = '';
+    var source = sources.filter(function (s) { return s.id === id; })[0] || sources[0];
+    var mine = session = newSession(source);
     clearError();
+    showNotice(null);
     $('renditions').textContent = '';
-    $('source').value = format;
-    var url = config[format];
-    if (!url) {
+    $('source').value = source.id;
+    showManifestUrl(source.url);
+    var query = new URLSearchParams(window.location.search);
+    query.set('source', source.id);
+    window.history.replaceState(null, '', '?' + query.toString());
+    if (!source.url) {
       $('player-name').textContent = '–';
-      showError({ code: 'no-url', message: 'No ' + LABELS[format] + ' URL is configured; add ?' + format + '=<url> to the address.' });
+      fail({ what: 'config', url: '', status: null, message: 'No ' + source.label + ' URL is configured; add ?'
+        + source.id + '=<url> to the address.' });
       return;
     }
-    var events = {
-      renditionsChanged: function () { render(); },
-      renditionChanged: function () { render(); },
-      warning: function (text) { if (window.console) { console.warn(text); } },
-      error: showError
+    var adapter = LiveConsole.players.find(source.format);
+    if (!adapter) {
+      $('player-name').textContent = '–';
+      fail({ what: 'unsupported', url: source.url, status: null, message: LiveConsole.players.whyNot(source.format) });
+      return;
+    }
+    var current = function (f) {
+      return function () {
+        if (session === mine) {
+          f.apply(null, arguments);
+        }
+      };
     };
     try {
-      player = PLAYS_AS[format] === 'hls' ? hlsPlayer(url, events) : dashPlayer(url, events, PLAYS_AS[format] === 'mss');
-      $('player-name').textContent = player.name;
+      mine.player = adapter.create({
+        url: source.url,
+        format: source.format,
+        video: video,
+        debug: config.debug === '1',
+        play: current(play),
+        warning: function (text) { if (window.console) { console.warn(text); } },
+        behindSeekableEnd: behindSeekableEnd,
+        events: {
+          error: current(fail),
+          advanced: current(function () { mine.tracker.advanced(Date.now()); }),
+          renditionsChanged: current(render),
+          renditionChanged: current(render),
+          ended: current(function () { mine.streamEnded = true; })
+        }
+      });
+      $('player-name').textContent = mine.player.name;
+      lowLatency.watch(mine.player);
     } catch (e) {
-      showError({ code: 'unsupported', message: e.message });
+      fail({ what: 'unsupported', url: source.url, status: null, message: e.message });
     }
-    lowLatency.watch(player);
-    var query = new URLSearchParams(window.location.search);
-    query.set('source', format);
-    window.history.replaceState(null, '', '?' + query.toString());
   }
 
-  function showError(error) {
+  function play() {
+    var started = video.play();
+    if (started && started.catch) {
+      started.catch(function () {
+        if (session) {
+          session.autoplayRefused = true;
+        }
+      });
+    }
+  }
+
+  function fail(error) {
+    if (session.error) {
+      return;
+    }
+    session.error = error;
     var box = $('error');
     box.textContent = error.message;
-    box.dataset.code = error.code;
+    box.dataset.what = error.what;
+    box.dataset.url = error.url || '';
+    box.dataset.status = error.status === null || error.status === undefined ? '' : String(error.status);
     box.hidden = false;
+    showNotice(null);
   }
 
   function clearError() {
     var box = $('error');
     box.textContent = '';
-    delete box.dataset.code;
+    ['what', 'url', 'status'].forEach(function (key) { delete box.dataset[key]; });
     box.hidden = true;
   }
 
-  function describeRendition(r) {
-    var size = r.width && r.height ? r.width + '×' + r.height : 'audio/unknown size';
-    return size + ' · ' + (r.bitrate ? Math.round(r.bitrate / 1000) + ' kbit/s' : '? kbit/s');
+  // ---------------------------------------------------------------- what the page shows
+
+  function kbps(bits) {
+    return Math.round(bits / 1000).toLocaleString('en-US');
+  }
+
+  function describeBitrates(r) {
+    if (!r.videoBitrate && !r.totalBitrate) {
+      return 'bitrate not declared';
+    }
+    var parts = [];
+    if (r.videoBitrate) {
+      parts.push('video ' + kbps(r.videoBitrate));
+    }
+    if (r.totalBitrate) {
+      parts.push('total ' + kbps(r.totalBitrate));
+    }
+    return parts.join(' · ') + ' kbit/s';
+  }
+
+  /** Size and bitrates; a rendition the manifest gives no size is measured from the picture when it plays. */
+  function describeRendition(r, playing) {
+    var width = r.width || (playing ? video.videoWidth : 0);
+    var height = r.height || (playing ? video.videoHeight : 0);
+    return (width && height ? width + '×' + height : 'size not declared') + ' · ' + describeBitrates(r);
   }
 
   function render() {
-    var list = player ? player.renditions() : [];
-    var current = player ? player.current() : -1;
+    if (!session || !session.player) {
+      return;
+    }
+    var player = session.player;
+    var list = player.renditions();
+    var current = player.current();
     var signature = JSON.stringify(list);
     var ol = $('renditions');
-    if (signature !== shownRenditions) {
-      shownRenditions = signature;
+    if (signature !== session.shownRenditions) {
+      session.shownRenditions = signature;
       ol.textContent = '';
       list.forEach(function (r) {
         var li = document.createElement('li');
         li.dataset.index = r.index;
         li.dataset.width = r.width || 0;
         li.dataset.height = r.height || 0;
-        li.dataset.bitrate = r.bitrate || 0;
+        li.dataset.videoBitrate = r.videoBitrate || '';
+        li.dataset.totalBitrate = r.totalBitrate || '';
         var label = document.createElement('span');
         label.textContent = describeRendition(r);
-        var pin = document.createElement('button');
-        pin.type = 'button';
-        pin.textContent = 'Pin';
-        pin.title = 'Play only this rendition';
-        pin.addEventListener('click', function () { choose(r.index); });
-        li.append(label, pin);
+        li.append(label);
+        if (player.canPin !== false) {
+          var pin = document.createElement('button');
+          pin.type = 'button';
+          pin.textContent = 'Pin';
+          pin.title = 'Play only this rendition';
+          pin.addEventListener('click', function () { choose(r.index); });
+          li.append(pin);
+        }
         ol.append(li);
       });
     }
     Array.prototype.forEach.call(ol.children, function (li) {
       var index = Number(li.dataset.index);
       li.classList.toggle('current', index === current);
-      li.classList.toggle('pinned', index === pinned);
+      li.classList.toggle('pinned', index === session.pinned);
+      if (index === current && !Number(li.dataset.height) && list[index]) {
+        li.firstChild.textContent = describeRendition(list[index], true);
+      }
     });
-    $('auto').setAttribute('aria-pressed', String(pinned < 0));
+    $('auto').setAttribute('aria-pressed', String(session.pinned < 0));
+    $('auto').hidden = player.canPin === false;
 
     var box = $('current-rendition');
     var now = list[current];
@@ -267,22 +216,29 @@
     box.dataset.index = current;
     box.dataset.width = width || 0;
     box.dataset.height = height || 0;
-    box.dataset.bitrate = now && now.bitrate ? now.bitrate : 0;
-    box.textContent = width ? describeRendition({ width: width, height: height, bitrate: now && now.bitrate }) : '–';
+    box.dataset.videoBitrate = now && now.videoBitrate ? now.videoBitrate : '';
+    box.dataset.totalBitrate = now && now.totalBitrate ? now.totalBitrate : '';
+    box.textContent = width ? describeRendition({ width: width, height: height,
+      videoBitrate: now && now.videoBitrate, totalBitrate: now && now.totalBitrate }, true) : '–';
   }
 
   function choose(index) {
-    if (!player) {
+    if (!session || !session.player) {
       return;
     }
-    pinned = index;
-    player.pin(index);
+    session.pinned = index;
+    session.player.pin(index);
     render();
   }
 
   function behindSeekableEnd() {
     var ranges = video.seekable;
     return ranges.length ? ranges.end(ranges.length - 1) - video.currentTime : NaN;
+  }
+
+  function seekableEnd() {
+    var ranges = video.seekable;
+    return ranges.length ? ranges.end(ranges.length - 1) : NaN;
   }
 
   function bufferAhead() {
@@ -295,28 +251,153 @@
     return 0;
   }
 
-  function seconds(value) {
-    return typeof value === 'number' && isFinite(value) && value >= 0 ? value.toFixed(1) + ' s' : '–';
+  function known(value) {
+    return typeof value === 'number' && isFinite(value);
+  }
+
+  function seconds(value, digits) {
+    return known(value) && value >= 0 ? value.toFixed(digits === undefined ? 1 : digits) + ' s' : '–';
+  }
+
+  function show(id, text, data) {
+    var element = $(id);
+    element.textContent = text;
+    Object.keys(data || {}).forEach(function (key) {
+      element.dataset[key] = data[key] === null || data[key] === undefined ? '' : String(data[key]);
+    });
+  }
+
+  function showManifestUrl(url) {
+    var box = $('manifest-url');
+    box.textContent = '';
+    box.dataset.url = url || '';
+    if (url) {
+      var code = document.createElement('code');
+      code.textContent = url;
+      box.append(code, copyButton(url));
+    } else {
+      box.textContent = '–';
+    }
+  }
+
+  function showFrameTime(diagnostics, latency) {
+    if (known(diagnostics.frameTime)) {
+      var age = (Date.now() - diagnostics.frameTime) / 1000;
+      show('frame-time', new Date(diagnostics.frameTime).toLocaleTimeString('en-GB', { hour12: false })
+        + ' on your clock, ' + Math.max(0, age).toFixed(1) + ' s ago',
+      { epochMs: Math.round(diagnostics.frameTime), kind: 'wall-clock' });
+    } else {
+      show('frame-time', known(latency) ? seconds(latency) + ' behind the live edge (the stream carries no '
+        + 'wall-clock time)' : '–', { epochMs: '', kind: known(latency) ? 'latency' : '' });
+    }
+  }
+
+  function showNotice(node) {
+    var box = $('notice');
+    box.textContent = '';
+    if (node) {
+      box.append(node);
+    }
+    box.hidden = !node;
+  }
+
+  /** "The stream stopped arriving" with a link to the channel when the stack said which one it is. */
+  function stallNotice(status) {
+    var fragment = document.createDocumentFragment();
+    var why = status.stalled === 'source' ? 'nothing new for ' + Math.round(status.sinceAdvanceSeconds) + ' s'
+      : 'the picture has stood still for over ' + Math.round(status.thresholdSeconds) + ' s';
+    fragment.append('The stream stopped arriving (' + why + '): is the channel running and receiving input? ');
+    var link = LiveConsole.channelConsoleUrl(config.channelId, config.region);
+    if (link) {
+      var a = document.createElement('a');
+      a.id = 'channel-link';
+      a.href = link;
+      a.target = '_blank';
+      a.rel = 'noopener';
+      a.textContent = 'Open channel ' + config.channelId + ' in the MediaLive console';
+      fragment.append(a, '. ');
+    } else {
+      fragment.append('Check that the encoder is sending. ');
+    }
+    fragment.append('Playback resumes by itself when segments flow again.');
+    return fragment;
   }
 
   function tick() {
-    var state = video.error ? 'error' : video.paused ? 'paused' : video.readyState < 3 ? 'buffering' : 'playing';
-    $('state').textContent = state;
-    $('position').textContent = seconds(video.currentTime);
-    $('position').dataset.seconds = video.currentTime.toFixed(2);
+    if (!session) {
+      return;
+    }
+    var player = session.player;
+    var diagnostics = player && !session.error ? player.diagnostics() : {};
+    var ended = video.ended || (session.streamEnded && bufferAhead() < 0.1);
+    var status = session.tracker.update({
+      now: Date.now(),
+      error: !!session.error,
+      ended: ended,
+      paused: video.paused,
+      autoplayRefused: session.autoplayRefused,
+      playing: session.played,
+      currentTime: video.currentTime,
+      seeking: video.seeking,
+      live: diagnostics.live,
+      seekableEnd: seekableEnd(),
+      segmentSeconds: diagnostics.segmentDuration
+    });
+    show('state', status.state, { state: status.state, stalled: status.stalled });
+    show('stalls', String(status.stallCount), { count: status.stallCount });
+
+    if (status.state === 'stalled') {
+      if (!$('notice').dataset.stalled || $('notice').dataset.stalled !== status.stalled) {
+        showNotice(stallNotice(status));
+        $('notice').dataset.stalled = status.stalled;
+      }
+      // The stream moves on again but the picture does not: help the player back to the live edge.
+      if (status.stalled === 'playhead' && status.sinceAdvanceSeconds < status.thresholdSeconds
+          && Date.now() - session.lastRecovery > RECOVER_EVERY_MS && player && player.recover) {
+        session.lastRecovery = Date.now();
+        player.recover();
+      }
+    } else if (status.state === 'ended') {
+      showNotice(document.createTextNode('The stream has ended: the origin marked it finished. A live channel '
+        + 'that is stopped ends its stream this way; start it again and reload to watch.'));
+      delete $('notice').dataset.stalled;
+    } else if (status.state === 'paused' && !session.played) {
+      showNotice(document.createTextNode('Press play: the browser did not start the video by itself.'));
+      delete $('notice').dataset.stalled;
+    } else {
+      showNotice(null);
+      delete $('notice').dataset.stalled;
+    }
+    $('notice').dataset.state = status.state;
+    $('unmute-hint').hidden = !(session.played && video.muted && status.state === 'playing');
+
+    var latency = diagnostics.latency;
+    showFrameTime(diagnostics, latency);
+    show('latency', seconds(latency), { seconds: known(latency) ? latency.toFixed(2) : '' });
     var buffer = bufferAhead();
-    $('buffer').textContent = seconds(buffer);
-    $('buffer').dataset.seconds = buffer.toFixed(2);
-    var latency = player ? player.latency() : NaN;
-    $('latency').textContent = seconds(latency);
-    $('latency').dataset.seconds = typeof latency === 'number' && isFinite(latency) ? latency.toFixed(2) : '';
+    show('buffer', seconds(buffer), { seconds: buffer.toFixed(2) });
+    var codecs = [];
+    if (diagnostics.videoCodec) {
+      codecs.push(diagnostics.videoCodec + ' (video)');
+    }
+    if (diagnostics.audioCodec) {
+      codecs.push(diagnostics.audioCodec + ' (audio' + (diagnostics.audioBitrate ? ', '
+        + kbps(diagnostics.audioBitrate) + ' kbit/s' : '') + ')');
+    }
+    show('codecs', codecs.length ? codecs.join(', ') : '–',
+      { video: diagnostics.videoCodec, audio: diagnostics.audioCodec });
+    show('segment-duration', seconds(diagnostics.segmentDuration, 2), { seconds: diagnostics.segmentDuration });
+    show('bandwidth', known(diagnostics.bandwidth) ? (diagnostics.bandwidth / 1e6).toFixed(1) + ' Mbit/s' : '–',
+      { bps: known(diagnostics.bandwidth) ? Math.round(diagnostics.bandwidth) : '' });
     var quality = video.getVideoPlaybackQuality ? video.getVideoPlaybackQuality() : null;
-    $('dropped').textContent = quality ? quality.droppedVideoFrames + ' of ' + quality.totalVideoFrames : '–';
-    $('dropped').dataset.frames = quality ? quality.droppedVideoFrames : '';
-    if (player) {
+    show('dropped', quality ? quality.droppedVideoFrames + ' of ' + quality.totalVideoFrames : '–',
+      { frames: quality ? quality.droppedVideoFrames : '' });
+    if (player && !session.error) {
       render();
     }
   }
+
+  // ---------------------------------------------------------------- URLs
 
   function copyButton(text) {
     var button = document.createElement('button');
@@ -358,14 +439,19 @@
     return li;
   }
 
-  function showUrls() {
+  function showSources() {
+    var select = $('source');
     var playback = $('playback-urls');
-    FORMATS.forEach(function (format) {
-      var option = $('source').querySelector('option[value="' + format + '"]');
-      option.disabled = !config[format];
-      option.hidden = !config[format] && AD_SOURCES.indexOf(format) >= 0;
-      if (config[format]) {
-        playback.append(urlItem(LABELS[format], config[format], format));
+    sources.forEach(function (source) {
+      var option = document.createElement('option');
+      option.value = source.id;
+      option.textContent = source.menuLabel || source.label;
+      option.disabled = !source.url;
+      // Sources that exist only with some stacks (ad insertion) are not offered at all without a URL.
+      option.hidden = !source.url && !!source.optional;
+      select.append(option);
+      if (source.url) {
+        playback.append(urlItem(source.label, source.url, source.id));
       }
     });
     var pushInput = /PUSH$/.test(config.inputType) || (!config.inputType && (config.endpoint1 || config.endpoint2));
@@ -379,11 +465,23 @@
     $('encoder').hidden = !pushInput || !encoder.children.length;
   }
 
-  showUrls();
+  showSources();
+  video.addEventListener('playing', function () {
+    if (session) {
+      session.played = true;
+    }
+  });
   $('source').addEventListener('change', function () { load($('source').value); });
   $('auto').addEventListener('click', function () { choose(-1); });
+  $('unmute').addEventListener('click', function () {
+    video.muted = false;
+    if (video.volume === 0) {
+      video.volume = 1;
+    }
+    $('unmute-hint').hidden = true;
+  });
   setInterval(tick, 500);
-  var first = FORMATS.indexOf(config.source) >= 0 ? config.source
-    : FORMATS.filter(function (f) { return config[f]; })[0] || 'hls';
-  load(first);
-})();
+  var wanted = sources.filter(function (s) { return s.id === config.source; })[0];
+  var first = wanted || sources.filter(function (s) { return s.url; })[0] || sources[0];
+  load(first.id);
+}());

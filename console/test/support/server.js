@@ -1,6 +1,7 @@
 'use strict';
 // A static file server on 127.0.0.1 (random port) for the console and for the live streams ffmpeg writes.
 const http = require('node:http');
+const https = require('node:https');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -33,11 +34,13 @@ function contentType(file) {
  * Starts a server for `root`. `cors` adds the headers a player on another origin needs; `routes` maps exact
  * paths to functions returning [contentType, body] (for generated files such as the clock or a config);
  * `rewrite(pathname, body)` may change a file's bytes on the way out, as an origin's packager settings would;
- * `published(pathname, body)` false holds the request (re-reading the file) until it is true, up to 5 s.
+ * `published(pathname, body)` false holds the request (re-reading the file) until it is true, up to 5 s;
+ * `tls` ({key, cert}) serves HTTPS instead of HTTP.
  */
-function startServer(root, { cors = false, routes = {}, rewrite = (p, body) => body, published = () => true } = {}) {
+function startServer(root, { cors = false, routes = {}, rewrite = (p, body) => body, published = () => true,
+  tls = null } = {}) {
   const requests = [];
-  const server = http.createServer((req, res) => {
+  const handler = (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
     const headers = { 'Cache-Control': 'no-store' };
@@ -93,19 +96,21 @@ function startServer(root, { cors = false, routes = {}, rewrite = (p, body) => b
       res.end(req.method === 'HEAD' ? undefined : body);
     });
     serve();
-  });
+  };
+  const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   return listenOnLoopback(server, () => ({ requests }));
 }
 
 /**
- * Starts `server` on 127.0.0.1 on a free port; resolves to {origin, close()} and what `more(origin)` adds. close()
- * drops open connections (a player's pending request) so that it returns at once.
+ * Starts `server` (HTTP or HTTPS) on 127.0.0.1 on a free port; resolves to {origin, close()} and what `more(origin)`
+ * adds. close() drops open connections (a player's pending request) so that it returns at once.
  */
 function listenOnLoopback(server, more = () => ({})) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const origin = `http://127.0.0.1:${server.address().port}`;
+      const scheme = server instanceof https.Server ? 'https' : 'http';
+      const origin = `${scheme}://127.0.0.1:${server.address().port}`;
       resolve({
         origin,
         ...more(origin),

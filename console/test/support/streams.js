@@ -58,6 +58,28 @@ function mssArgs(dir, sizes) {
     '-min_frag_duration', '2000000', dir];
 }
 
+/**
+ * One HLS rendition stamped with #EXT-X-PROGRAM-DATE-TIME (the wall-clock time of each segment). Started again
+ * with `restart`, it carries on the same playlist (append_list) after a discontinuity, as an origin does when its
+ * encoder comes back.
+ */
+function liveArgs(dir, { restart = false } = {}) {
+  const flags = ['delete_segments', 'independent_segments', 'temp_file', 'program_date_time'];
+  if (restart) {
+    flags.push('append_list');
+  }
+  return [...SOURCE, '-map', '0:v', '-map', '1:a', '-vf', 'scale=384:216', ...X264, '-b:v', '400k', ...AAC,
+    '-f', 'hls', '-hls_time', '1', '-hls_list_size', '8', '-hls_flags', flags.join('+'),
+    '-hls_segment_filename', path.join(dir, 'seg%d.ts'), path.join(dir, 'index.m3u8')];
+}
+
+/** An HLS stream that ends after `seconds`: ffmpeg then marks the playlist finished (#EXT-X-ENDLIST). */
+function endingArgs(dir, seconds) {
+  return [...SOURCE, '-map', '0:v', '-map', '1:a', '-vf', 'scale=256:144', ...X264, '-b:v', '150k', ...AAC,
+    '-t', String(seconds), '-f', 'hls', '-hls_time', '1', '-hls_list_size', '0',
+    '-hls_segment_filename', path.join(dir, 'seg%d.ts'), path.join(dir, 'index.m3u8')];
+}
+
 /** The four formats the console plays: where ffmpeg writes, the URL path to play, and how to tell it is ready. */
 function formats(root, clockUrl) {
   const hlsSizes = [[384, 216, '400k'], [320, 180, '250k'], [256, 144, '150k']];
@@ -71,6 +93,10 @@ function formats(root, clockUrl) {
       ready: (d) => countIn(path.join(d, 'Manifest'), /<c /g) >= 4 },
     cmaf: { dir: path.join(root, 'cmaf'), manifest: 'cmaf/master.m3u8', args: (d) => hlsArgs(d, twoSizes, true),
       ready: (d) => segmentsIn(path.join(d, 'v0', 'index.m3u8')) >= 3 && fs.existsSync(path.join(d, 'master.m3u8')) },
+    live: { dir: path.join(root, 'live'), manifest: 'live/index.m3u8', args: liveArgs,
+      ready: (d) => segmentsIn(path.join(d, 'index.m3u8')) >= 3 },
+    ending: { dir: path.join(root, 'ending'), manifest: 'ending/index.m3u8', args: (d) => endingArgs(d, 10),
+      ready: (d) => segmentsIn(path.join(d, 'index.m3u8')) >= 3 },
   };
 }
 
@@ -110,10 +136,10 @@ function renditionsInManifest(format, text) {
   return (videoIndex.match(/<QualityLevel /g) || []).length;
 }
 
-/** Starts one ffmpeg; its stderr is kept for the failure message. */
-function startFfmpeg(name, spec) {
+/** Starts one ffmpeg (`options` go to the format's arguments); its stderr is kept for the failure message. */
+function startFfmpeg(name, spec, options = {}) {
   fs.mkdirSync(spec.dir, { recursive: true });
-  const child = spawn('ffmpeg', spec.args(spec.dir), { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('ffmpeg', spec.args(spec.dir, options), { stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
   child.stderr.on('data', (chunk) => { errors = (errors + chunk).slice(-4000); });
   child.on('error', (e) => { errors += String(e); });
@@ -126,6 +152,13 @@ function startFfmpeg(name, spec) {
         child.kill('SIGKILL');
       }
     },
+    exited: () => new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        resolve();
+      } else {
+        child.once('exit', () => resolve());
+      }
+    }),
   };
 }
 

@@ -13,6 +13,7 @@ import com.amazonaws.livestreaming.cfn.Redaction;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResponseSender;
+import com.amazonaws.livestreaming.cfn.Ticker;
 import com.amazonaws.livestreaming.cfn.TimeBudget;
 import com.amazonaws.livestreaming.cfn.Watchdog;
 import com.amazonaws.livestreaming.snapstart.SnapStartPriming;
@@ -35,12 +36,14 @@ import java.util.function.Supplier;
 public final class Handler implements RequestStreamHandler {
     /** Time kept back from the manager for sending the answer (with retries) before the Lambda dies. */
     public static final Duration DEFAULT_SAFETY_MARGIN = Duration.ofSeconds(10);
+    private static final Duration CLEANUP_RESERVE = Duration.ofSeconds(5);
     private static final Duration LOCAL_TIME = Duration.ofMinutes(15);
 
     private final Supplier<Registry> registry;
     private final ResponseSender sender;
     private final JsonLog log;
     private final Duration safetyMargin;
+    private final Ticker ticker;
     private SnapStartPriming priming;
 
     /**
@@ -52,21 +55,30 @@ public final class Handler implements RequestStreamHandler {
     }
 
     private Handler(Lazy<AwsClients> clients, JsonLog log) {
-        this(new Lazy<>(() -> Managers.standard(clients.get())), new ResponseSender(), log, DEFAULT_SAFETY_MARGIN);
+        this(new Lazy<>(() -> Managers.standard(clients.get())), new ResponseSender(), log, DEFAULT_SAFETY_MARGIN,
+                Ticker.SYSTEM);
         // Held here as well: the runtime's CRaC context may hold its resources only weakly.
         this.priming = new SnapStartPriming(this, clients, registry, log);
         SnapStartPriming.register(priming);
     }
 
     public Handler(Supplier<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin) {
-        this(new Lazy<>(registry), sender, log, safetyMargin);
+        this(new Lazy<>(registry), sender, log, safetyMargin, Ticker.SYSTEM);
     }
 
-    private Handler(Lazy<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin) {
+    /** @param ticker the clock the managers' waits run on (tests simulate it, so slow AWS transitions cost nothing) */
+    public Handler(Supplier<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin,
+                   Ticker ticker) {
+        this(new Lazy<>(registry), sender, log, safetyMargin, ticker);
+    }
+
+    private Handler(Lazy<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin,
+                    Ticker ticker) {
         this.registry = registry;
         this.sender = sender;
         this.log = log;
         this.safetyMargin = safetyMargin;
+        this.ticker = ticker;
     }
 
     public Handler(Registry registry, ResponseSender sender, PrintStream logOut, Duration safetyMargin) {
@@ -83,7 +95,7 @@ public final class Handler implements RequestStreamHandler {
 
     /** This handler (same managers and clients, same sender) writing its log to {@code other}. */
     public Handler withLog(JsonLog other) {
-        return new Handler(registry, sender, other, safetyMargin);
+        return new Handler(registry, sender, other, safetyMargin, ticker);
     }
 
     /**
@@ -142,9 +154,20 @@ public final class Handler implements RequestStreamHandler {
             return Outcome.failed(request.physicalIdOrMarker(), parsed.problem().get());
         }
         Duration margin = safetyMargin.compareTo(available.dividedBy(2)) < 0 ? safetyMargin : available.dividedBy(2);
-        Invocation invocation = new Invocation(TimeBudget.of(available.minus(margin)), requestLog);
+        Invocation invocation = new Invocation(new TimeBudget(available.minus(margin), ticker), requestLog);
         Dispatcher dispatcher = new Dispatcher(registry);
-        return Watchdog.run(request, invocation, () -> dispatcher.dispatch(request, invocation));
+        Invocation working = invocation.holdingBack(cleanupReserve(available.minus(margin)));
+        return Watchdog.run(request, invocation, () -> dispatcher.dispatch(request, working));
+    }
+
+    /**
+     * The managers' own waits end this much before the watchdog's deadline (5 s, or a quarter of a short budget), so
+     * a step that runs out of time still has the time to clean up behind itself (stop a replacement channel, start a
+     * channel it stopped) while its AWS calls are still allowed.
+     */
+    private static Duration cleanupReserve(Duration budget) {
+        Duration quarter = budget.dividedBy(4);
+        return CLEANUP_RESERVE.compareTo(quarter) < 0 ? CLEANUP_RESERVE : quarter;
     }
 
     private static Map<String, Object> fields(Request request, Context context) {

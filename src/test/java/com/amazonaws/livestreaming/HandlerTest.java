@@ -14,6 +14,7 @@ import com.amazonaws.livestreaming.cfn.ResourceSpec;
 import com.amazonaws.livestreaming.cfn.ResponseSender;
 import com.amazonaws.livestreaming.cli.LocalContext;
 import com.amazonaws.livestreaming.testing.Events;
+import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.ResponseEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -238,7 +239,7 @@ class HandlerTest {
     }
 
     @Test
-    void createThatMadeNothingAnswersWithAMarkerThatDeleteAcknowledgesWithoutTheManager() {
+    void createThatMadeNothingAnswersWithAMarkerWhoseDeleteTheManagerSearchesFor() {
         behaviour = (r, i) -> {
             throw new ResourceFailure("Size is required");
         };
@@ -246,12 +247,39 @@ class HandlerTest {
         String marker = failed.get("PhysicalResourceId").asText();
         endpoint.server().resetRequests();
         calls.clear();
+        behaviour = (r, i) -> Outcome.success(r.physicalResourceId());
 
         JsonNode deleted = run(Events.delete(endpoint.url(), "Thing", marker, Map.of()));
 
         assertEquals("SUCCESS", deleted.get("Status").asText());
         assertEquals(marker, deleted.get("PhysicalResourceId").asText());
-        assertTrue(calls.isEmpty(), "the manager was not asked: " + calls);
+        assertEquals(List.of("delete:" + marker), calls, "a call in flight may still have made something");
+    }
+
+    @Test
+    void deleteOfAMarkerOfAnUnknownKindAnswersSuccess() {
+        String marker = "NotCreated:ResourceGizmo:" + Requests.REQUEST_ID;
+
+        JsonNode answer = run(Events.delete(endpoint.url(), "Gizmo", marker, Map.of()));
+
+        assertEquals("SUCCESS", answer.get("Status").asText());
+        assertEquals(marker, answer.get("PhysicalResourceId").asText());
+    }
+
+    @Test
+    void aTimeoutBeforeTheManagersFirstStepNamesTheRequest() {
+        behaviour = (r, i) -> {
+            long end = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            return Outcome.success("late-1");
+        };
+
+        JsonNode answer = run(Events.delete(endpoint.url(), "Thing", "thing-1", Map.of()), Duration.ofMillis(1000),
+                Duration.ofMillis(500));
+
+        assertEquals("timed out while beginning the Delete of ResourceThing", answer.get("Reason").asText());
     }
 
     @Test

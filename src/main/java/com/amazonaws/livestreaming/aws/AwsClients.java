@@ -152,6 +152,7 @@ public final class AwsClients {
     private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
             B configure(B builder) {
         List<ExecutionInterceptor> interceptors = new ArrayList<>(settings.interceptors());
+        interceptors.add(0, new InvocationGuard()); // no call for an invocation that has already been answered
         interceptors.add(loopback.interceptor());
         builder.region(settings.region())
                 .credentialsProvider(credentials)

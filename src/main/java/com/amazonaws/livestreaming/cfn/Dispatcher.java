@@ -1,11 +1,15 @@
 package com.amazonaws.livestreaming.cfn;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Sends a request to the manager of its kind and turns whatever happens, {@link Error}s included, into an
- * {@link Outcome}. It never throws, so the caller always has something to answer.
+ * {@link Outcome}. It never throws, so the caller always has something to answer. Every Delete reaches its manager,
+ * whatever its id looks like: only AWS can say whether an id names something (a running, billed channel must never
+ * be left behind because its id had an unexpected form), and even the marker of a failed Create leads to a search
+ * for what that Create made after all (see {@link Leftovers}).
  */
 public final class Dispatcher {
     private final Supplier<Registry> registries;
@@ -17,22 +21,22 @@ public final class Dispatcher {
 
     public Outcome dispatch(Request request, Invocation invocation) {
         try {
-            if (request.requestType() == RequestType.DELETE
-                    && PhysicalIds.isNothingCreated(request.physicalResourceId())) {
-                invocation.log().info("delete of a resource that was never created; nothing to do");
+            invocation.step("beginning the " + request.requestType().wireName() + " of "
+                    + Redaction.shorten(String.valueOf(request.logicalResourceId()), 64));
+            boolean marker = request.requestType() == RequestType.DELETE
+                    && PhysicalIds.isNothingCreated(request.physicalResourceId());
+            Registry registry = registries.get();
+            Optional<ResourceManager> found = request.kind().flatMap(registry::find);
+            if (found.isEmpty() && marker) {
+                invocation.log().info("delete of a resource an unknown kind never created; nothing to do");
                 return Outcome.success(request.physicalResourceId());
             }
-            Registry registry = registries.get();
             String kind = request.kind().orElseThrow(() -> new ResourceFailure("ResourceType '"
                     + Redaction.shorten(String.valueOf(request.resourceType()), 64)
                     + "' is not Custom::<Kind>; known kinds: " + String.join(", ", registry.kinds())));
-            ResourceManager manager = registry.find(kind).orElseThrow(() -> new ResourceFailure(
+            ResourceManager manager = found.orElseThrow(() -> new ResourceFailure(
                     "unknown resource kind Custom::" + Redaction.shorten(kind, 64) + "; known kinds: "
                             + String.join(", ", registry.kinds())));
-            if (request.requestType() == RequestType.DELETE && !manager.recognises(request.physicalResourceId())) {
-                invocation.log().info("delete of an id this kind never makes; nothing to do");
-                return Outcome.success(request.physicalResourceId());
-            }
             if (request.requestType() != RequestType.DELETE) {
                 PropertyCheck.check(manager.spec(), manager.propertyRules(), request.properties());
             }
@@ -54,7 +58,10 @@ public final class Dispatcher {
         String reason = FailureReason.of(failure);
         String made = failure instanceof ResourceFailure rf && rf.physicalResourceId() != null
                 ? rf.physicalResourceId() : invocation.madePhysicalId();
-        if (failure instanceof InvalidPropertyException || failure instanceof ResourceFailure) {
+        if (invocation.isClosed()) {
+            invocation.log().warn("late worker stopped; its invocation had already been answered",
+                    Map.of("reason", reason));
+        } else if (failure instanceof InvalidPropertyException || failure instanceof ResourceFailure) {
             invocation.log().error("failed", Map.of("reason", reason));
         } else {
             invocation.log().error("failed unexpectedly", Map.of("reason", reason,

@@ -1,9 +1,12 @@
 package com.amazonaws.livestreaming.cfn;
 
+import java.util.Optional;
+
 /**
  * The PhysicalResourceId rules, in one place. CloudFormation treats a changed id on Update as a replacement and
  * deletes the old id afterwards, and sends a Delete after every FAILED Create, so ids must be exact: the real id
- * of what was made, or a marker that Delete recognises as "nothing to remove".
+ * of what was made, or a marker naming the Create request, from which its Delete finds (by the ownership tags) what
+ * that request made after all: a call still in flight when the watchdog answered may have succeeded.
  */
 public final class PhysicalIds {
     /** CloudFormation's limit on the PhysicalResourceId, in characters. */
@@ -21,6 +24,17 @@ public final class PhysicalIds {
 
     public static boolean isNothingCreated(String physicalId) {
         return physicalId != null && physicalId.startsWith(NOTHING_CREATED);
+    }
+
+    /** The RequestId of the Create a {@link #nothingCreated marker} names; empty for any other id. */
+    public static Optional<String> createRequestIdOf(String physicalId) {
+        if (!isNothingCreated(physicalId)) {
+            return Optional.empty();
+        }
+        String rest = physicalId.substring(NOTHING_CREATED.length());
+        int colon = rest.indexOf(':');
+        return colon < 0 || colon == rest.length() - 1 ? Optional.empty()
+                : Optional.of(rest.substring(colon + 1));
     }
 
     /**

@@ -6,8 +6,11 @@ package com.amazonaws.livestreaming.cfn;
  * or {@link InvalidPropertyException} with a reason written for the user, or let an AWS SDK exception through;
  * the handler turns either into one FAILED answer with the right physical id.
  *
- * <p>Delete of something already gone must return SUCCESS. Delete of a {@link PhysicalIds#nothingCreated marker}
- * never reaches a manager.
+ * <p>Delete of something already gone must return SUCCESS; whether it is gone is AWS's answer (NotFound), never a
+ * guess from the id's form. When the id names nothing (CloudFormation made it up because our answer was lost, or it
+ * is the {@link PhysicalIds#nothingCreated marker} of a failed Create), Delete removes what this stack's logical
+ * resource left behind, found by its {@link Leftovers ownership tags}; only for the marker may it skip asking AWS
+ * about the id itself.
  */
 public interface ResourceManager {
     /** The properties this kind reads and the Data attributes it can return; the template test checks both. */
@@ -26,13 +29,4 @@ public interface ResourceManager {
     Outcome update(Request request, Invocation invocation);
 
     Outcome delete(Request request, Invocation invocation);
-
-    /**
-     * Whether {@code physicalId} could be an id this kind makes. Delete of an id it does not recognise (a stack
-     * from an older template, an id typed by hand) is acknowledged without calling AWS, where a malformed id would
-     * otherwise fail with a validation error and block the stack's deletion.
-     */
-    default boolean recognises(String physicalId) {
-        return true;
-    }
 }

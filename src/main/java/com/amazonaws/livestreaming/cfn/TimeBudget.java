@@ -1,7 +1,6 @@
 package com.amazonaws.livestreaming.cfn;
 
 import java.time.Duration;
-import java.util.function.LongSupplier;
 
 /**
  * How long waiting code may still wait. It ends a safety margin before the Lambda dies, so there is always time
@@ -9,20 +8,28 @@ import java.util.function.LongSupplier;
  * the end and turns an interrupt (the watchdog giving up) into the same {@link OutOfTimeException}.
  */
 public final class TimeBudget {
-    private final LongSupplier nanoClock;
+    private final Ticker ticker;
     private final long deadlineNanos;
 
-    public TimeBudget(Duration available, LongSupplier nanoClock) {
-        this.nanoClock = nanoClock;
-        this.deadlineNanos = nanoClock.getAsLong() + Math.max(0, available.toNanos());
+    private TimeBudget(Ticker ticker, long deadlineNanos) {
+        this.ticker = ticker;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    public TimeBudget(Duration available, Ticker ticker) {
+        this(ticker, ticker.nanoTime() + Math.max(0, available.toNanos()));
     }
 
     public static TimeBudget of(Duration available) {
-        return new TimeBudget(available, System::nanoTime);
+        return new TimeBudget(available, Ticker.SYSTEM);
+    }
+
+    public Ticker ticker() {
+        return ticker;
     }
 
     public Duration remaining() {
-        return Duration.ofNanos(Math.max(0, deadlineNanos - nanoClock.getAsLong()));
+        return Duration.ofNanos(Math.max(0, deadlineNanos - ticker.nanoTime()));
     }
 
     public boolean isExhausted() {
@@ -35,16 +42,25 @@ public final class TimeBudget {
     }
 
     /**
+     * The same clock with a deadline {@code reserve} earlier: for a step that must leave time for another one after
+     * it (stopping a channel must leave the time to start it again). Never earlier than now.
+     */
+    public TimeBudget holdingBack(Duration reserve) {
+        long now = ticker.nanoTime();
+        return new TimeBudget(ticker, Math.max(now, deadlineNanos - Math.max(0, reserve.toNanos())));
+    }
+
+    /**
      * Sleeps for {@code wait}, or throws when that would end past the deadline or the thread is interrupted.
      *
-     * @param step what is being waited on, for the reason ("waiting for input 123 to be DETACHED")
+     * @param step what is being waited on, for the reason ("waiting for input 123 to reach DETACHED")
      */
     public void sleep(Duration wait, String step) {
         if (!allows(wait)) {
             throw new OutOfTimeException(step, null);
         }
         try {
-            Thread.sleep(Math.max(0, wait.toMillis()));
+            ticker.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OutOfTimeException(step, null);

@@ -6,14 +6,15 @@ import java.util.Map;
 
 /**
  * The URLs the demo console shows and plays, as the page reads them from {@code assets/js/config.js}
- * ({@code window.LIVE_STREAMING_CONFIG}). Written as JSON so any character in a URL stays inside its string;
- * non-ASCII is escaped so the file is plain ASCII whatever the browser assumes about its encoding.
+ * ({@code window.LIVE_STREAMING_CONFIG}), and the MediaLive channel and region it links to when the stream stops
+ * arriving. Written as JSON so any character in a URL stays inside its string; non-ASCII is escaped so the file is
+ * plain ASCII whatever the browser assumes about its encoding.
  *
  * <p>{@code hlsAds} and {@code dashAds} are the MediaTailor (ad-inserted) playback URLs, empty when the stack
  * inserts no ads; the page lists them as extra sources beside the plain ones.
  */
 public record ConsoleConfig(String hls, String dash, String mss, String cmaf, String endpoint1, String endpoint2,
-                            String inputType, String hlsAds, String dashAds) {
+                            String inputType, String hlsAds, String dashAds, String channelId, String region) {
     /** Where the page loads its config from, relative to the console's root. */
     public static final String KEY = "assets/js/config.js";
 
@@ -27,12 +28,14 @@ public record ConsoleConfig(String hls, String dash, String mss, String cmaf, St
         inputType = orEmpty(inputType);
         hlsAds = orEmpty(hlsAds);
         dashAds = orEmpty(dashAds);
+        channelId = orEmpty(channelId);
+        region = orEmpty(region);
     }
 
-    /** A console without ad-inserted sources. */
+    /** A console without ad-inserted sources or a channel to link to. */
     public ConsoleConfig(String hls, String dash, String mss, String cmaf, String endpoint1, String endpoint2,
                          String inputType) {
-        this(hls, dash, mss, cmaf, endpoint1, endpoint2, inputType, "", "");
+        this(hls, dash, mss, cmaf, endpoint1, endpoint2, inputType, "", "", "", "");
     }
 
     /** The whole config.js file. */
@@ -47,6 +50,8 @@ public record ConsoleConfig(String hls, String dash, String mss, String cmaf, St
         values.put("inputType", inputType);
         values.put("hlsAds", hlsAds);
         values.put("dashAds", dashAds);
+        values.put("channelId", channelId);
+        values.put("region", region);
         return "// Written by the DemoConsole custom resource of the live-streaming-on-aws stack.\n"
                 + "window.LIVE_STREAMING_CONFIG = " + JsonText.writeAscii(values) + ";\n";
     }

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The up-front checks of {@code Custom::DemoConsole}: bucket names, a prefix S3 can hold, playback URLs a browser
- * can open (they end up in the page's config), push URLs as plain ASCII, and an input type the page knows.
+ * can open (they end up in the page's config), push URLs and the channel id as plain ASCII, an input type the page
+ * knows, and a region the channel link can name.
  */
 final class ConsoleRules {
     /** S3's limit on a key, which the prefix is the start of. */
@@ -21,7 +22,8 @@ final class ConsoleRules {
 
     static final PropertyRules RULES = PropertyRules.builder()
             .maxLength(MAX_PREFIX, "SourcePrefix")
-            .ascii("HlsUrl", "DashUrl", "MssUrl", "CmafUrl", "HlsAdsUrl", "DashAdsUrl", "EndPoint1", "EndPoint2")
+            .ascii("HlsUrl", "DashUrl", "MssUrl", "CmafUrl", "HlsAdsUrl", "DashAdsUrl", "EndPoint1", "EndPoint2",
+                    "ChannelId")
             .check(p -> p.matching("SourceBucket", DemoConsoleManager.BUCKET, DemoConsoleManager.BUCKET_RULE))
             .check(p -> p.required("SourcePrefix"))
             .check(p -> p.matching("DestinationBucket", DemoConsoleManager.BUCKET, DemoConsoleManager.BUCKET_RULE))
@@ -32,6 +34,8 @@ final class ConsoleRules {
             .check(p -> playbackUrl(p, "HlsAdsUrl"))
             .check(p -> playbackUrl(p, "DashAdsUrl"))
             .check(p -> p.optional("InputType").ifPresent(type -> p.oneOf("InputType", InputSettings.TYPES)))
+            .check(p -> p.optional("Region").ifPresent(region -> p.matching("Region", DemoConsoleManager.REGION,
+                    DemoConsoleManager.REGION_RULE)))
             .build();
 
     private ConsoleRules() {

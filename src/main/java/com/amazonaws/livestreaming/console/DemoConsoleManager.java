@@ -3,6 +3,7 @@ package com.amazonaws.livestreaming.console;
 import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Outcome;
+import com.amazonaws.livestreaming.cfn.PhysicalIds;
 import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.cfn.PropertyRules;
 import com.amazonaws.livestreaming.cfn.Request;
@@ -28,10 +29,12 @@ public final class DemoConsoleManager implements ResourceManager {
     static final String BUCKET_RULE = "it must be an S3 bucket name (3-63 lower-case letters, digits, "
             + "dots and hyphens)";
     private static final String SUFFIX = "-console";
+    static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+    static final String REGION_RULE = "it must be an AWS region such as us-east-1";
 
     private static final ResourceSpec SPEC = new ResourceSpec("DemoConsole",
             Set.of("SourceBucket", "SourcePrefix", "DestinationBucket", "HlsUrl", "DashUrl", "MssUrl", "CmafUrl",
-                    "EndPoint1", "EndPoint2", "InputType", "HlsAdsUrl", "DashAdsUrl"),
+                    "EndPoint1", "EndPoint2", "InputType", "HlsAdsUrl", "DashAdsUrl", "ChannelId", "Region"),
             Set.of("ConfigKey", "ObjectCount"),
             Set.of("S3:ListObjectsV2", "S3:CopyObject", "S3:PutObject", "S3:ListObjectVersions",
                     "S3:DeleteObjects"));
@@ -74,6 +77,12 @@ public final class DemoConsoleManager implements ResourceManager {
 
     @Override
     public Outcome delete(Request request, Invocation invocation) {
+        if (PhysicalIds.isNothingCreated(request.physicalResourceId())
+                && !request.properties().optional("DestinationBucket").map(b -> BUCKET.matcher(b).matches())
+                .orElse(false)) {
+            invocation.log().info("the failed Create had no usable DestinationBucket, so it copied nothing");
+            return Outcome.success(request.physicalResourceId());
+        }
         String bucket = request.properties().optional("DestinationBucket")
                 .orElseGet(() -> bucketOf(request.physicalResourceId()));
         invocation.step("emptying bucket " + bucket);
@@ -92,7 +101,9 @@ public final class DemoConsoleManager implements ResourceManager {
                 properties.optional("MssUrl", ""), properties.optional("CmafUrl", ""),
                 properties.optional("EndPoint1", ""), properties.optional("EndPoint2", ""),
                 properties.optional("InputType", ""), properties.optional("HlsAdsUrl", ""),
-                properties.optional("DashAdsUrl", ""));
+                properties.optional("DashAdsUrl", ""), properties.optional("ChannelId", ""),
+                properties.optional("Region").isPresent()
+                        ? properties.matching("Region", REGION, REGION_RULE) : "");
 
         invocation.step("listing console files in s3://" + source + "/" + prefix);
         List<String> keys;

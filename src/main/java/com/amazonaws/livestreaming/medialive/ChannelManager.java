@@ -1,9 +1,12 @@
 package com.amazonaws.livestreaming.medialive;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
+import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Invocation;
+import com.amazonaws.livestreaming.cfn.Leftovers;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Ownership;
+import com.amazonaws.livestreaming.cfn.PhysicalIds;
 import com.amazonaws.livestreaming.cfn.PropertyRules;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
@@ -14,17 +17,20 @@ import com.amazonaws.livestreaming.profile.EncodingProfiles;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import software.amazon.awssdk.services.medialive.model.ChannelClass;
 import software.amazon.awssdk.services.medialive.model.ChannelState;
 import software.amazon.awssdk.services.medialive.model.ChannelSummary;
 import software.amazon.awssdk.services.medialive.model.CreateChannelRequest;
@@ -51,6 +57,7 @@ public final class ChannelManager implements ResourceManager {
     private final MediaLiveClient mediaLive;
     private final Function<String, EncodingProfile> profiles;
     private final ChannelStates states;
+    private final ChannelPause pause;
 
     /** Production wiring: the shared MediaLive client, polling every five seconds. */
     public ChannelManager(AwsClients clients, Function<String, EncodingProfile> profiles) {
@@ -67,6 +74,7 @@ public final class ChannelManager implements ResourceManager {
         this.mediaLive = mediaLive;
         this.profiles = profiles;
         this.states = new ChannelStates(mediaLive, pollInterval);
+        this.pause = new ChannelPause(states);
     }
 
     @Override
@@ -87,7 +95,9 @@ public final class ChannelManager implements ResourceManager {
 
     /**
      * Changes the channel in place whenever MediaLive can: a new configuration is applied to a stopped channel, which
-     * is started again afterwards if it was running or should run. Only a new ChannelClass needs a new channel.
+     * is started again afterwards if it was running or should run. A channel that should run again is stopped only
+     * when the time left holds a stop and a start, and is started again even if the change fails
+     * ({@link ChannelPause}). Only a new ChannelClass needs a new channel.
      */
     @Override
     public Outcome update(Request request, Invocation invocation) {
@@ -99,33 +109,79 @@ public final class ChannelManager implements ResourceManager {
             return replace(request, spec, channelId, current, invocation);
         }
         boolean wasActive = ChannelStates.ACTIVE.contains(current.state());
+        boolean run = changed.contains(ChannelSpec.START) ? spec.start() : spec.start() || wasActive;
         Set<String> reconfigured = new TreeSet<>(changed);
         reconfigured.retainAll(ChannelSpec.CONFIGURATION);
         if (!reconfigured.isEmpty()) {
             EncodingProfile profile = profile(spec);
             invocation.log().info("reconfiguring channel", Map.of("channelId", channelId,
                     "changed", String.join(",", reconfigured), "state", current.state().toString()));
-            if (wasActive) {
-                states.stop(invocation, channelId);
-            }
             UpdateChannelRequest update = ChannelRequests.update(channelId, spec, profile);
-            invocation.step("updating channel " + channelId);
-            refusedWithDetails(() -> mediaLive.updateChannel(update));
-            current = states.awaitIdle(invocation, channelId);
+            Runnable edit = () -> {
+                invocation.step("updating channel " + channelId);
+                refusedWithDetails(() -> mediaLive.updateChannel(update));
+                states.awaitIdle(invocation, channelId);
+            };
+            if (wasActive && run) {
+                pause.whileIdle(invocation, "channel " + channelId, List.of(channelId), edit);
+            } else {
+                if (wasActive) {
+                    states.stop(invocation, channelId);
+                }
+                edit.run();
+            }
+            current = states.describe(channelId);
         }
-        boolean run = changed.contains(ChannelSpec.START) ? spec.start() : spec.start() || wasActive;
         return outcome(converge(invocation, current, run));
     }
 
-    @Override
-    public boolean recognises(String physicalId) {
-        return MediaLiveIds.isId(physicalId);
-    }
-
+    /**
+     * Stops and deletes the channel the id names. When the id names nothing (CloudFormation never learnt our id, or
+     * it is the marker of a Create that failed while CreateChannel was in flight), the channels this stack resource
+     * made and CloudFormation cannot name are stopped and deleted instead, so no billed channel stays behind.
+     */
     @Override
     public Outcome delete(Request request, Invocation invocation) {
-        states.delete(invocation, request.physicalResourceId());
-        return Outcome.success(request.physicalResourceId());
+        String id = request.physicalResourceId();
+        if (PhysicalIds.isNothingCreated(id) || !states.delete(invocation, id)) {
+            for (String left : leftovers(request, invocation)) {
+                invocation.log().warn("deleting a channel this stack resource made that CloudFormation does not "
+                        + "know of", Map.of("channelId", left));
+                states.delete(invocation, left);
+            }
+        }
+        return Outcome.success(id);
+    }
+
+    /**
+     * The channels of {@link Leftovers}: tagged for this stack's logical resource (and the marker's request), not
+     * being deleted already, and, without a marker, of the ChannelClass the Delete's properties name (a channel that
+     * replaced this one differs in its class and must stay).
+     */
+    private List<String> leftovers(Request request, Invocation invocation) {
+        Leftovers leftovers = Leftovers.of(request);
+        Predicate<ChannelSummary> identity = c -> true;
+        if (!leftovers.exact()) {
+            Optional<ChannelClass> channelClass = channelClassOf(request);
+            if (channelClass.isEmpty()) {
+                invocation.log().warn("the Delete's ChannelClass is unusable; not looking for channels left behind",
+                        Map.of("physicalResourceId", String.valueOf(request.physicalResourceId())));
+                return List.of();
+            }
+            identity = c -> c.channelClass() == channelClass.get();
+        }
+        invocation.step("looking for channels " + request.logicalResourceId()
+                + " made that CloudFormation does not know of");
+        return channels(identity.and(c -> leftovers.ownedBy(c.tags())));
+    }
+
+    private static Optional<ChannelClass> channelClassOf(Request request) {
+        try {
+            return Optional.of(ChannelClass.fromValue(request.properties().oneOf(ChannelSpec.CHANNEL_CLASS,
+                    ChannelSpec.CHANNEL_CLASSES)));
+        } catch (InvalidPropertyException e) {
+            return Optional.empty();
+        }
     }
 
     /** The spec's profile, loaded and rendered for its packager; a problem fails naming EncodingProfile. */
@@ -206,11 +262,16 @@ public final class ChannelManager implements ResourceManager {
 
     private Optional<String> findOwned(Request request, Invocation invocation) {
         invocation.step("looking for a channel made by an earlier attempt of this request");
+        return channels(c -> Ownership.madeBy(c.tags(), request)).stream().findFirst();
+    }
+
+    /** The ids of the channels (every page) that are not being deleted and satisfy {@code wanted}. */
+    private List<String> channels(Predicate<ChannelSummary> wanted) {
         return mediaLive.listChannelsPaginator(r -> r.maxResults(100)).channels().stream()
                 .filter(c -> c.state() != ChannelState.DELETED && c.state() != ChannelState.DELETING)
-                .filter(c -> Ownership.madeBy(c.tags(), request))
+                .filter(wanted)
                 .map(ChannelSummary::id)
-                .findFirst();
+                .toList();
     }
 
     /** MediaLive's idempotency token: the same CloudFormation request never makes two channels. */

@@ -1,8 +1,8 @@
 package com.amazonaws.livestreaming.medialive;
 
+import com.amazonaws.livestreaming.aws.AwsErrors;
 import com.amazonaws.livestreaming.aws.Poller;
 import com.amazonaws.livestreaming.cfn.Invocation;
-import com.amazonaws.livestreaming.cfn.OutOfTimeException;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import java.time.Duration;
 import java.util.Comparator;
@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
 import software.amazon.awssdk.services.medialive.model.ChannelAlert;
@@ -27,7 +29,8 @@ import software.amazon.awssdk.services.medialive.model.NotFoundException;
  * budget) until the channel has really arrived, because a stack that completes while its channel is still STARTING
  * is not yet live, and an input stays attached until its channel is DELETED. Every wait polls DescribeChannel at an
  * interval MediaLive's API limits tolerate, stops at once on a dead end (CREATE_FAILED, UPDATE_FAILED, a start that
- * falls back to IDLE) and, when the budget runs out, names the state the channel was stuck in.
+ * falls back to IDLE) and, when the budget runs out, names the state the channel was stuck in. Every wait is the
+ * project's one bounded poll, {@link Poller}.
  */
 public final class ChannelStates {
     private static final int ALERTS_SHOWN = 3;
@@ -40,12 +43,16 @@ public final class ChannelStates {
     private static final Set<ChannelState> BUSY = EnumSet.of(ChannelState.CREATING, ChannelState.UPDATING,
             ChannelState.STOPPING);
 
-    private final MediaLiveClient mediaLive;
+    private final Supplier<MediaLiveClient> client;
     private final Duration interval;
 
     /** @param interval time between DescribeChannel calls (production: 5 s) */
     public ChannelStates(MediaLiveClient mediaLive, Duration interval) {
-        this.mediaLive = mediaLive;
+        this(() -> mediaLive, interval);
+    }
+
+    ChannelStates(Supplier<MediaLiveClient> mediaLive, Duration interval) {
+        this.client = mediaLive;
         this.interval = interval;
     }
 
@@ -60,13 +67,17 @@ public final class ChannelStates {
         }
     }
 
+    /** DescribeChannel; an id MediaLive says names nothing (404, or 400 for an id it never issues) is gone. */
     public Snapshot describe(String channelId) {
         try {
-            DescribeChannelResponse channel = mediaLive.describeChannel(r -> r.channelId(channelId));
+            DescribeChannelResponse channel = client.get().describeChannel(r -> r.channelId(channelId));
             return channel.state() == ChannelState.DELETED ? Snapshot.gone(channelId)
                     : new Snapshot(channelId, channel.state(), channel);
-        } catch (NotFoundException e) {
-            return Snapshot.gone(channelId);
+        } catch (AwsServiceException e) {
+            if (AwsErrors.namesNothing(e)) {
+                return Snapshot.gone(channelId);
+            }
+            throw e;
         }
     }
 
@@ -79,7 +90,7 @@ public final class ChannelStates {
 
     /** Waits until the channel is IDLE, e.g. after CreateChannel (CREATING) or UpdateChannel (UPDATING). */
     public Snapshot awaitIdle(Invocation invocation, String channelId) {
-        return await(invocation, channelId, "be IDLE", s -> s.state() == ChannelState.IDLE, s -> switch (s.state()) {
+        return await(invocation, channelId, "reach IDLE", s -> s.state() == ChannelState.IDLE, s -> switch (s.state()) {
             case CREATE_FAILED -> Optional.of(createFailed(channelId));
             case UPDATE_FAILED -> Optional.of("MediaLive could not update channel " + channelId
                     + " (UPDATE_FAILED)" + why(channelId));
@@ -90,9 +101,13 @@ public final class ChannelStates {
 
     /** Starts an IDLE channel and waits until it is RUNNING, that is, until the stream is live. */
     public Snapshot start(Invocation invocation, String channelId) {
+        return awaitRunning(invocation, channelId, requestStart(invocation, channelId));
+    }
+
+    /** StartChannel on an IDLE channel; true when MediaLive answered that it left IDLE. */
+    boolean requestStart(Invocation invocation, String channelId) {
         invocation.step("starting channel " + channelId);
-        ChannelState answered = mediaLive.startChannel(r -> r.channelId(channelId)).state();
-        return awaitRunning(invocation, channelId, answered != ChannelState.IDLE);
+        return client.get().startChannel(r -> r.channelId(channelId)).state() != ChannelState.IDLE;
     }
 
     /** Waits until a STARTING or RECOVERING channel is RUNNING. */
@@ -101,9 +116,9 @@ public final class ChannelStates {
     }
 
     /** @param starting true once MediaLive has accepted the start, after which IDLE means the start failed */
-    private Snapshot awaitRunning(Invocation invocation, String channelId, boolean starting) {
+    Snapshot awaitRunning(Invocation invocation, String channelId, boolean starting) {
         AtomicReference<Boolean> started = new AtomicReference<>(starting);
-        return await(invocation, channelId, "be RUNNING", s -> s.state() == ChannelState.RUNNING, s -> {
+        return await(invocation, channelId, "reach RUNNING", s -> s.state() == ChannelState.RUNNING, s -> {
             if (s.state() == ChannelState.STARTING) {
                 started.set(true);
             }
@@ -121,7 +136,6 @@ public final class ChannelStates {
 
     /** Stops a STARTING, RUNNING or RECOVERING channel and waits until it is IDLE. */
     public Snapshot stop(Invocation invocation, String channelId) {
-        invocation.step("stopping channel " + channelId);
         requestStop(invocation, channelId);
         return awaitIdle(invocation, channelId);
     }
@@ -130,16 +144,18 @@ public final class ChannelStates {
      * StopChannel. MediaLive refuses to stop a channel in some transitions (ConflictException); then this waits for
      * the transition to end and stops the channel if it still encodes.
      */
-    private void requestStop(Invocation invocation, String channelId) {
+    void requestStop(Invocation invocation, String channelId) {
+        invocation.step("stopping channel " + channelId);
         try {
-            mediaLive.stopChannel(r -> r.channelId(channelId));
+            client.get().stopChannel(r -> r.channelId(channelId));
         } catch (ConflictException e) {
             invocation.log().info("MediaLive refused to stop the channel yet; waiting for it to settle",
                     Map.of("channelId", channelId, "reason", String.valueOf(e.awsErrorDetails().errorMessage())));
-            Snapshot settled = await(invocation, channelId, "settle before stopping",
+            Snapshot settled = await(invocation, channelId, "settle before it is stopped",
                     s -> s.isGone() || !TRANSITIONAL.contains(s.state()), s -> Optional.empty());
             if (ACTIVE.contains(settled.state())) {
-                mediaLive.stopChannel(r -> r.channelId(channelId));
+                invocation.step("stopping channel " + channelId);
+                client.get().stopChannel(r -> r.channelId(channelId));
             }
         }
     }
@@ -148,60 +164,56 @@ public final class ChannelStates {
      * Stops the channel if it encodes, deletes it and waits until it is DELETED, which releases its input. A channel
      * that is already gone, or disappears on the way, is fine. CREATE_FAILED and UPDATE_FAILED channels are deleted
      * directly.
+     *
+     * @return false when MediaLive said from the start that the id names no channel (NotFound, DELETED, or an id it
+     *         never issues), true when there was a channel to remove
      */
-    public void delete(Invocation invocation, String channelId) {
+    public boolean delete(Invocation invocation, String channelId) {
+        invocation.step("reading the state of channel " + channelId + " before deleting it");
         Snapshot now = describe(channelId);
+        if (now.isGone()) {
+            invocation.log().info("channel is already gone", Map.of("channelId", channelId));
+            return false;
+        }
         if (BUSY.contains(now.state())) {
             now = await(invocation, channelId, "finish " + now.state(), s -> !BUSY.contains(s.state()),
                     s -> Optional.empty());
         }
         try {
             if (now.isGone()) {
-                invocation.log().info("channel is already gone", Map.of("channelId", channelId));
-                return;
+                invocation.log().info("channel disappeared while being deleted", Map.of("channelId", channelId));
+                return true;
             }
             if (ACTIVE.contains(now.state())) {
-                invocation.step("stopping channel " + channelId + " before deleting it");
                 requestStop(invocation, channelId);
-                now = await(invocation, channelId, "be IDLE", s -> s.state() == ChannelState.IDLE || s.isGone(),
-                        s -> Optional.empty());
+                now = await(invocation, channelId, "reach IDLE before it is deleted",
+                        s -> s.state() == ChannelState.IDLE || s.isGone(), s -> Optional.empty());
                 if (now.isGone()) {
-                    return;
+                    return true;
                 }
             }
             if (now.state() != ChannelState.DELETING) {
                 invocation.step("deleting channel " + channelId);
-                mediaLive.deleteChannel(r -> r.channelId(channelId));
+                client.get().deleteChannel(r -> r.channelId(channelId));
             }
         } catch (NotFoundException e) {
             invocation.log().info("channel disappeared while being deleted", Map.of("channelId", channelId));
-            return;
+            return true;
         }
-        await(invocation, channelId, "be DELETED", Snapshot::isGone, s -> Optional.empty());
+        await(invocation, channelId, "reach DELETED", Snapshot::isGone, s -> Optional.empty());
+        return true;
     }
 
-    /**
-     * Polls until {@code done}; a non-empty {@code deadEnd} reason fails at once. A timeout says which state the
-     * channel was in, and every change of state is logged as the invocation's step.
-     */
+    /** Polls until {@code done}; a non-empty {@code deadEnd} reason fails at once. */
     private Snapshot await(Invocation invocation, String channelId, String goal, Predicate<Snapshot> done,
                            Function<Snapshot, Optional<String>> deadEnd) {
-        String step = "waiting for channel " + channelId + " to " + goal;
-        AtomicReference<ChannelState> last = new AtomicReference<>();
-        try {
-            return Poller.await(invocation, step, interval, () -> {
-                Snapshot snapshot = describe(channelId);
-                if (snapshot.state() != last.getAndSet(snapshot.state())) {
-                    invocation.step(step + " (it is " + snapshot.state() + ")");
-                }
-                deadEnd.apply(snapshot).ifPresent(reason -> {
-                    throw new ResourceFailure(reason);
-                });
-                return snapshot;
-            }, done);
-        } catch (OutOfTimeException e) {
-            throw new OutOfTimeException(last.get() == null ? step : step + " (it is " + last.get() + ")", null);
-        }
+        return Poller.await(invocation, "channel " + channelId, goal, interval, () -> {
+            Snapshot snapshot = describe(channelId);
+            deadEnd.apply(snapshot).ifPresent(reason -> {
+                throw new ResourceFailure(reason);
+            });
+            return snapshot;
+        }, s -> s.isGone() ? "gone" : s.state().toString(), done);
     }
 
     private String createFailed(String channelId) {
@@ -214,7 +226,7 @@ public final class ChannelStates {
      */
     private String why(String channelId) {
         try {
-            List<String> messages = mediaLive.listAlerts(r -> r.channelId(channelId).stateFilter("SET")
+            List<String> messages = client.get().listAlerts(r -> r.channelId(channelId).stateFilter("SET")
                             .maxResults(ALERTS_SHOWN)).alerts().stream()
                     .sorted(Comparator.comparing(ChannelAlert::setTimestamp,
                             Comparator.nullsLast(Comparator.reverseOrder())))

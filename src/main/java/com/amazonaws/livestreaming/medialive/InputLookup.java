@@ -1,21 +1,26 @@
 package com.amazonaws.livestreaming.medialive;
 
+import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
+import com.amazonaws.livestreaming.cfn.Leftovers;
 import com.amazonaws.livestreaming.cfn.Ownership;
+import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.cfn.Request;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
 import software.amazon.awssdk.services.medialive.model.Input;
+import software.amazon.awssdk.services.medialive.model.InputClass;
 import software.amazon.awssdk.services.medialive.model.InputSecurityGroup;
 import software.amazon.awssdk.services.medialive.model.InputSecurityGroupState;
 import software.amazon.awssdk.services.medialive.model.InputSource;
 import software.amazon.awssdk.services.medialive.model.InputState;
+import software.amazon.awssdk.services.medialive.model.InputType;
 
 /**
  * Finds what an earlier attempt of the same request made, by the {@link Ownership} tags MediaLive returns in its
@@ -48,19 +53,51 @@ final class InputLookup {
     }
 
     /**
-     * The security groups made for this stack resource (by any request) that no input other than the gone
-     * {@code inputId} uses: what an earlier Delete left when it removed the input but ran out of time while the
-     * group was still IN_USE. A replacement input's group (same logical id) is in use by that input and is kept.
+     * The inputs of {@link Leftovers} that are not being deleted already. Without a marker the candidates must also
+     * have the Type (and, except for RTP push inputs, the class) the Delete's properties name, since a replacement
+     * input differs in exactly those, and must not be attached to a channel: an input CloudFormation never learnt of
+     * cannot have been given to one of its channels, while a live input of the stack is.
      */
-    List<String> securityGroupsLeftBy(Request request, String inputId) {
+    List<Input> inputsLeftBy(Request request, Leftovers leftovers) {
+        Predicate<Input> identity = input -> true;
+        if (!leftovers.exact()) {
+            Optional<Predicate<Input>> described = identityOf(request.properties());
+            if (described.isEmpty()) {
+                return List.of();
+            }
+            identity = described.get().and(input -> input.attachedChannels().isEmpty());
+        }
+        Predicate<Input> wanted = identity;
+        return mediaLive.get().listInputsPaginator(b -> { }).inputs().stream()
+                .filter(input -> isLive(input) && leftovers.ownedBy(input.tags()) && wanted.test(input))
+                .toList();
+    }
+
+    /** Same type, and same class unless RTP push (which always has two endpoints, whatever the class). */
+    private static Optional<Predicate<Input>> identityOf(Properties properties) {
+        try {
+            InputType type = InputType.fromValue(properties.oneOf("Type", InputSettings.TYPES));
+            InputClass inputClass = InputClass.fromValue(properties.oneOf("ChannelClass",
+                    List.of("STANDARD", "SINGLE_PIPELINE"), "STANDARD"));
+            return Optional.of(input -> input.type() == type
+                    && (type == InputType.RTP_PUSH || input.inputClass() == inputClass));
+        } catch (InvalidPropertyException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The security groups of {@link Leftovers} that no input other than the {@code goneInputs} uses: what an earlier
+     * Delete left when it removed the input but ran out of time while the group was still IN_USE, or what a Create
+     * made before CloudFormation lost its answer. A replacement input's group (same logical id) is in use by that
+     * input and is kept.
+     */
+    List<String> securityGroupsLeftBy(Leftovers leftovers, Collection<String> goneInputs) {
         List<String> left = new ArrayList<>();
         for (InputSecurityGroup group : mediaLive.get().listInputSecurityGroupsPaginator(b -> { })
                 .inputSecurityGroups()) {
-            Map<String, String> tags = group.tags();
-            if (group.state() != InputSecurityGroupState.DELETED && tags != null
-                    && request.stackId().equals(tags.get(Ownership.STACK_ID))
-                    && request.logicalResourceId().equals(tags.get(Ownership.LOGICAL_ID))
-                    && group.inputs().stream().allMatch(inputId::equals)) {
+            if (group.state() != InputSecurityGroupState.DELETED && leftovers.ownedBy(group.tags())
+                    && goneInputs.containsAll(group.inputs())) {
                 left.add(group.id());
             }
         }

@@ -1,6 +1,7 @@
 package com.amazonaws.livestreaming.medialive;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
+import com.amazonaws.livestreaming.aws.Poller;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Properties;
@@ -11,7 +12,9 @@ import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
 import com.amazonaws.livestreaming.cfn.ResourceSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,8 +34,10 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  *
  * <p>Create validates everything first, reuses what an earlier attempt of the same request made (found by tags),
  * and answers only once the input has left CREATING. Update changes URLs, credentials, flows and CIDR rules in
- * place; a new Type or class is a new input. Delete waits for a channel to let go of the input, then removes the
- * input, its security group and its SSM parameters, each step bounded by the time budget.
+ * place; a new Type or class is a new input. MediaLive edits an attached input only while its channels are IDLE, so
+ * a change of sources or credentials stops the running channels and starts them again ({@link ChannelPause});
+ * CIDR rules change while the stream stays live. Delete waits for a channel to let go of the input, then removes
+ * the input, its security group and its SSM parameters, each step bounded by the time budget.
  */
 public final class InputManager implements ResourceManager {
     public static final String KIND = "MediaLiveInput";
@@ -46,13 +51,17 @@ public final class InputManager implements ResourceManager {
                     "MediaLive:DescribeInputSecurityGroup", "MediaLive:UpdateInputSecurityGroup",
                     "MediaLive:DeleteInputSecurityGroup", "MediaLive:CreateInput", "MediaLive:ListInputs",
                     "MediaLive:DescribeInput", "MediaLive:UpdateInput", "MediaLive:DeleteInput",
-                    "Ssm:PutParameter", "Ssm:DeleteParameter"));
+                    "Ssm:PutParameter", "Ssm:DeleteParameter",
+                    // an edit of an attached input stops its channels and starts them again
+                    "MediaLive:DescribeChannel", "MediaLive:StopChannel", "MediaLive:StartChannel",
+                    "MediaLive:ListAlerts"));
 
     private final Supplier<MediaLiveClient> mediaLive;
     private final PasswordStore passwords;
     private final InputLookup lookup;
     private final InputReads reads;
     private final InputTeardown teardown;
+    private final ChannelPause pause;
     private final Duration interval;
 
     /** Production: polls MediaLive every 3 seconds (its describe calls are rate-limited). */
@@ -70,6 +79,7 @@ public final class InputManager implements ResourceManager {
         this.lookup = new InputLookup(mediaLive);
         this.reads = new InputReads(mediaLive);
         this.teardown = new InputTeardown(mediaLive, reads, lookup, passwords, pollInterval);
+        this.pause = new ChannelPause(new ChannelStates(mediaLive, pollInterval));
         this.interval = pollInterval;
     }
 
@@ -108,22 +118,25 @@ public final class InputManager implements ResourceManager {
         if (settings.isPush()) {
             updateRules(current.get(), settings.cidrs().orElseThrow(), invocation);
         } else {
-            rotatePasswords(request, settings, secrets, invocation);
             UpdateInputRequest wanted = InputRequests.updateInput(id, settings, request);
-            if (InputChanges.differ(current.get(), wanted)) {
-                invocation.step("updating input " + id);
-                mediaLive.get().updateInput(wanted);
-            }
-            dropUnusedPasswords(request, settings, current.get(), invocation);
+            boolean sourcesChange = InputChanges.differ(current.get(), wanted);
+            List<Pipeline> rotated = changedPasswords(request, settings, secrets);
+            Runnable edit = () -> {
+                for (Pipeline pipeline : rotated) {
+                    passwords.put(request, pipeline, secrets.of(pipeline).orElseThrow(), invocation);
+                }
+                if (sourcesChange) {
+                    invocation.step("updating input " + id);
+                    mediaLive.get().updateInput(wanted);
+                }
+                dropUnusedPasswords(request, settings, current.get(), invocation);
+            };
+            List<String> channels = sourcesChange || !rotated.isEmpty() ? current.get().attachedChannels() : List.of();
+            pause.whileIdle(invocation, "input " + id, channels, edit);
         }
         DescribeInputResponse now = reads.input(id).orElseThrow(() -> new ResourceFailure("input " + id
                 + " disappeared while it was being updated"));
         return Outcome.success(id, InputEndpoints.data(now, settings));
-    }
-
-    @Override
-    public boolean recognises(String physicalId) {
-        return MediaLiveIds.isId(physicalId);
     }
 
     @Override
@@ -160,7 +173,7 @@ public final class InputManager implements ResourceManager {
         }
         invocation.made(id);
         String madeId = id;
-        DescribeInputResponse ready = StateWait.await(invocation, "input " + id, "created", interval,
+        DescribeInputResponse ready = Poller.await(invocation, "input " + id, "leave CREATING", interval,
                 () -> reads.input(madeId), InputReads::stateOf,
                 found -> found.isEmpty() || found.get().state() != InputState.CREATING)
                 .filter(found -> found.state() != InputState.DELETED)
@@ -222,22 +235,26 @@ public final class InputManager implements ResourceManager {
         }
         invocation.step("updating the rules of input security group " + groupId);
         mediaLive.get().updateInputSecurityGroup(InputRequests.securityGroupRules(groupId, cidrs, group.tags()));
-        StateWait.await(invocation, "input security group " + groupId, "updated", interval,
+        Poller.await(invocation, "input security group " + groupId, "finish UPDATING", interval,
                 () -> reads.group(groupId), InputReads::groupStateOf,
                 found -> found.isEmpty() || found.get().state() != InputSecurityGroupState.UPDATING);
     }
 
-    /** Writes a password whose value changed (or is new); MediaLive reads it by the same name, so no UpdateInput. */
-    private void rotatePasswords(Request request, InputSettings settings, InputPasswords secrets,
-                                 Invocation invocation) {
+    /**
+     * The pipelines whose password value changed (or is new). MediaLive reads it by the same name, so no UpdateInput
+     * is needed, but a running channel reads it only when it starts.
+     */
+    private static List<Pipeline> changedPasswords(Request request, InputSettings settings, InputPasswords secrets) {
         Properties old = request.oldProperties();
+        List<Pipeline> changed = new ArrayList<>();
         for (InputSettings.PullSource source : settings.pullSources()) {
             Optional<String> value = secrets.of(source.pipeline());
             String name = source.pipeline().property("Pass");
             if (value.isPresent() && !value.equals(old.optional(name))) {
-                passwords.put(request, source.pipeline(), value.get(), invocation);
+                changed.add(source.pipeline());
             }
         }
+        return changed;
     }
 
     private void dropUnusedPasswords(Request request, InputSettings settings, DescribeInputResponse before,

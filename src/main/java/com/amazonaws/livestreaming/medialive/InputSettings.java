@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.medialive.model.InputType;
  * @param type         one of the supported input types
  * @param channelClass STANDARD (two sources or destinations) or SINGLE_PIPELINE (one)
  * @param cidrs        the push whitelist; present exactly for push types
- * @param pullSources  URL_PULL, RTMP_PULL and MP4_FILE sources, primary first
+ * @param pullSources  URL_PULL, RTMP_PULL and MP4_FILE sources, primary first (MP4_FILE also from S3:
+ *                     {@code s3ssl://bucket/key.mp4}, read with the channel's role)
  * @param flowArns     MEDIACONNECT flows, primary first
  * @param roleArn      the role MediaLive assumes to read MediaConnect flows
  * @param srtSources   SRT_CALLER listeners to call, primary first
@@ -141,8 +142,10 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
     private static PullSource pullSource(Properties p, InputType type, Pipeline pipeline) {
         String name = pipeline.property("Url");
         String url = requiredFor(p, name, type, pipeline);
-        Set<String> schemes = type == InputType.RTMP_PULL ? Set.of("rtmp", "rtmps") : Set.of("http", "https");
-        String expected = type == InputType.RTMP_PULL ? "rtmp:// or rtmps://" : "http:// or https://";
+        Set<String> schemes = type == InputType.RTMP_PULL ? Set.of("rtmp", "rtmps")
+                : type == InputType.MP4_FILE ? Set.of("http", "https", "s3", "s3ssl") : Set.of("http", "https");
+        String expected = type == InputType.RTMP_PULL ? "rtmp:// or rtmps://"
+                : type == InputType.MP4_FILE ? "http://, https://, s3:// or s3ssl://" : "http:// or https://";
         URI uri = parse(name, url, "a " + type + " input pulls over " + expected);
         if (uri.getRawUserInfo() != null) {
             throw new InvalidPropertyException(name, name + " must not carry a user name or password; give them in "
@@ -153,7 +156,11 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
             throw new InvalidPropertyException(name, name + " is '" + shown(url) + "'; a " + type
                     + " input pulls over " + expected + " from a host, e.g. "
                     + (type == InputType.RTMP_PULL ? "rtmp://203.0.113.5:1935/live/stream"
+                    : type == InputType.MP4_FILE ? "s3ssl://my-bucket/videos/clip.mp4"
                     : "https://example.com/live/index.m3u8"));
+        }
+        if (scheme.startsWith("s3")) {
+            checkS3Source(name, url, uri);
         }
         Optional<String> user = p.optional(pipeline.property("User"));
         boolean hasPassword = p.optional(pipeline.property("Pass")).isPresent();
@@ -162,6 +169,22 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
                     + " is set but " + pipeline.property("User") + " is not; a password needs a user name");
         }
         return new PullSource(pipeline, url, user, hasPassword);
+    }
+
+    /**
+     * MediaLive reads {@code s3ssl://bucket/key} (or {@code s3://}) with the channel's role; it refuses bucket names
+     * with dots, and a file input must name an object.
+     */
+    private static void checkS3Source(String name, String url, URI uri) {
+        if (uri.getHost().contains(".")) {
+            throw new InvalidPropertyException(name, name + " is '" + shown(url) + "'; MediaLive cannot read from an "
+                    + "S3 bucket whose name has dots; copy the file to a bucket without dots");
+        }
+        String key = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
+        if (key.isEmpty() || key.endsWith("/")) {
+            throw new InvalidPropertyException(name, name + " is '" + shown(url) + "'; it must name the MP4 file "
+                    + "itself, e.g. s3ssl://my-bucket/videos/clip.mp4");
+        }
     }
 
     private static SrtSource srtSource(Properties p, Pipeline pipeline) {

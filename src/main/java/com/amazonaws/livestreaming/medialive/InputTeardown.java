@@ -1,7 +1,10 @@
 package com.amazonaws.livestreaming.medialive;
 
+import com.amazonaws.livestreaming.aws.Poller;
 import com.amazonaws.livestreaming.cfn.Invocation;
+import com.amazonaws.livestreaming.cfn.Leftovers;
 import com.amazonaws.livestreaming.cfn.Ownership;
+import com.amazonaws.livestreaming.cfn.PhysicalIds;
 import com.amazonaws.livestreaming.cfn.Request;
 import java.time.Duration;
 import java.util.Collection;
@@ -14,6 +17,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
 import software.amazon.awssdk.services.medialive.model.DescribeInputResponse;
 import software.amazon.awssdk.services.medialive.model.DescribeInputSecurityGroupResponse;
+import software.amazon.awssdk.services.medialive.model.Input;
 import software.amazon.awssdk.services.medialive.model.InputSecurityGroupState;
 import software.amazon.awssdk.services.medialive.model.InputSource;
 import software.amazon.awssdk.services.medialive.model.InputState;
@@ -23,8 +27,9 @@ import software.amazon.awssdk.services.medialive.model.NotFoundException;
  * Removes an input and what was made for it, in the only order MediaLive accepts: the input once no channel holds
  * it (DETACHED), its security group once no input uses it (IDLE), then the password parameters. Every wait is
  * bounded by the budget and names the state it was stuck in; whatever is already gone is skipped. When the input
- * is already gone (a Delete retried after running out of time), the security group it used is found by its tags,
- * so it is not left behind to count against the account's quota.
+ * is already gone (a Delete retried after running out of time, or an id CloudFormation made up because our answer
+ * was lost), what this stack resource made is found by its tags, so neither an input nor a security group is left
+ * behind to count against the account's quotas.
  */
 final class InputTeardown {
     private final Supplier<MediaLiveClient> mediaLive;
@@ -42,25 +47,56 @@ final class InputTeardown {
         this.interval = interval;
     }
 
+    /**
+     * Removes the input the Delete names; when the id names nothing (gone already, made up by CloudFormation, or the
+     * marker of a failed Create), removes what this stack resource left instead: inputs and security groups found
+     * by their tags ({@link Leftovers}), and the password parameters its properties name.
+     */
     void remove(Request request, Invocation invocation) {
         String id = request.physicalResourceId();
-        Optional<DescribeInputResponse> current = reads.input(id);
-        Set<String> parameters = new LinkedHashSet<>();
-        if (!InputReads.isGone(current)) {
-            parameters.addAll(ourParameters(request, current.get().sources()));
-            removeInput(id, current.get().state(), invocation);
-            for (String groupId : current.get().securityGroups()) {
-                removeSecurityGroup(request, groupId, invocation);
+        if (!PhysicalIds.isNothingCreated(id)) {
+            invocation.step("reading input " + id + " before deleting it");
+            Optional<DescribeInputResponse> current = reads.input(id);
+            if (!InputReads.isGone(current)) {
+                Set<String> parameters = new LinkedHashSet<>(ourParameters(request, current.get().sources()));
+                removeWithGroups(request, current.get(), invocation);
+                removePasswords(parameters, id, invocation);
+                return;
             }
-        } else {
             invocation.log().info("input already gone", Map.of("inputId", id));
-            for (String groupId : lookup.securityGroupsLeftBy(request, id)) {
+        }
+        removeLeftovers(request, id, invocation);
+    }
+
+    private void removeWithGroups(Request request, DescribeInputResponse input, Invocation invocation) {
+        removeInput(input.id(), input.state(), invocation);
+        for (String groupId : input.securityGroups()) {
+            removeSecurityGroup(request, groupId, invocation);
+        }
+    }
+
+    private void removeLeftovers(Request request, String id, Invocation invocation) {
+        Leftovers leftovers = Leftovers.of(request);
+        invocation.step("looking for inputs and security groups " + request.logicalResourceId()
+                + " made that CloudFormation does not know of");
+        Set<String> gone = new LinkedHashSet<>(Set.of(id));
+        Set<String> parameters = new LinkedHashSet<>();
+        for (Input left : lookup.inputsLeftBy(request, leftovers)) {
+            invocation.log().warn("deleting an input this stack resource made that CloudFormation does not know of",
+                    Map.of("inputId", left.id()));
+            parameters.addAll(ourParameters(request, left.sources()));
+            removeInput(left.id(), left.state(), invocation);
+            gone.add(left.id());
+            for (String groupId : left.securityGroups()) {
                 removeSecurityGroup(request, groupId, invocation);
             }
-            for (Pipeline pipeline : Pipeline.values()) {
-                if (request.properties().optional(pipeline.property("Pass")).isPresent()) {
-                    parameters.add(PasswordStore.name(request, pipeline));
-                }
+        }
+        for (String groupId : lookup.securityGroupsLeftBy(leftovers, gone)) {
+            removeSecurityGroup(request, groupId, invocation);
+        }
+        for (Pipeline pipeline : Pipeline.values()) {
+            if (request.properties().optional(pipeline.property("Pass")).isPresent()) {
+                parameters.add(PasswordStore.name(request, pipeline));
             }
         }
         removePasswords(parameters, id, invocation);
@@ -84,7 +120,7 @@ final class InputTeardown {
     private void removeInput(String id, InputState state, Invocation invocation) {
         InputState now = state;
         if (now != InputState.DETACHED && now != InputState.DELETING) {
-            Optional<DescribeInputResponse> detached = StateWait.await(invocation, "input " + id, "DETACHED",
+            Optional<DescribeInputResponse> detached = Poller.await(invocation, "input " + id, "reach DETACHED",
                     interval, () -> reads.input(id), InputReads::stateOf,
                     found -> InputReads.isGone(found) || found.get().state() == InputState.DETACHED
                             || found.get().state() == InputState.DELETING);
@@ -99,7 +135,7 @@ final class InputTeardown {
                 invocation.log().info("input already gone", Map.of("inputId", id));
             }
         }
-        StateWait.await(invocation, "input " + id, "deleted", interval, () -> reads.input(id), InputReads::stateOf,
+        Poller.await(invocation, "input " + id, "be deleted", interval, () -> reads.input(id), InputReads::stateOf,
                 InputReads::isGone);
     }
 
@@ -115,8 +151,8 @@ final class InputTeardown {
                     Map.of("securityGroupId", groupId));
             return;
         }
-        Optional<DescribeInputSecurityGroupResponse> idle = StateWait.await(invocation,
-                "input security group " + groupId, "IDLE", interval, () -> reads.group(groupId),
+        Optional<DescribeInputSecurityGroupResponse> idle = Poller.await(invocation,
+                "input security group " + groupId, "reach IDLE", interval, () -> reads.group(groupId),
                 InputReads::groupStateOf, found -> found.isEmpty()
                         || found.get().state() == InputSecurityGroupState.IDLE
                         || found.get().state() == InputSecurityGroupState.DELETED);

@@ -10,8 +10,8 @@ public final class StackDefaults {
     public static final String CHANNEL_CLASS = "SINGLE_PIPELINE";
     /** The middle ladder: HD renditions without the 1080p rung's extra outputs and input tier. */
     public static final String ENCODING_PROFILE = "720p";
-    /** A pull input plays a public test stream without an encoder, so a stack with defaults is live at once. */
-    public static final String INPUT_TYPE = "URL_PULL";
+    /** MediaLive loops the stack's own test clip, so a stack with defaults is live at once, without an encoder. */
+    public static final String INPUT_TYPE = "MP4_FILE";
 
     private StackDefaults() {
     }

@@ -104,14 +104,16 @@ public final class MediaPackageChannelManager implements ResourceManager {
         return answer(id, updated.arn(), updated.hlsIngest());
     }
 
-    @Override
-    public boolean recognises(String physicalId) {
-        return MediaPackageIds.isId(physicalId);
-    }
-
+    /** Deletes the channel the id names, endpoints first; see {@link NamedDelete} for an id that names nothing. */
     @Override
     public Outcome delete(Request request, Invocation invocation) {
-        String id = request.physicalResourceId();
+        return new NamedDelete("MediaPackage channel", id -> deleteWithEndpoints(id, invocation),
+                () -> MediaPackageIds.channelId(request), id -> describeIfExists(id).map(c -> c.tags()))
+                .run(request, invocation);
+    }
+
+    /** Deletes the channel's endpoints and the channel; false when MediaPackage says there is no such channel. */
+    private boolean deleteWithEndpoints(String id, Invocation invocation) {
         invocation.step("listing the origin endpoints of MediaPackage channel " + id);
         List<String> endpoints = endpointIds(id);
         for (String endpoint : endpoints) {
@@ -126,10 +128,11 @@ public final class MediaPackageChannelManager implements ResourceManager {
         try {
             mediaPackage.get().deleteChannel(b -> b.id(id));
             invocation.log().info("channel deleted", Map.of("channelId", id, "endpointsDeleted", endpoints.size()));
+            return true;
         } catch (NotFoundException gone) {
             invocation.log().info("channel already gone", Map.of("channelId", id));
+            return false;
         }
-        return Outcome.success(id);
     }
 
     private List<String> endpointIds(String channelId) {

@@ -146,22 +146,30 @@ public final class MediaPackageEndpointManager implements ResourceManager {
         return answer(id, type, updated.url(), updated.cmafPackage());
     }
 
-    @Override
-    public boolean recognises(String physicalId) {
-        return MediaPackageIds.isId(physicalId);
-    }
-
+    /** Deletes the endpoint the id names; see {@link NamedDelete} for an id that names nothing. */
     @Override
     public Outcome delete(Request request, Invocation invocation) {
-        String id = request.physicalResourceId();
+        return new NamedDelete("MediaPackage origin endpoint", id -> deleteEndpoint(id, invocation),
+                () -> {
+                    EndpointType type = type(request.properties());
+                    return MediaPackageIds.endpointId(MediaPackageIds.endpointChannelId(request, type), type);
+                },
+                id -> describeIfExists(id).filter(e -> request.properties().optional(MediaPackageIds.CHANNEL_ID)
+                        .map(e.channelId()::equals).orElse(false)).map(e -> e.tags()))
+                .run(request, invocation);
+    }
+
+    /** DeleteOriginEndpoint; false when MediaPackage says there is no such endpoint. */
+    private boolean deleteEndpoint(String id, Invocation invocation) {
         invocation.step("deleting MediaPackage origin endpoint " + id);
         try {
             mediaPackage.get().deleteOriginEndpoint(b -> b.id(id));
             invocation.log().info("origin endpoint deleted", Map.of("endpointId", id));
+            return true;
         } catch (NotFoundException gone) {
             invocation.log().info("origin endpoint already gone", Map.of("endpointId", id));
+            return false;
         }
-        return Outcome.success(id);
     }
 
     /** CreateOriginEndpoint, retried while MediaPackage does not yet see the channel it was just asked to make. */

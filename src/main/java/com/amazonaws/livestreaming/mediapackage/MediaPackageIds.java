@@ -77,11 +77,6 @@ public final class MediaPackageIds {
         return id;
     }
 
-    /** Whether {@code id} is one MediaPackage could have accepted as a channel or endpoint id. */
-    public static boolean isId(String id) {
-        return id != null && isValid(id, 0);
-    }
-
     private static boolean isValid(String id, int reserved) {
         return id.length() <= MAX_LENGTH - reserved && ID.matcher(id).matches();
     }

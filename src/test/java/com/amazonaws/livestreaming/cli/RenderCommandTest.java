@@ -33,7 +33,7 @@ class RenderCommandTest {
         assertEquals("HD", request.get("InputSpecification").get("Resolution").asText());
         assertEquals("MAX_10_MBPS", request.get("InputSpecification").get("MaximumBitrate").asText());
         assertEquals("LOOP", request.get("InputAttachments").get(0).get("InputSettings").get("SourceEndBehavior")
-                .asText(), "a URL_PULL input loops its source");
+                .asText(), "an MP4_FILE input loops its clip");
     }
 
     @Test

@@ -57,6 +57,11 @@ class DemoConsoleBadInputTest extends BadInputSuite {
                                 + " (percent-encode other characters in a URL)"),
                 value(VALID, "InputType", "unknown", "RTSP_PUSH", "InputType is 'RTSP_PUSH'; allowed values: RTP_PUSH,"
                         + " RTMP_PUSH, URL_PULL, RTMP_PULL, MP4_FILE, SRT_CALLER, MEDIACONNECT"),
+                value(VALID, "Region", "not a region", "Europe",
+                        "Region is 'Europe'; it must be an AWS region such as us-east-1"),
+                value(VALID, "ChannelId", "non-ASCII", "123456é",
+                        "ChannelId contains a non-ASCII character (U+00E9) at position 7; only ASCII is allowed here"
+                                + " (percent-encode other characters in a URL)"),
                 value(VALID, "HLSUrl", "a misspelt property", "https://d111.cloudfront.net/out/v1/abc/index.m3u8",
                         "HLSUrl is not a property of Custom::DemoConsole; did you mean HlsUrl?")),
                 BadInputMatrix.everyProperty(KIND, VALID));
@@ -68,6 +73,8 @@ class DemoConsoleBadInputTest extends BadInputSuite {
                 empty(VALID, "DashUrl", "blank: the format is greyed out"),
                 missing(VALID, "EndPoint1", "absent: a pull input"),
                 missing(VALID, "InputType", "absent"),
+                missing(VALID, "ChannelId", "absent: the stall notice names no channel"),
+                missing(VALID, "Region", "absent: the stall notice names no channel"),
                 value(VALID, "SourcePrefix", "non-ASCII", "live-streaming-on-aws/vérsion/console/",
                         "S3 keys are UTF-8"),
                 value(VALID, "HlsUrl", "with a query", "https://d111.cloudfront.net/out/v1/abc/index.m3u8?aws.manifest"

@@ -42,6 +42,21 @@ class DemoConsoleValidationTest {
     }
 
     @Test
+    void aRegionThatIsNoRegionIsNamedBeforeAnyCall() {
+        try (WireMockAws wire = new WireMockAws()) {
+            Map<String, Object> properties = DemoConsoleWireTest.properties("demo-bucket");
+            properties.put("Region", "Europe");
+
+            InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () ->
+                    new DemoConsoleManager(wire.clients()).create(Requests.create("DemoConsole", properties),
+                            Requests.invocation().invocation()));
+
+            assertEquals("Region is 'Europe'; it must be an AWS region such as us-east-1", e.getMessage());
+            assertEquals(0, wire.calls().size());
+        }
+    }
+
+    @Test
     void theKindIsRegisteredUnderItsTemplateName() {
         try (WireMockAws wire = new WireMockAws()) {
             assertTrue(Managers.standard(wire.clients()).find("DemoConsole")

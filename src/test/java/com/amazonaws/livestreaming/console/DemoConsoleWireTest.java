@@ -69,6 +69,8 @@ class DemoConsoleWireTest {
         properties.put("EndPoint1", "rtmp://198.51.100.10:1935/demo-stack/primary");
         properties.put("EndPoint2", "rtmp://198.51.100.11:1935/demo-stack/secondary");
         properties.put("InputType", "RTMP_PUSH");
+        properties.put("ChannelId", "1234567");
+        properties.put("Region", "eu-west-1");
         return properties;
     }
 
@@ -131,7 +133,8 @@ class DemoConsoleWireTest {
                 + "\"endpoint1\":\"rtmp://198.51.100.10:1935/demo-stack/primary\","
                 + "\"endpoint2\":\"rtmp://198.51.100.11:1935/demo-stack/secondary\","
                 + "\"inputType\":\"RTMP_PUSH\","
-                + "\"hlsAds\":\"\",\"dashAds\":\"\"};\n", payload(puts.get(0)));
+                + "\"hlsAds\":\"\",\"dashAds\":\"\","
+                + "\"channelId\":\"1234567\",\"region\":\"eu-west-1\"};\n", payload(puts.get(0)));
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 final class BuildScript {
     static final Path SCRIPT = Path.of("deployment", "build-s3-dist.sh");
     private static final List<String> OWN_VARIABLES = List.of("DIST_DIR", "SKIP_JAR_BUILD", "JAR",
-            "SKIP_CONSOLE_BUILD", "CONSOLE_DIST", "CONSOLE_DIR", "DIAGRAM_OUT");
+            "SKIP_CONSOLE_BUILD", "CONSOLE_DIST", "CONSOLE_DIR", "DIAGRAM_OUT", "SKIP_CLIP_BUILD", "CLIP");
 
     /** The exit code and everything the script printed (stdout and stderr together). */
     record Run(int exit, String output) {
@@ -35,9 +35,9 @@ final class BuildScript {
         Process process = builder.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("build-s3-dist.sh did not finish within 2 minutes:\n" + output);
+            throw new AssertionError("build-s3-dist.sh did not finish within 5 minutes:\n" + output);
         }
         return new Run(process.exitValue(), output);
     }

@@ -33,6 +33,7 @@ class BuildScriptTest {
     private Path consoleDist;
     private Path out;
     private Path diagram;
+    private Path clip;
 
     @BeforeEach
     void buildInputs() throws IOException {
@@ -44,6 +45,8 @@ class BuildScriptTest {
         Files.writeString(consoleDist.resolve("assets/app.js"), "console.log('player');");
         out = tmp.resolve("dist");
         diagram = tmp.resolve("architecture.png");
+        // Stands in for the encoded clip, which BuildScriptIT makes for real and probes with ffprobe.
+        clip = Files.writeString(tmp.resolve("clip.mp4"), "a stand-in for the test source");
     }
 
     @Test
@@ -60,6 +63,33 @@ class BuildScriptTest {
         assertEquals("console.log('player');", Files.readString(out.resolve("console/assets/app.js")));
         assertEquals(Files.readString(Path.of("THIRD-PARTY-NOTICES.txt")),
                 Files.readString(out.resolve("THIRD-PARTY-NOTICES.txt")));
+    }
+
+    @Test
+    void putsTheTestSourceBesideTheConsole() throws Exception {
+        BuildScript.Run run = BuildScript.run(prebuilt(), "--out", out.toString(), "my-code-bucket", "v1.2.3");
+
+        assertEquals(0, run.exit(), run.output());
+        assertArrayEquals(Files.readAllBytes(clip), Files.readAllBytes(out.resolve("test-source.mp4")));
+        assertTrue(run.output().contains("test-source.mp4"), run.output());
+    }
+
+    @Test
+    void aBucketWithADotIsWarnedAboutBecauseMediaLiveCannotReadTheTestSourceFromIt() throws Exception {
+        BuildScript.Run run = BuildScript.run(prebuilt(), "--out", out.toString(), "my.code.bucket", "v1.2.3");
+
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("MediaLive cannot read the test source from such a bucket"), run.output());
+    }
+
+    @Test
+    void aMissingPrebuiltTestSourceFailsClearly() throws Exception {
+        Map<String, String> env = prebuilt();
+        env.put("CLIP", tmp.resolve("nowhere.mp4").toString());
+        BuildScript.Run run = BuildScript.run(env, "--out", out.toString(), "my-code-bucket", "v1.0.0");
+
+        assertNotEquals(0, run.exit());
+        assertTrue(run.output().contains("CLIP '" + tmp.resolve("nowhere.mp4") + "' does not exist"), run.output());
     }
 
     @Test
@@ -180,6 +210,8 @@ class BuildScriptTest {
         env.put("SKIP_CONSOLE_BUILD", "1");
         env.put("CONSOLE_DIST", consoleDist.toString());
         env.put("DIAGRAM_OUT", diagram.toString());
+        env.put("SKIP_CLIP_BUILD", "1");
+        env.put("CLIP", clip.toString());
         return env;
     }
 }

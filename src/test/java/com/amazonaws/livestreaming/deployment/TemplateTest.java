@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.amazonaws.livestreaming.cfn.Properties;
+import com.amazonaws.livestreaming.medialive.InputSettings;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,14 +55,100 @@ class TemplateTest {
     }
 
     @Test
-    void inputTypeOffersEveryTypeTheInputResourceSupportsAndPullsTheDemoStreamByDefault() {
+    void inputTypeOffersEveryTypeTheInputResourceSupportsAndLoopsTheStacksOwnClipByDefault() {
         Map<String, Object> inputType = CfnTemplate.map(template.section("Parameters").get("InputType"));
         assertEquals(Set.of("RTP_PUSH", "RTMP_PUSH", "URL_PULL", "RTMP_PULL", "MP4_FILE", "SRT_CALLER",
                 "MEDIACONNECT"), new TreeSet<>(CfnTemplate.list(inputType.get("AllowedValues")).stream()
                 .map(String::valueOf).toList()));
-        assertEquals("URL_PULL", inputType.get("Default"));
-        String source = (String) CfnTemplate.map(template.section("Parameters").get("PriUrl")).get("Default");
-        assertTrue(source.startsWith("https://") && source.endsWith(".m3u8"), source);
+        assertEquals("MP4_FILE", inputType.get("Default"));
+        for (String url : List.of("PriUrl", "SecUrl")) {
+            assertEquals("", CfnTemplate.map(template.section("Parameters").get(url)).get("Default"),
+                    url + ": no third-party default; empty means the stack's own clip");
+        }
+    }
+
+    @Test
+    void anMp4InputWithoutAUrlPullsTheTestSourceBuildS3DistPutsBesideTheCodeOverTls() throws Exception {
+        for (String side : List.of("Pri", "Sec")) {
+            assertEquals(Map.of("Fn::And", List.of(
+                    Map.of("Fn::Equals", List.of(Map.of("Ref", "InputType"), "MP4_FILE")),
+                    Map.of("Fn::Equals", List.of(Map.of("Ref", side + "Url"), "")))),
+                    template.section("Conditions").get(side + "UsesTestSource"));
+            Map<String, Object> pull = CfnTemplate.map(template.properties("Input").get(side + "Url"));
+            List<Object> choice = CfnTemplate.list(CfnTemplate.map(
+                    CfnTemplate.list(pull.get("Fn::If")).get(1)).get("Fn::If"));
+            assertEquals(side + "UsesTestSource", choice.get(0));
+            assertEquals(Map.of("Ref", side + "Url"), choice.get(2));
+
+            String url = resolved(CfnTemplate.map(choice.get(1)), "my-code-bucket", "v1.2.3", "eu-west-1");
+            assertEquals("s3ssl://my-code-bucket-eu-west-1/live-streaming-on-aws/v1.2.3/test-source.mp4", url);
+            InputSettings settings = InputSettings.from(Properties.of(Map.of("Type", "MP4_FILE",
+                    "ChannelClass", "SINGLE_PIPELINE", "PriUrl", url)));
+            assertEquals(url, settings.pullSources().get(0).url());
+        }
+        assertTrue(Files.readString(BuildScript.SCRIPT).contains("clip_out=\"$out/test-source.mp4\""),
+                "build-s3-dist.sh writes the clip under the key the template reads");
+    }
+
+    @Test
+    void theMediaLiveRoleMayReadExactlyTheTestSourceAndOnlyWhenTheInputUsesIt() {
+        Map<String, Object> read = conditionalStatement("MediaLiveRole", "UsesTestSource", "ReadTestSource");
+        assertEquals("s3:GetObject", read.get("Action"));
+        assertEquals("arn:aws:s3:::my-code-bucket-eu-west-1/live-streaming-on-aws/v1.2.3/test-source.mp4",
+                resolved(CfnTemplate.map(read.get("Resource")), "my-code-bucket", "v1.2.3", "eu-west-1"));
+        Map<String, Object> find = conditionalStatement("MediaLiveRole", "UsesTestSource", "FindTestSource");
+        assertEquals("s3:ListBucket", find.get("Action"));
+        assertEquals("arn:aws:s3:::my-code-bucket-eu-west-1",
+                resolved(CfnTemplate.map(find.get("Resource")), "my-code-bucket", "v1.2.3", "eu-west-1"));
+        Map<String, Object> prefix = CfnTemplate.map(CfnTemplate.map(
+                CfnTemplate.map(find.get("Condition")).get("StringEquals")).get("s3:prefix"));
+        assertEquals("live-streaming-on-aws/v1.2.3/test-source.mp4",
+                resolved(prefix, "my-code-bucket", "v1.2.3", "eu-west-1"));
+        assertEquals(Map.of("Fn::Or", List.of(Map.of("Condition", "PriUsesTestSource"),
+                Map.of("Condition", "SecUsesTestSource"))), template.section("Conditions").get("UsesTestSource"));
+    }
+
+    @Test
+    void theConsoleIsToldTheChannelAndRegionToLinkTo() {
+        Map<String, Object> console = template.properties("DemoConsole");
+        assertEquals(Map.of("Fn::GetAtt", List.of("Channel", "ChannelId")), console.get("ChannelId"));
+        assertEquals(Map.of("Ref", "AWS::Region"), console.get("Region"));
+    }
+
+    /** The statement with {@code sid} inside {@code Fn::If [condition, statement, AWS::NoValue]} of a role's policy. */
+    private Map<String, Object> conditionalStatement(String role, String condition, String sid) {
+        for (Object policy : CfnTemplate.list(template.properties(role).get("Policies"))) {
+            Map<String, Object> document = CfnTemplate.map(CfnTemplate.map(policy).get("PolicyDocument"));
+            for (Object statement : CfnTemplate.list(document.get("Statement"))) {
+                Object conditional = CfnTemplate.map(statement).get("Fn::If");
+                List<Object> choice = conditional == null ? List.of() : CfnTemplate.list(conditional);
+                if (choice.size() == 3 && condition.equals(choice.get(0))
+                        && sid.equals(CfnTemplate.map(choice.get(1)).get("Sid"))) {
+                    assertEquals(Map.of("Ref", "AWS::NoValue"), choice.get(2));
+                    return CfnTemplate.map(choice.get(1));
+                }
+            }
+        }
+        throw new AssertionError(role + " has no statement " + sid + " under condition " + condition);
+    }
+
+    /**
+     * A {@code Fn::Sub [text, {Bucket|Prefix: Fn::FindInMap [SourceCode, General, ...]}]} as the stack sees it once
+     * build-s3-dist.sh has filled in the bucket and version: the same code location the function's jar comes from.
+     */
+    private String resolved(Map<String, Object> sub, String bucket, String version, String region) {
+        List<Object> parts = CfnTemplate.list(sub.get("Fn::Sub"));
+        Map<String, Object> general = CfnTemplate.map(CfnTemplate.map(
+                template.section("Mappings").get("SourceCode")).get("General"));
+        String text = (String) parts.get(0);
+        for (Map.Entry<String, Object> variable : CfnTemplate.map(parts.get(1)).entrySet()) {
+            List<Object> find = CfnTemplate.list(CfnTemplate.map(variable.getValue()).get("Fn::FindInMap"));
+            assertEquals(List.of("SourceCode", "General"), find.subList(0, 2));
+            String value = ((String) general.get((String) find.get(2)))
+                    .replace("CODEBUCKET", bucket).replace("CODEVERSION", version);
+            text = text.replace("${" + variable.getKey() + "}", value);
+        }
+        return text.replace("${AWS::Region}", region).replace("${AWS::Partition}", "aws");
     }
 
     @Test

@@ -1,162 +1,185 @@
 package com.amazonaws.livestreaming.medialive;
 
-import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.CHANNEL_ID;
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.properties;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.testing.Requests;
-import com.amazonaws.livestreaming.testing.WireMockAws;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Delete against the MediaLive stand-in: stop first, delete, and wait until MediaLive lets go of the input. */
 class ChannelDeleteTest {
     private static final String DESCRIBE = "MediaLive:DescribeChannel";
     private static final String STOP = "MediaLive:StopChannel";
     private static final String DELETE = "MediaLive:DeleteChannel";
-    private WireMockAws wire;
-    private MediaLiveStubs stubs;
-    private ChannelManager manager;
+    private static final String LIST = "MediaLive:ListChannels";
+    private ChannelFixture fixture;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
-        stubs = new MediaLiveStubs(wire);
-        manager = new ChannelManager(wire.clients().mediaLive(), TestProfiles.loader(), Duration.ofMillis(10));
-        stubs.stopReturns(CHANNEL_ID);
-        stubs.deleteReturns(CHANNEL_ID);
+        fixture = new ChannelFixture();
     }
 
     @AfterEach
     void stop() {
-        wire.close();
+        fixture.close();
     }
 
-    private Outcome deleteChannel() {
-        return MediaLiveStubs.dispatch(manager, Requests.delete(ChannelManager.KIND, CHANNEL_ID, properties()),
-                Requests.invocation().invocation());
+    private Outcome deleteChannel(String id) {
+        return fixture.dispatch(Requests.delete(ChannelManager.KIND, id, properties()));
+    }
+
+    private String state(String id) {
+        return fixture.aws.mediaLive().channelState(id);
     }
 
     @Test
     void deleteFromIdleDeletesAndWaitsUntilTheChannelIsGone() {
-        stubs.describeWalks(CHANNEL_ID, "IDLE", "DELETING", "DELETING", MediaLiveStubs.GONE);
+        String id = fixture.channel("STANDARD", "IDLE");
 
-        Outcome outcome = deleteChannel();
+        Outcome outcome = deleteChannel(id);
 
-        assertTrue(outcome.succeeded());
-        assertEquals(CHANNEL_ID, outcome.physicalResourceId());
-        assertEquals(List.of(DESCRIBE, DELETE, DESCRIBE, DESCRIBE, DESCRIBE), wire.calls());
+        assertTrue(outcome.succeeded(), outcome.reason());
+        assertEquals(id, outcome.physicalResourceId());
+        assertEquals(List.of(DELETE), fixture.actions());
+        assertEquals("DELETED", state(id));
+        assertEquals("DETACHED", fixture.aws.mediaLive().inputState(fixture.inputId));
     }
 
     @Test
     void deleteFromRunningStopsTheChannelFirst() {
-        stubs.describeWalks(CHANNEL_ID, "RUNNING", "STOPPING", "IDLE", "DELETING", "DELETED");
+        String id = fixture.channel("STANDARD", "RUNNING");
 
-        Outcome outcome = deleteChannel();
+        Outcome outcome = deleteChannel(id);
 
-        assertTrue(outcome.succeeded());
-        assertEquals(List.of(DESCRIBE, STOP, DESCRIBE, DESCRIBE, DELETE, DESCRIBE, DESCRIBE), wire.calls());
+        assertTrue(outcome.succeeded(), outcome.reason());
+        assertEquals(List.of(STOP, DELETE), fixture.actions());
+        assertEquals("DELETED", state(id));
     }
 
     @Test
     void deleteFromStartingStopsTheChannelFirst() {
-        stubs.describeWalks(CHANNEL_ID, "STARTING", "STOPPING", "IDLE", "DELETING", MediaLiveStubs.GONE);
+        String id = fixture.channel("STANDARD", "STARTING");
 
-        Outcome outcome = deleteChannel();
-
-        assertTrue(outcome.succeeded());
-        assertEquals(List.of(DESCRIBE, STOP, DESCRIBE, DESCRIBE, DELETE, DESCRIBE, DESCRIBE), wire.calls());
+        assertTrue(deleteChannel(id).succeeded());
+        assertEquals(List.of(STOP, DELETE), fixture.actions());
     }
 
     @Test
     void deleteOfACreateFailedChannelDeletesItDirectly() {
-        stubs.describeWalks(CHANNEL_ID, "CREATE_FAILED", "DELETING", MediaLiveStubs.GONE);
+        String id = fixture.channel("STANDARD", "CREATE_FAILED");
 
-        Outcome outcome = deleteChannel();
-
-        assertTrue(outcome.succeeded());
-        assertEquals(List.of(DESCRIBE, DELETE, DESCRIBE, DESCRIBE), wire.calls());
+        assertTrue(deleteChannel(id).succeeded());
+        assertEquals(List.of(DELETE), fixture.actions());
+        assertEquals("DELETED", state(id));
     }
 
     @Test
     void deleteWhileCreatingWaitsForTheChannelToSettle() {
-        stubs.describeWalks(CHANNEL_ID, "CREATING", "CREATING", "IDLE", "DELETING", MediaLiveStubs.GONE);
+        String id = fixture.aws.clients().mediaLive().createChannel(b -> b.name("x").channelClass("STANDARD")
+                .inputAttachments(a -> a.inputId(fixture.inputId))).channel().id();
 
-        Outcome outcome = deleteChannel();
-
-        assertTrue(outcome.succeeded());
-        assertEquals(List.of(DESCRIBE, DESCRIBE, DESCRIBE, DELETE, DESCRIBE, DESCRIBE), wire.calls());
+        assertTrue(deleteChannel(id).succeeded());
+        assertEquals(List.of("MediaLive:CreateChannel", DELETE), fixture.actions());
+        assertEquals("DELETED", state(id));
     }
 
     @Test
-    void deleteOfMissingChannelAnswersSuccess() {
-        stubs.describeWalks(CHANNEL_ID, MediaLiveStubs.GONE);
-
-        Outcome outcome = deleteChannel();
+    void deleteOfMissingChannelAnswersSuccessAfterAskingMediaLive() {
+        Outcome outcome = deleteChannel("1234567");
 
         assertTrue(outcome.succeeded());
-        assertEquals(List.of(DESCRIBE), wire.calls());
+        assertEquals(List.of(DESCRIBE, LIST), fixture.calls(), "asks for the id, then for channels left behind");
     }
 
     @Test
     void deleteOfAChannelInStateDeletedAnswersSuccess() {
-        stubs.describeWalks(CHANNEL_ID, "DELETED");
+        String id = fixture.channel("STANDARD", "DELETED");
 
-        Outcome outcome = deleteChannel();
-
-        assertTrue(outcome.succeeded());
-        assertEquals(List.of(DESCRIBE), wire.calls());
+        assertTrue(deleteChannel(id).succeeded());
+        assertEquals(List.of(DESCRIBE, LIST), fixture.calls());
     }
 
     @Test
     void deleteOfAChannelAlreadyBeingDeletedOnlyWaits() {
-        stubs.describeWalks(CHANNEL_ID, "DELETING", "DELETING", MediaLiveStubs.GONE);
+        String id = fixture.channel("STANDARD", "IDLE");
+        fixture.aws.clients().mediaLive().deleteChannel(b -> b.channelId(id));
 
-        Outcome outcome = deleteChannel();
-
-        assertTrue(outcome.succeeded());
-        assertEquals(List.of(DESCRIBE, DESCRIBE, DESCRIBE), wire.calls());
+        assertTrue(deleteChannel(id).succeeded());
+        assertEquals(1, fixture.count(DELETE), "only the DeleteChannel made before");
+        assertEquals("DELETED", state(id));
     }
 
     @Test
     void channelThatVanishesDuringDeleteAnswersSuccess() {
-        stubs.describeWalks(CHANNEL_ID, "IDLE");
-        wire.server().stubFor(delete(urlPathEqualTo("/prod/channels/" + CHANNEL_ID)).atPriority(1)
-                .willReturn(MediaLiveStubs.error(404, "NotFoundException", "Channel not found")));
+        String id = fixture.channel("STANDARD", "IDLE");
+        fixture.aws.onNext(DELETE, () -> fixture.aws.mediaLive().remove(id));
 
-        assertTrue(deleteChannel().succeeded());
+        assertTrue(deleteChannel(id).succeeded());
     }
 
     @Test
     void deleteTimeoutNamesTheStateTheChannelIsStuckIn() {
-        stubs.describeWalks(CHANNEL_ID, "RUNNING", "STOPPING");
+        String id = fixture.channel("STANDARD", "RUNNING");
+        fixture.aws.mediaLive().timings().channelStop = Duration.ofHours(1);
 
-        Outcome outcome = MediaLiveStubs.dispatch(manager, Requests.delete(ChannelManager.KIND, CHANNEL_ID,
-                properties()), Requests.invocation(Duration.ofMillis(800)).invocation());
+        Outcome outcome = MediaLiveStubs.dispatch(fixture.manager, Requests.delete(ChannelManager.KIND, id,
+                properties()), fixture.invocation(Duration.ofSeconds(120)).invocation());
 
-        assertEquals("timed out while waiting for channel 1234567 to be IDLE (it is STOPPING)", outcome.reason());
-        assertEquals(CHANNEL_ID, outcome.physicalResourceId());
+        assertEquals("timed out while waiting for channel 1234567 to reach IDLE before it is deleted (last state "
+                + "STOPPING)", outcome.reason());
+        assertEquals(id, outcome.physicalResourceId());
     }
 
     @Test
     void stopRefusedWhileStartingIsRepeatedOnceTheChannelRuns() {
-        wire.server().stubFor(post(urlPathEqualTo("/prod/channels/" + CHANNEL_ID + "/stop")).atPriority(1)
-                .inScenario("stop").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("refused once")
-                .willReturn(MediaLiveStubs.error(409, "ConflictException", "Channel is in STARTING state")));
-        stubs.describeWalks(CHANNEL_ID, "STARTING", "STARTING", "RUNNING", "STOPPING", "IDLE", MediaLiveStubs.GONE);
+        String id = fixture.channel("STANDARD", "IDLE");
+        fixture.aws.clients().mediaLive().startChannel(b -> b.channelId(id));
+        fixture.aws.refuse(STOP, 1, 409, "ConflictException", "Channel is in STARTING state");
 
-        Outcome outcome = deleteChannel();
+        Outcome outcome = deleteChannel(id);
 
         assertTrue(outcome.succeeded(), outcome.reason());
-        assertEquals(List.of(DESCRIBE, STOP, DESCRIBE, DESCRIBE, STOP, DESCRIBE, DESCRIBE, DELETE, DESCRIBE),
-                wire.calls());
+        assertEquals(List.of("MediaLive:StartChannel", STOP, STOP, DELETE), fixture.actions());
+        assertEquals("DELETED", state(id));
+    }
+
+    @Test
+    void throttledPollsKeepTheWaitGoingWithBackoff() {
+        try (ChannelFixture once = new ChannelFixture(1)) {
+            String id = once.channel("STANDARD", "RUNNING");
+            once.aws.onNext(DESCRIBE, () -> once.aws.refuse(DESCRIBE, 3, 429, "TooManyRequestsException",
+                    "Too Many Requests"));
+            var captured = once.invocation();
+
+            Outcome outcome = MediaLiveStubs.dispatch(once.manager, Requests.delete(ChannelManager.KIND, id,
+                    properties()), captured.invocation());
+
+            assertTrue(outcome.succeeded(), outcome.reason());
+            assertEquals("DELETED", once.aws.mediaLive().channelState(id));
+            assertTrue(captured.log().contains("MediaLive TooManyRequestsException: Too Many Requests"),
+                    captured.log());
+        }
+    }
+
+    @Test
+    void pollsThrottledUntilTheBudgetEndsSayWhatWasAwaitedAndWhy() {
+        try (ChannelFixture once = new ChannelFixture(1)) {
+            String id = once.channel("STANDARD", "IDLE");
+            once.aws.clients().mediaLive().deleteChannel(b -> b.channelId(id));
+            once.aws.onNext(DESCRIBE, () -> once.aws.refuse(DESCRIBE, 100, 429, "TooManyRequestsException",
+                    "Too Many Requests"));
+
+            Outcome outcome = MediaLiveStubs.dispatch(once.manager, Requests.delete(ChannelManager.KIND, id,
+                    properties()), once.invocation(Duration.ofSeconds(120)).invocation());
+
+            assertEquals("timed out while waiting for channel 1234567 to reach DELETED (no answer yet; the last 4 "
+                    + "polls were refused: MediaLive TooManyRequestsException: Too Many Requests)", outcome.reason());
+        }
     }
 }

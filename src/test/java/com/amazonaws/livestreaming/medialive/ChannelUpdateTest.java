@@ -1,9 +1,6 @@
 package com.amazonaws.livestreaming.medialive;
 
-import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.CHANNEL_ID;
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.properties;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -14,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Request;
+import com.amazonaws.livestreaming.cfn.RequestType;
 import com.amazonaws.livestreaming.testing.Requests;
-import com.amazonaws.livestreaming.testing.WireMockAws;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,187 +20,210 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Update against the MediaLive stand-in, which refuses UpdateChannel on a channel that is not IDLE: a running
+ * channel is stopped, updated and started again; only a new ChannelClass makes a new channel.
+ */
 class ChannelUpdateTest {
-    private static final String NEW_ID = "7654321";
-    private static final String DESCRIBE = "MediaLive:DescribeChannel";
-    private WireMockAws wire;
-    private MediaLiveStubs stubs;
-    private ChannelManager manager;
+    private static final String STOP = "MediaLive:StopChannel";
+    private static final String START = "MediaLive:StartChannel";
+    private static final String UPDATE = "MediaLive:UpdateChannel";
+    private ChannelFixture fixture;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
-        stubs = new MediaLiveStubs(wire);
-        manager = new ChannelManager(wire.clients().mediaLive(), TestProfiles.loader(), Duration.ofMillis(10));
+        fixture = new ChannelFixture();
     }
 
     @AfterEach
     void stop() {
-        wire.close();
+        fixture.close();
     }
 
-    private static Request update(Map<String, Object> now, Map<String, Object> before) {
-        return Requests.update(ChannelManager.KIND, CHANNEL_ID, now, before);
+    /** An Update with its own RequestId, as CloudFormation sends it (the channel was made by the Create's). */
+    private static Request update(String id, Map<String, Object> now, Map<String, Object> before) {
+        Request base = Requests.update(ChannelManager.KIND, id, now, before);
+        return new Request(RequestType.UPDATE, base.responseUrl(), base.stackId(), InputStubs.OTHER_REQUEST_ID,
+                base.resourceType(), base.logicalResourceId(), id, base.properties(), base.oldProperties());
+    }
+
+    private Outcome run(Request request) {
+        return fixture.manager.update(request, fixture.invocation().invocation());
+    }
+
+    private String state(String id) {
+        return fixture.aws.mediaLive().channelState(id);
     }
 
     @Test
     void profileChangeWhileRunningStopsUpdatesAndStartsAgain() {
-        stubs.describeWalks(CHANNEL_ID, "RUNNING", "STOPPING", "IDLE", "UPDATING", "IDLE", "STARTING", "RUNNING");
-        stubs.stopReturns(CHANNEL_ID);
-        stubs.updateReturns(CHANNEL_ID);
-        stubs.startReturns(CHANNEL_ID);
+        String id = fixture.channel("STANDARD", "RUNNING");
 
-        Outcome outcome = manager.update(update(properties("EncodingProfile", "1080p", "Start", "Yes"),
-                properties("EncodingProfile", "720p", "Start", "Yes")), Requests.invocation().invocation());
+        Outcome outcome = run(update(id, properties("EncodingProfile", "1080p", "Start", "Yes"),
+                properties("EncodingProfile", "720p", "Start", "Yes")));
 
-        assertEquals(CHANNEL_ID, outcome.physicalResourceId());
+        assertEquals(id, outcome.physicalResourceId());
         assertEquals("RUNNING", outcome.data().get("State"));
-        assertEquals(List.of(DESCRIBE, "MediaLive:StopChannel", DESCRIBE, DESCRIBE, "MediaLive:UpdateChannel",
-                DESCRIBE, DESCRIBE, "MediaLive:StartChannel", DESCRIBE, DESCRIBE), wire.calls());
-        wire.server().verify(putRequestedFor(urlPathEqualTo("/prod/channels/" + CHANNEL_ID))
+        assertEquals(List.of(STOP, UPDATE, START), fixture.actions());
+        assertEquals("RUNNING", state(id));
+        fixture.aws.server().verify(putRequestedFor(urlPathEqualTo("/prod/channels/" + id))
                 .withRequestBody(matchingJsonPath("$.encoderSettings.videoDescriptions.length()", equalTo("3")))
                 .withRequestBody(matchingJsonPath("$.encoderSettings.videoDescriptions[0].width", equalTo("1920"))));
     }
 
     @Test
-    void channelStartedByHandIsStartedAgainAfterAnUpdate() {
-        stubs.describeWalks(CHANNEL_ID, "RUNNING", "IDLE", "UPDATING", "IDLE", "STARTING", "RUNNING");
-        stubs.stopReturns(CHANNEL_ID);
-        stubs.updateReturns(CHANNEL_ID);
-        stubs.startReturns(CHANNEL_ID);
+    void aChangeMediaLiveRefusesStartsTheRunningChannelAgainBeforeFailing() {
+        String id = fixture.channel("STANDARD", "RUNNING");
+        fixture.aws.refuse(UPDATE, 1, 422, "UnprocessableEntityException", "Failed to update channel");
 
-        Outcome outcome = manager.update(update(properties("LogLevel", "INFO"), properties()),
-                Requests.invocation().invocation());
+        Outcome outcome = fixture.dispatch(update(id, properties("EncodingProfile", "1080p"), properties()));
+
+        assertEquals("MediaLive refused the channel: Failed to update channel; channel " + id + " started again",
+                outcome.reason());
+        assertEquals(id, outcome.physicalResourceId());
+        assertEquals(List.of(STOP, UPDATE, START), fixture.actions());
+        assertEquals("STARTING", state(id));
+    }
+
+    @Test
+    void aBudgetTooShortForAStopAndAStartLeavesTheChannelRunning() {
+        String id = fixture.channel("STANDARD", "RUNNING");
+
+        Outcome outcome = MediaLiveStubs.dispatch(fixture.manager, update(id, properties("LogLevel", "INFO"),
+                properties()), fixture.invocation(Duration.ofSeconds(200)).invocation());
+
+        assertEquals("changing channel " + id + " needs channel " + id + " stopped and started again, which can "
+                + "take 6 minutes, but only 200 s of this invocation are left; nothing was changed and the stream "
+                + "is still on the air", outcome.reason());
+        assertEquals(List.of(), fixture.actions());
+        assertEquals("RUNNING", state(id));
+    }
+
+    @Test
+    void channelStartedByHandIsStartedAgainAfterAnUpdate() {
+        String id = fixture.channel("STANDARD", "RUNNING");
+
+        Outcome outcome = run(update(id, properties("LogLevel", "INFO"), properties()));
 
         assertEquals("RUNNING", outcome.data().get("State"));
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/channels/" + CHANNEL_ID + "/start")));
+        assertEquals(List.of(STOP, UPDATE, START), fixture.actions());
     }
 
     @Test
     void changeWhileIdleOnlyUpdates() {
-        stubs.describeWalks(CHANNEL_ID, "IDLE", "UPDATING", "UPDATING", "IDLE");
-        stubs.updateReturns(CHANNEL_ID);
+        String id = fixture.channel("STANDARD", "IDLE");
+        String mp4 = fixture.input();
 
-        Outcome outcome = manager.update(update(properties("InputId", "1357924", "InputType", "MP4_FILE"),
-                properties()), Requests.invocation().invocation());
+        Outcome outcome = run(update(id, properties("InputId", mp4, "InputType", "MP4_FILE"), properties()));
 
         assertEquals("IDLE", outcome.data().get("State"));
-        assertEquals(List.of(DESCRIBE, "MediaLive:UpdateChannel", DESCRIBE, DESCRIBE, DESCRIBE), wire.calls());
-        wire.server().verify(putRequestedFor(urlPathEqualTo("/prod/channels/" + CHANNEL_ID))
-                .withRequestBody(matchingJsonPath("$.inputAttachments[0].inputId", equalTo("1357924")))
+        assertEquals(List.of(UPDATE), fixture.actions());
+        fixture.aws.server().verify(putRequestedFor(urlPathEqualTo("/prod/channels/" + id))
+                .withRequestBody(matchingJsonPath("$.inputAttachments[0].inputId", equalTo(mp4)))
                 .withRequestBody(matchingJsonPath("$.inputAttachments[0].inputSettings.sourceEndBehavior",
                         equalTo("LOOP"))));
+        assertEquals("ATTACHED", fixture.aws.mediaLive().inputState(mp4));
+        assertEquals("DETACHED", fixture.aws.mediaLive().inputState(fixture.inputId));
     }
 
     @Test
     void startNoToYesStartsTheChannelWithoutUpdatingIt() {
-        stubs.describeWalks(CHANNEL_ID, "IDLE", "STARTING", "RUNNING");
-        stubs.startReturns(CHANNEL_ID);
+        String id = fixture.channel("STANDARD", "IDLE");
 
-        Outcome outcome = manager.update(update(properties("Start", "Yes"), properties("Start", "No")),
-                Requests.invocation().invocation());
+        Outcome outcome = run(update(id, properties("Start", "Yes"), properties("Start", "No")));
 
         assertEquals("RUNNING", outcome.data().get("State"));
-        assertEquals(List.of(DESCRIBE, "MediaLive:StartChannel", DESCRIBE, DESCRIBE), wire.calls());
+        assertEquals(List.of(START), fixture.actions());
     }
 
     @Test
     void startYesToNoStopsTheChannelWithoutUpdatingIt() {
-        stubs.describeWalks(CHANNEL_ID, "RUNNING", "STOPPING", "IDLE");
-        stubs.stopReturns(CHANNEL_ID);
+        String id = fixture.channel("STANDARD", "RUNNING");
 
-        Outcome outcome = manager.update(update(properties("Start", "No"), properties("Start", "Yes")),
-                Requests.invocation().invocation());
+        Outcome outcome = run(update(id, properties("Start", "No"), properties("Start", "Yes")));
 
         assertEquals("IDLE", outcome.data().get("State"));
-        assertEquals(List.of(DESCRIBE, "MediaLive:StopChannel", DESCRIBE, DESCRIBE), wire.calls());
+        assertEquals(List.of(STOP), fixture.actions());
     }
 
     @Test
     void profileChangeWithStartYesToNoLeavesTheChannelStopped() {
-        stubs.describeWalks(CHANNEL_ID, "RUNNING", "IDLE", "UPDATING", "IDLE");
-        stubs.stopReturns(CHANNEL_ID);
-        stubs.updateReturns(CHANNEL_ID);
+        String id = fixture.channel("STANDARD", "RUNNING");
 
-        Outcome outcome = manager.update(update(properties("EncodingProfile", "1080p", "Start", "No"),
-                properties("EncodingProfile", "720p", "Start", "Yes")), Requests.invocation().invocation());
+        Outcome outcome = run(update(id, properties("EncodingProfile", "1080p", "Start", "No"),
+                properties("EncodingProfile", "720p", "Start", "Yes")));
 
         assertEquals("IDLE", outcome.data().get("State"));
-        assertFalse(wire.calls().contains("MediaLive:StartChannel"));
+        assertEquals(List.of(STOP, UPDATE), fixture.actions());
     }
 
     @Test
     void channelClassChangeMakesAReplacementChannel() {
-        stubs.describeWalksAs("STANDARD", CHANNEL_ID, "IDLE");
-        stubs.noChannels();
-        stubs.createReturns(NEW_ID, "SINGLE_PIPELINE");
-        stubs.describeWalksAs("SINGLE_PIPELINE", NEW_ID, "CREATING", "IDLE");
+        String id = fixture.channel("STANDARD", "IDLE");
+        String single = fixture.input();
 
-        Outcome outcome = manager.update(update(properties("ChannelClass", "SINGLE_PIPELINE"), properties()),
-                Requests.invocation().invocation());
+        Outcome outcome = run(update(id, properties("ChannelClass", "SINGLE_PIPELINE", "InputId", single),
+                properties()));
 
-        assertEquals(NEW_ID, outcome.physicalResourceId());
-        assertEquals(NEW_ID, outcome.data().get("ChannelId"));
-        assertEquals(List.of(DESCRIBE, "MediaLive:ListChannels", "MediaLive:CreateChannel", DESCRIBE, DESCRIBE),
-                wire.calls(), "the old channel is left for CloudFormation's Delete");
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/channels"))
+        String newId = outcome.physicalResourceId();
+        assertFalse(id.equals(newId));
+        assertEquals(newId, outcome.data().get("ChannelId"));
+        assertEquals(List.of("MediaLive:ListChannels", "MediaLive:CreateChannel"), fixture.actions(),
+                "the old channel is left for CloudFormation's Delete");
+        fixture.aws.server().verify(postRequestedFor(urlPathEqualTo("/prod/channels"))
                 .withRequestBody(matchingJsonPath("$.channelClass", equalTo("SINGLE_PIPELINE"))));
+        assertEquals("IDLE", state(id));
+        assertEquals("IDLE", state(newId));
     }
 
     @Test
     void rollbackToTheClassTheChannelHasNeedsNoReplacement() {
-        stubs.describeWalksAs("STANDARD", CHANNEL_ID, "IDLE");
+        String id = fixture.channel("STANDARD", "IDLE");
 
-        Outcome outcome = manager.update(update(properties("ChannelClass", "STANDARD"),
-                properties("ChannelClass", "SINGLE_PIPELINE")), Requests.invocation().invocation());
+        Outcome outcome = run(update(id, properties("ChannelClass", "STANDARD"),
+                properties("ChannelClass", "SINGLE_PIPELINE")));
 
-        assertEquals(CHANNEL_ID, outcome.physicalResourceId());
-        assertEquals(List.of(DESCRIBE), wire.calls());
+        assertEquals(id, outcome.physicalResourceId());
+        assertEquals(List.of("MediaLive:DescribeChannel"), fixture.calls());
     }
 
     @Test
     void failedReplacementRemovesTheNewChannelAndKeepsTheOldId() {
-        stubs.describeWalksAs("STANDARD", CHANNEL_ID, "IDLE");
-        stubs.noChannels();
-        stubs.createReturns(NEW_ID, "SINGLE_PIPELINE");
-        stubs.describeWalksAs("SINGLE_PIPELINE", NEW_ID, "CREATE_FAILED", "CREATE_FAILED", MediaLiveStubs.GONE);
-        stubs.deleteReturns(NEW_ID);
-        Request request = update(properties("ChannelClass", "SINGLE_PIPELINE"), properties());
+        String id = fixture.channel("STANDARD", "IDLE");
+        String single = fixture.input();
+        fixture.aws.mediaLive().createFails("Resource Allocation Failure", "Not enough capacity");
 
-        Outcome outcome = MediaLiveStubs.dispatch(manager, request, Requests.invocation().invocation());
+        Outcome outcome = fixture.dispatch(update(id, properties("ChannelClass", "SINGLE_PIPELINE",
+                "InputId", single), properties()));
 
         assertFalse(outcome.succeeded());
-        assertEquals(CHANNEL_ID, outcome.physicalResourceId());
-        wire.server().verify(deleteRequestedFor(urlPathEqualTo("/prod/channels/" + NEW_ID)));
+        assertEquals(id, outcome.physicalResourceId());
+        assertEquals(List.of("MediaLive channel " + id + " (IDLE)", "MediaLive input " + fixture.inputId
+                + " (ATTACHED)", "MediaLive input " + single + " (DETACHED)"), fixture.aws.leftovers(),
+                "the replacement is deleted; the old channel stays");
     }
 
     @Test
     void replacementThatTimesOutWhileStartingIsStoppedSoItIsNotLeftRunning() {
-        stubs.describeWalksAs("STANDARD", CHANNEL_ID, "IDLE");
-        stubs.noChannels();
-        stubs.createReturns(NEW_ID, "SINGLE_PIPELINE");
-        stubs.startReturns(NEW_ID);
-        stubs.stopReturns(NEW_ID);
-        stubs.describeWalksAs("SINGLE_PIPELINE", NEW_ID, "CREATING", "IDLE", "STARTING");
-        wire.server().stubFor(delete(urlPathEqualTo("/prod/channels/" + NEW_ID)).willReturn(MediaLiveStubs.error(409,
-                "ConflictException", "Channel is in a state that does not allow deletion")));
-        Request request = update(properties("ChannelClass", "SINGLE_PIPELINE", "Start", "Yes"),
-                properties("Start", "Yes"));
+        String id = fixture.channel("STANDARD", "RUNNING");
+        String single = fixture.input();
+        fixture.aws.mediaLive().timings().channelStart = Duration.ofHours(1);
 
-        Outcome outcome = MediaLiveStubs.dispatch(manager, request,
-                Requests.invocation(Duration.ofMillis(1500)).invocation());
+        Outcome outcome = MediaLiveStubs.dispatch(fixture.manager, update(id, properties("ChannelClass",
+                "SINGLE_PIPELINE", "InputId", single, "Start", "Yes"), properties("Start", "Yes")),
+                fixture.invocation(Duration.ofSeconds(300)).invocation());
 
-        assertEquals("timed out while waiting for channel 7654321 to be RUNNING (it is STARTING)", outcome.reason());
-        assertEquals(CHANNEL_ID, outcome.physicalResourceId());
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/channels/" + NEW_ID + "/stop")));
+        String newId = String.valueOf(Long.parseLong(id) + 1);
+        assertEquals("timed out while waiting for channel " + newId + " to reach RUNNING (last state STARTING)",
+                outcome.reason());
+        assertEquals(id, outcome.physicalResourceId());
+        assertEquals("STOPPING", state(newId), "stopped, so it is not billed outside the stack");
+        assertEquals("RUNNING", state(id));
     }
 
     @Test
     void updateOfAChannelDeletedOutsideTheStackFails() {
-        stubs.describeWalks(CHANNEL_ID, MediaLiveStubs.GONE);
-
-        Outcome outcome = MediaLiveStubs.dispatch(manager, update(properties("LogLevel", "INFO"), properties()),
-                Requests.invocation().invocation());
+        Outcome outcome = fixture.dispatch(update("1234567", properties("LogLevel", "INFO"), properties()));
 
         assertEquals("channel 1234567 no longer exists (deleted outside the stack?)", outcome.reason());
     }

@@ -1,16 +1,14 @@
 package com.amazonaws.livestreaming.medialive;
 
-import static com.amazonaws.livestreaming.medialive.InputStubs.GROUP_ID;
-import static com.amazonaws.livestreaming.medialive.InputStubs.INPUT_ID;
 import static com.amazonaws.livestreaming.medialive.InputStubs.KIND;
-import static com.amazonaws.livestreaming.medialive.InputStubs.PRIMARY_PARAM;
-import static com.amazonaws.livestreaming.medialive.InputStubs.SECONDARY_PARAM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.testing.Requests;
-import com.amazonaws.livestreaming.testing.WireMockAws;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,53 +23,35 @@ class InputApiCallsTest {
 
     @Test
     void everyCallOfACreateUpdateDeleteRunIsDeclaredInTheSpec() {
-        try (WireMockAws wire = new WireMockAws()) {
-            InputStubs stubs = new InputStubs(wire.server());
-            InputManager manager = new InputManager(wire.clients(), Duration.ofMillis(10));
+        try (InputFixture fixture = new InputFixture()) {
+            InputManager manager = fixture.manager;
 
-            stubs.listInputs();
-            stubs.listGroups();
-            stubs.createGroup("10.0.0.0/8");
-            stubs.createInput(InputStubs.rtmpPushInput("CREATING"));
-            stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"));
-            manager.create(Requests.create(KIND, PUSH), Requests.invocation().invocation());
+            String push = manager.create(Requests.create(KIND, PUSH), fixture.invocation().invocation())
+                    .physicalResourceId();
+            manager.update(InputStubs.update(push, Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24"), PUSH),
+                    fixture.invocation().invocation());
+            manager.delete(Requests.delete(KIND, push, PUSH), fixture.invocation().invocation());
 
-            stubs.describeGroup(GROUP_ID, InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "10.0.0.0/8"));
-            stubs.updateGroup(GROUP_ID, InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "203.0.113.0/24"));
-            manager.update(InputStubs.update(INPUT_ID, Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24"), PUSH),
-                    Requests.invocation().invocation());
-
-            wire.server().resetAll();
-            stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"), null);
-            stubs.deleteInput(INPUT_ID);
-            stubs.describeGroup(GROUP_ID, InputStubs.group(GROUP_ID, "IDLE", "[]", "203.0.113.0/24"));
-            stubs.deleteGroup(GROUP_ID);
-            manager.delete(Requests.delete(KIND, INPUT_ID, PUSH), Requests.invocation().invocation());
-
-            wire.server().resetAll();
-            String pull = InputStubs.urlPullInput("DETACHED", PRIMARY_PARAM, SECONDARY_PARAM);
-            stubs.listInputs();
-            stubs.ssmAccepts();
-            stubs.createInput(pull);
-            stubs.describeInput(INPUT_ID, pull);
-            stubs.updateInput(INPUT_ID, pull);
-            manager.create(Requests.create(KIND, PULL), Requests.invocation().invocation());
-            Map<String, String> moved = new java.util.HashMap<>(PULL);
+            String pull = manager.create(Requests.create(KIND, PULL), fixture.invocation().invocation())
+                    .physicalResourceId();
+            String channel = fixture.channel(pull, "RUNNING");
+            fixture.aws.mediaLive().startFails("Input Failure", "Source unreachable");
+            Map<String, String> moved = new HashMap<>(PULL);
             moved.put("PriUrl", "https://origin2.example.com/live/main.m3u8");
             moved.put("PriPass", "p3");
-            manager.update(InputStubs.update(INPUT_ID, moved, PULL), Requests.invocation().invocation());
+            Outcome restartFailed = MediaLiveStubs.dispatch(manager, InputStubs.update(pull, moved, PULL),
+                    fixture.invocation().invocation());
+            assertEquals(Outcome.Status.FAILED, restartFailed.status(), "the restart fell back to IDLE");
+            fixture.aws.clients().mediaLive().deleteChannel(b -> b.channelId(channel));
+            fixture.aws.clock().advance(Duration.ofMinutes(1));
+            manager.delete(Requests.delete(KIND, pull, moved), fixture.invocation().invocation());
 
-            wire.server().resetAll();
-            stubs.describeInputWalking(INPUT_ID, pull, null);
-            stubs.deleteInput(INPUT_ID);
-            stubs.listInputs();
-            stubs.ssmAccepts();
-            manager.delete(Requests.delete(KIND, INPUT_ID, PULL), Requests.invocation().invocation());
-
-            Set<String> used = new TreeSet<>(wire.calls());
+            Set<String> used = new TreeSet<>(fixture.aws.calls());
+            used.remove("MediaLive:DeleteChannel");
             Set<String> declared = new TreeSet<>(manager.spec().apiCalls());
             assertTrue(declared.containsAll(used), "undeclared: " + used);
             assertEquals(declared, used, "the spec declares calls no run makes");
+            assertEquals(List.of(), fixture.aws.leftovers());
         }
     }
 }

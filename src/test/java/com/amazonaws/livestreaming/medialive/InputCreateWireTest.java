@@ -199,6 +199,23 @@ class InputCreateWireTest {
     }
 
     @Test
+    void mp4FilePullsTheStacksTestClipFromS3OverTls() {
+        String clip = "s3ssl://my-code-bucket-us-east-1/live-streaming-on-aws/v1.0.0/test-source.mp4";
+        String mp4 = InputStubs.input(INPUT_ID, "MP4_FILE", "DETACHED", "STANDARD", """
+                "sources": [{"url": "%s"}, {"url": "%s"}]""".formatted(clip, clip));
+        stubs.createInput(mp4);
+        stubs.describeInput(INPUT_ID, mp4);
+
+        Outcome outcome = create(Map.of("Type", "MP4_FILE", "PriUrl", clip, "SecUrl", clip));
+
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
+                {"name": "%s", "type": "MP4_FILE", "requestId": "%s", "tags": %s,
+                 "sources": [{"url": "%s"}, {"url": "%s"}]}"""
+                .formatted(NAME, Requests.REQUEST_ID, TAGS, clip, clip))));
+        assertEquals("pulls from " + clip + " (no push endpoint)", outcome.data().get("EndPoint1"));
+    }
+
+    @Test
     void srtCallerCallsBothListenersWithStreamIdsAndTheSecretArnForDecryption() {
         String secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:srt-passphrase-AbCdEf";
         String srt = InputStubs.input(INPUT_ID, "SRT_CALLER", "DETACHED", "STANDARD", """

@@ -1,23 +1,21 @@
 package com.amazonaws.livestreaming.medialive;
 
-import static com.amazonaws.livestreaming.medialive.InputStubs.GROUP_ID;
-import static com.amazonaws.livestreaming.medialive.InputStubs.INPUT_ID;
+import static com.amazonaws.livestreaming.medialive.InputFixture.OTHER_TAGS;
+import static com.amazonaws.livestreaming.medialive.InputFixture.TAGS;
 import static com.amazonaws.livestreaming.medialive.InputStubs.KIND;
 import static com.amazonaws.livestreaming.medialive.InputStubs.PRIMARY_PARAM;
 import static com.amazonaws.livestreaming.medialive.InputStubs.SECONDARY_PARAM;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.amazonaws.livestreaming.cfn.OutOfTimeException;
 import com.amazonaws.livestreaming.cfn.Outcome;
+import com.amazonaws.livestreaming.cfn.Ownership;
+import com.amazonaws.livestreaming.cfn.PhysicalIds;
+import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.testing.Requests;
-import com.amazonaws.livestreaming.testing.WireMockAws;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,213 +23,226 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Delete: wait for DETACHED, delete, wait for gone, wait for the group to be IDLE, delete it, drop passwords. */
+/**
+ * Delete against the MediaLive and SSM stand-ins: wait for DETACHED, delete, wait until gone, wait for the group to
+ * be IDLE, delete it, drop the passwords; and when the id names nothing, what this stack resource left instead.
+ */
 class InputDeleteWireTest {
-    private WireMockAws wire;
-    private InputStubs stubs;
-    private InputManager manager;
+    private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
+            "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "secret-value");
+    private InputFixture fixture;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
-        stubs = new InputStubs(wire.server());
-        manager = new InputManager(wire.clients(), Duration.ofMillis(10));
+        fixture = new InputFixture();
     }
 
     @AfterEach
     void stop() {
-        wire.close();
+        fixture.close();
     }
 
-    private Outcome deleteWith(Map<String, ?> properties) {
-        return manager.delete(Requests.delete(KIND, INPUT_ID, properties), Requests.invocation().invocation());
+    private Outcome delete(String id, Map<String, ?> properties) {
+        return fixture.manager.delete(Requests.delete(KIND, id, properties), fixture.invocation().invocation());
     }
 
-    private List<String> ssmBodies(String operation) {
-        return wire.server().findAll(postRequestedFor(urlPathEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("AmazonSSM." + operation))).stream()
-                .map(r -> r.getBodyAsString()).toList();
+    private List<String> left() {
+        return fixture.aws.leftovers();
     }
 
     @Test
     void deleteWaitsForTheChannelToLetGoThenRemovesInputThenIdleGroup() {
-        stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("ATTACHED"),
-                InputStubs.rtmpPushInput("ATTACHED"), InputStubs.rtmpPushInput("DETACHED"),
-                InputStubs.rtmpPushInput("DELETING"), null);
-        stubs.deleteInput(INPUT_ID);
-        stubs.describeGroupWalking(GROUP_ID, InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "10.0.0.0/8"),
-                InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "10.0.0.0/8"),
-                InputStubs.group(GROUP_ID, "IDLE", "[]", "10.0.0.0/8"));
-        stubs.deleteGroup(GROUP_ID);
+        String group = fixture.group(TAGS);
+        String input = fixture.pushInput(group, TAGS);
+        String channel = fixture.channel(input, "IDLE");
+        fixture.aws.clients().mediaLive().deleteChannel(b -> b.channelId(channel));
 
-        Outcome outcome = deleteWith(Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"));
+        Outcome outcome = delete(input, Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"));
 
-        assertEquals(Outcome.success(INPUT_ID), outcome);
-        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:DescribeInput", "MediaLive:DescribeInput",
-                "MediaLive:DeleteInput", "MediaLive:DescribeInput", "MediaLive:DescribeInput",
-                "MediaLive:DescribeInputSecurityGroup", "MediaLive:DescribeInputSecurityGroup",
-                "MediaLive:DescribeInputSecurityGroup", "MediaLive:DeleteInputSecurityGroup"), wire.calls());
+        assertEquals(Outcome.success(input), outcome);
+        assertEquals(List.of("MediaLive:DeleteChannel", "MediaLive:DeleteInput", "MediaLive:DeleteInputSecurityGroup"),
+                fixture.actions());
+        assertEquals(List.of(), left());
     }
 
     @Test
-    void deleteOfMissingInputAnswersSuccess() {
-        wire.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(
-                "/prod/inputs/" + INPUT_ID)).willReturn(InputStubs.notFound("Input not found")));
-        stubs.listGroups();
-
-        assertEquals(Outcome.success(INPUT_ID), deleteWith(Map.of("Type", "RTP_PUSH", "Cidr", "10.0.0.0/8")));
-        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:ListInputSecurityGroups"), wire.calls());
+    void deleteOfMissingInputAnswersSuccessAfterAskingMediaLive() {
+        assertEquals(Outcome.success("1234567"), delete("1234567", Map.of("Type", "RTP_PUSH", "Cidr", "10.0.0.0/8")));
+        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:ListInputs", "MediaLive:ListInputSecurityGroups"),
+                fixture.aws.calls());
     }
 
     @Test
     void deleteOfInputInDeletedStateAnswersSuccess() {
-        stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("DELETED"));
-        stubs.listGroups();
+        String input = fixture.pullInput(TAGS, null, null);
+        fixture.aws.clients().mediaLive().deleteInput(b -> b.inputId(input));
+        fixture.aws.clock().advance(Duration.ofSeconds(10));
 
-        assertEquals(Outcome.success(INPUT_ID), deleteWith(Map.of()));
-        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:ListInputSecurityGroups"), wire.calls());
+        assertEquals(Outcome.success(input), delete(input, Map.of()));
+        assertEquals("DELETED", fixture.aws.mediaLive().inputState(input));
+        assertEquals(List.of("MediaLive:DeleteInput"), fixture.actions());
     }
 
     @Test
     void inputThatVanishesBeforeDeleteInputIsStillSuccess() {
-        stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"), null);
-        wire.server().stubFor(delete(urlPathEqualTo("/prod/inputs/" + INPUT_ID))
-                .willReturn(InputStubs.notFound("Input not found")));
-        wire.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(
-                "/prod/inputSecurityGroups/" + GROUP_ID)).willReturn(InputStubs.notFound("not found")));
+        String group = fixture.group(TAGS);
+        String input = fixture.pushInput(group, TAGS);
+        fixture.aws.onNext("MediaLive:DeleteInput", () -> fixture.aws.mediaLive().remove(input));
 
-        assertEquals(Outcome.success(INPUT_ID), deleteWith(Map.of()));
-        assertEquals(0, wire.server().findAll(deleteRequestedFor(urlPathEqualTo(
-                "/prod/inputSecurityGroups/" + GROUP_ID))).size());
+        assertEquals(Outcome.success(input), delete(input, Map.of()));
+        assertEquals(List.of(), left());
     }
 
     @Test
     void securityGroupAlreadyDeletedIsSuccess() {
-        stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"), null);
-        stubs.deleteInput(INPUT_ID);
-        stubs.describeGroupWalking(GROUP_ID, InputStubs.group(GROUP_ID, "IN_USE", "[]", "10.0.0.0/8"), null);
-        wire.server().stubFor(delete(urlPathEqualTo("/prod/inputSecurityGroups/" + GROUP_ID))
-                .willReturn(InputStubs.notFound("not found")));
+        String group = fixture.group(TAGS);
+        String input = fixture.pushInput(group, TAGS);
+        fixture.aws.onNext("MediaLive:DeleteInputSecurityGroup", () -> fixture.aws.mediaLive().remove(group));
 
-        assertEquals(Outcome.success(INPUT_ID), deleteWith(Map.of()));
-        assertEquals(0, wire.server().findAll(deleteRequestedFor(urlPathEqualTo(
-                "/prod/inputSecurityGroups/" + GROUP_ID))).size());
+        assertEquals(Outcome.success(input), delete(input, Map.of()));
+        assertEquals(List.of(), left());
     }
 
     @Test
     void securityGroupMadeForAnotherResourceIsLeftAlone() {
-        stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"), null);
-        stubs.deleteInput(INPUT_ID);
-        stubs.describeGroup(GROUP_ID, InputStubs.group(GROUP_ID, "IDLE", "[]", "10.0.0.0/8")
-                .replace("\"ResourceMediaLiveInput\"", "\"SomeoneElsesInput\""));
+        String group = fixture.group(InputFixture.withTag(TAGS, Ownership.LOGICAL_ID, "SomeoneElsesInput"));
+        String input = fixture.pushInput(group, TAGS);
 
-        assertEquals(Outcome.success(INPUT_ID), deleteWith(Map.of()));
-        assertEquals(0, wire.server().findAll(deleteRequestedFor(urlPathEqualTo(
-                "/prod/inputSecurityGroups/" + GROUP_ID))).size());
+        assertEquals(Outcome.success(input), delete(input, Map.of()));
+        assertEquals(List.of("MediaLive input security group " + group + " (IDLE)"), left());
     }
 
     @Test
     void deleteOfPullInputRemovesBothPasswordParameters() {
-        stubs.describeInputWalking(INPUT_ID, InputStubs.urlPullInput("DETACHED", PRIMARY_PARAM, SECONDARY_PARAM),
-                null);
-        stubs.deleteInput(INPUT_ID);
-        stubs.listInputs(InputStubs.urlPullInput("DELETING", PRIMARY_PARAM, SECONDARY_PARAM));
-        stubs.ssmAccepts();
+        fixture.aws.ssm().put(PRIMARY_PARAM, "p1");
+        fixture.aws.ssm().put(SECONDARY_PARAM, "p2");
+        String input = fixture.pullInput(TAGS, PRIMARY_PARAM, SECONDARY_PARAM);
 
-        assertEquals(Outcome.success(INPUT_ID), deleteWith(Map.of()));
+        assertEquals(Outcome.success(input), delete(input, Map.of()));
 
-        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:DeleteInput", "MediaLive:DescribeInput",
-                "MediaLive:ListInputs", "Ssm:DeleteParameter", "Ssm:DeleteParameter"), wire.calls());
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/"))
-                .withRequestBody(equalToJson("{\"Name\": \"" + PRIMARY_PARAM + "\"}")));
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/"))
-                .withRequestBody(equalToJson("{\"Name\": \"" + SECONDARY_PARAM + "\"}")));
+        assertEquals(List.of("MediaLive:DeleteInput", "Ssm:DeleteParameter", "Ssm:DeleteParameter"),
+                fixture.actions());
+        assertEquals(List.of(), left());
     }
 
     @Test
     void passwordsTheReplacementInputReadsAreKept() {
-        stubs.describeInputWalking(INPUT_ID, InputStubs.urlPullInput("DETACHED", PRIMARY_PARAM, SECONDARY_PARAM),
-                null);
-        stubs.deleteInput(INPUT_ID);
-        String replacement = InputStubs.input("2222222", "URL_PULL", "DETACHED", "SINGLE_PIPELINE", """
-                "sources": [{"url": "https://origin.example.com/new.m3u8", "username": "u",
-                  "passwordParam": "%s"}]""".formatted(PRIMARY_PARAM));
-        stubs.listInputs(replacement);
-        stubs.ssmAccepts();
+        fixture.aws.ssm().put(PRIMARY_PARAM, "p1");
+        fixture.aws.ssm().put(SECONDARY_PARAM, "p2");
+        String input = fixture.pullInput(TAGS, PRIMARY_PARAM, SECONDARY_PARAM);
+        String replacement = fixture.pullInput(OTHER_TAGS, PRIMARY_PARAM, null);
 
-        assertEquals(Outcome.success(INPUT_ID), deleteWith(Map.of()));
+        assertEquals(Outcome.success(input), delete(input, Map.of()));
 
-        assertEquals(List.of("{\"Name\":\"" + SECONDARY_PARAM + "\"}"), ssmBodies("DeleteParameter"));
+        assertEquals(List.of("MediaLive input " + replacement + " (DETACHED)", "SSM parameter " + PRIMARY_PARAM),
+                left());
     }
 
     @Test
     void passwordParameterAlreadyGoneIsSuccess() {
-        stubs.describeInputWalking(INPUT_ID, InputStubs.urlPullInput("DETACHED", PRIMARY_PARAM, null), null);
-        stubs.deleteInput(INPUT_ID);
-        stubs.listInputs();
-        stubs.ssm("DeleteParameter", InputStubs.parameterNotFound());
+        String input = fixture.pullInput(TAGS, PRIMARY_PARAM, null);
 
-        assertEquals(Outcome.success(INPUT_ID), deleteWith(Map.of()));
-        assertEquals(1, ssmBodies("DeleteParameter").size());
+        assertEquals(Outcome.success(input), delete(input, Map.of()));
+        assertEquals(List.of("MediaLive:DeleteInput", "Ssm:DeleteParameter"), fixture.actions());
     }
 
     @Test
     void inputAlreadyGoneStillRemovesThePasswordsItsPropertiesHad() {
-        wire.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(
-                "/prod/inputs/" + INPUT_ID)).willReturn(InputStubs.notFound("Input not found")));
-        stubs.listGroups();
-        stubs.listInputs();
-        stubs.ssmAccepts();
+        fixture.aws.ssm().put(PRIMARY_PARAM, "p1");
 
-        assertEquals(Outcome.success(INPUT_ID), deleteWith(Map.of("Type", "URL_PULL", "PriUrl", "https://a.example.com/x",
-                "PriUser", "u", "PriPass", "secret-value")));
+        assertEquals(Outcome.success("1234567"), delete("1234567", PULL));
 
-        assertEquals(List.of("{\"Name\":\"" + PRIMARY_PARAM + "\"}"), ssmBodies("DeleteParameter"));
+        assertEquals(List.of(), left());
     }
 
     @Test
     void retriedDeleteAfterTheInputIsGoneStillRemovesTheSecurityGroupItLeftBehind() {
-        wire.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(
-                "/prod/inputs/" + INPUT_ID)).willReturn(InputStubs.notFound("Input not found")));
-        String leftBehind = InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "10.0.0.0/8");
-        String replacements = InputStubs.group("2222222", "IN_USE", "[\"3333333\"]", "10.0.0.0/8");
-        String otherResources = InputStubs.group("4444444", "IDLE", "[]", "10.0.0.0/8")
-                .replace("\"ResourceMediaLiveInput\"", "\"SomeoneElsesInput\"");
-        stubs.listGroups(leftBehind, replacements, otherResources);
-        stubs.describeGroupWalking(GROUP_ID, leftBehind, InputStubs.group(GROUP_ID, "IDLE", "[]", "10.0.0.0/8"));
-        stubs.deleteGroup(GROUP_ID);
+        String leftBehind = fixture.group(OTHER_TAGS);
+        String input = fixture.pushInput(leftBehind, TAGS);
+        fixture.aws.clients().mediaLive().deleteInput(b -> b.inputId(input));
+        fixture.aws.clock().advance(Duration.ofSeconds(10));
+        String replacements = fixture.group(OTHER_TAGS);
+        String replacement = fixture.pushInput(replacements, OTHER_TAGS);
+        String channel = fixture.channel(replacement, "RUNNING");
+        String otherResources = fixture.group(InputFixture.withTag(TAGS, Ownership.LOGICAL_ID, "SomeoneElsesInput"));
 
-        assertEquals(Outcome.success(INPUT_ID), deleteWith(Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8")));
+        assertEquals(Outcome.success(input), delete(input, Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8")));
 
-        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:ListInputSecurityGroups",
-                "MediaLive:DescribeInputSecurityGroup", "MediaLive:DescribeInputSecurityGroup",
-                "MediaLive:DeleteInputSecurityGroup"), wire.calls());
-        wire.server().verify(deleteRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups/" + GROUP_ID)));
+        assertEquals(List.of("MediaLive channel " + channel + " (RUNNING)",
+                "MediaLive input " + replacement + " (ATTACHED)",
+                "MediaLive input security group " + replacements + " (IN_USE)",
+                "MediaLive input security group " + otherResources + " (IDLE)"), left());
     }
 
     @Test
     void attachedInputThatNeverDetachesTimesOutNamingItsState() {
-        stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("ATTACHED"));
-        var captured = Requests.invocation(Duration.ofMillis(300));
+        String input = fixture.pullInput(TAGS, null, null);
+        fixture.channel(input, "RUNNING");
+        var captured = fixture.invocation(Duration.ofSeconds(60));
 
-        OutOfTimeException e = assertThrows(OutOfTimeException.class, () -> manager.delete(
-                Requests.delete(KIND, INPUT_ID, Map.of()), captured.invocation()));
+        OutOfTimeException e = assertThrows(OutOfTimeException.class, () -> fixture.manager.delete(
+                Requests.delete(KIND, input, Map.of()), captured.invocation()));
 
-        assertEquals("timed out while waiting for input 1234567 to be DETACHED (it is ATTACHED)", e.getMessage());
-        assertEquals("waiting for input 1234567 to be DETACHED (it is ATTACHED)", captured.invocation().currentStep());
-        assertEquals(0, wire.server().findAll(deleteRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID))).size());
+        assertEquals("timed out while waiting for input " + input + " to reach DETACHED (last state ATTACHED)",
+                e.getMessage());
+        assertEquals("waiting for input " + input + " to reach DETACHED (last state ATTACHED)",
+                captured.invocation().currentStep());
+        assertEquals(List.of(), fixture.actions());
     }
 
     @Test
     void securityGroupThatStaysInUseTimesOutNamingItsState() {
-        stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"), null);
-        stubs.deleteInput(INPUT_ID);
-        stubs.describeGroup(GROUP_ID, InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "10.0.0.0/8"));
+        String group = fixture.group(TAGS);
+        String input = fixture.pushInput(group, TAGS);
+        fixture.pushInput(group, Map.of());
 
-        OutOfTimeException e = assertThrows(OutOfTimeException.class, () -> manager.delete(
-                Requests.delete(KIND, INPUT_ID, Map.of()), Requests.invocation(Duration.ofMillis(300)).invocation()));
+        OutOfTimeException e = assertThrows(OutOfTimeException.class, () -> fixture.manager.delete(
+                Requests.delete(KIND, input, Map.of()), fixture.invocation(Duration.ofSeconds(60)).invocation()));
 
-        assertEquals("timed out while waiting for input security group 7654321 to be IDLE (it is IN_USE)",
-                e.getMessage());
+        assertEquals("timed out while waiting for input security group " + group + " to reach IDLE (last state "
+                + "IN_USE)", e.getMessage());
+    }
+
+    // ---- ids that name nothing: what this stack resource left ----
+
+    @Test
+    void deleteOfAnIdCloudFormationMadeUpRemovesTheInputGroupAndPasswordsThisResourceLeft() {
+        fixture.aws.ssm().put(PRIMARY_PARAM, "p1");
+        String orphan = fixture.pullInput(TAGS, PRIMARY_PARAM, null);
+
+        Outcome outcome = delete("demo-stack-ResourceMediaLiveInput-ABCDEFGHIJKL", PULL);
+
+        assertEquals(Outcome.success("demo-stack-ResourceMediaLiveInput-ABCDEFGHIJKL"), outcome);
+        assertEquals("DELETED", fixture.aws.mediaLive().inputState(orphan));
+        assertEquals(List.of(), left());
+    }
+
+    @Test
+    void leftoverSearchKeepsAnInputOfAnotherTypeAndOneAChannelUses() {
+        String replacement = fixture.pushInput(fixture.group(OTHER_TAGS), OTHER_TAGS);
+        String inUse = fixture.pullInput(OTHER_TAGS, null, null);
+        String channel = fixture.channel(inUse, "RUNNING");
+
+        assertEquals(Outcome.success("1234567"), delete("1234567", PULL));
+
+        assertEquals(List.of("MediaLive channel " + channel + " (RUNNING)",
+                "MediaLive input " + replacement + " (DETACHED)", "MediaLive input " + inUse + " (ATTACHED)",
+                "MediaLive input security group 7654321 (IN_USE)"), left());
+    }
+
+    @Test
+    void markerDeleteRemovesOnlyWhatItsCreateRequestMade() {
+        String made = fixture.pushInput(fixture.group(TAGS), TAGS);
+        String other = fixture.pullInput(OTHER_TAGS, null, null);
+        Request create = Requests.create(KIND, Map.of());
+        String marker = PhysicalIds.nothingCreated(create);
+
+        Outcome outcome = delete(marker, Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"));
+
+        assertEquals(Outcome.success(marker), outcome);
+        assertEquals("DELETED", fixture.aws.mediaLive().inputState(made));
+        assertEquals(List.of("MediaLive input " + other + " (DETACHED)"), left());
+        assertEquals(0, fixture.aws.server().findAll(anyRequestedFor(urlMatching(".*NotCreated.*"))).size(),
+                "the marker itself is never sent to MediaLive");
     }
 }

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Update: in place (same id) for URLs, credentials, flows, SRT callers and CIDR rules; a new input otherwise. */
+/**
+ * Update: in place (same id) for URLs, credentials, flows, SRT callers and CIDR rules; a new input otherwise. What an
+ * edit does to a running channel the input is attached to is in {@link InputEditWhileRunningTest}.
+ */
 class InputUpdateWireTest {
     private static final String NEW_ID = "2222222";
     private static final String FLOW_A = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-AAAAAAAAAAAAAAAA-1111:a";
@@ -133,7 +136,7 @@ class InputUpdateWireTest {
 
     @Test
     void passwordRotationAloneNeedsNoUpdateInput() {
-        stubs.describeInput(INPUT_ID, InputStubs.urlPullInput("ATTACHED", PRIMARY_PARAM, SECONDARY_PARAM));
+        stubs.describeInput(INPUT_ID, InputStubs.urlPullInput("DETACHED", PRIMARY_PARAM, SECONDARY_PARAM));
         stubs.ssmAccepts();
 
         Outcome outcome = update(with(PULL, "SecPass", "new-sec"), PULL);

@@ -123,6 +123,36 @@ class InputValidationTest {
     }
 
     @Test
+    void mp4FileNamesTheSchemesItPullsOver() {
+        assertEquals("PriUrl is 'ftp://media.example.com/a.mp4'; a MP4_FILE input pulls over http://, https://, s3://"
+                + " or s3ssl:// from a host, e.g. s3ssl://my-bucket/videos/clip.mp4",
+                refused("Type", "MP4_FILE", "ChannelClass", "SINGLE_PIPELINE", "PriUrl", "ftp://media.example.com/a.mp4")
+                        .getMessage());
+    }
+
+    @Test
+    void mp4FileFromABucketWithDotsIsRefused() {
+        assertEquals("PriUrl is 's3ssl://my.code.bucket/clip.mp4'; MediaLive cannot read from an S3 bucket whose name"
+                + " has dots; copy the file to a bucket without dots",
+                refused("Type", "MP4_FILE", "ChannelClass", "SINGLE_PIPELINE", "PriUrl", "s3ssl://my.code.bucket/clip.mp4")
+                        .getMessage());
+    }
+
+    @Test
+    void mp4FileFromS3MustNameTheObject() {
+        assertEquals("SecUrl is 's3://my-bucket/videos/'; it must name the MP4 file itself, e.g."
+                + " s3ssl://my-bucket/videos/clip.mp4",
+                refused("Type", "MP4_FILE", "PriUrl", "s3ssl://my-bucket/videos/clip.mp4",
+                        "SecUrl", "s3://my-bucket/videos/").getMessage());
+    }
+
+    @Test
+    void urlPullFromS3IsNotAnMp4FileAndIsRefused() {
+        assertEquals("PriUrl", refused("Type", "URL_PULL", "ChannelClass", "SINGLE_PIPELINE",
+                "PriUrl", "s3ssl://my-bucket/live/index.m3u8").property());
+    }
+
+    @Test
     void refusedUrlIsEchoedWithoutItsQueryString() {
         InvalidPropertyException e = refused("Type", "URL_PULL", "ChannelClass", "SINGLE_PIPELINE",
                 "PriUrl", "ftp://origin.example.com/live.m3u8?token=s3cr3t-token");

@@ -2,7 +2,6 @@ package com.amazonaws.livestreaming.medialive;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -15,8 +14,10 @@ import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Ownership;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.Request;
+import com.amazonaws.livestreaming.cfn.ResourceManager;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.WireMockAws;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -26,8 +27,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MediaLive's channel API as WireMock stubs with responses in the service's REST-JSON wire format (camelCase).
- * DescribeChannel walks through a given list of states, one per call, and stays on the last; "GONE" answers 404.
+ * MediaLive's channel API as WireMock stubs with responses in the service's REST-JSON wire format (camelCase), for the
+ * tests that look at request bodies; DescribeChannel walks through a given list of states, one per call, and stays
+ * on the last ("GONE" answers 404). Tests of the channel's lifecycle use the stricter
+ * {@link com.amazonaws.livestreaming.testing.AwsStandIn} (see {@link ChannelFixture}); the shared properties,
+ * tags and dispatch helpers here serve both.
  */
 final class MediaLiveStubs {
     static final String CHANNEL_ID = "1234567";
@@ -57,8 +61,8 @@ final class MediaLiveStubs {
     }
 
     /** Runs a request the way the handler does, so failures become the FAILED outcome CloudFormation gets. */
-    static Outcome dispatch(ChannelManager manager, Request request, Invocation invocation) {
-        Registry registry = new Registry(Map.of(ChannelManager.KIND, () -> manager));
+    static Outcome dispatch(ResourceManager manager, Request request, Invocation invocation) {
+        Registry registry = new Registry(Map.of(manager.spec().kind(), () -> manager));
         return new Dispatcher(() -> registry).dispatch(request, invocation);
     }
 
@@ -69,6 +73,13 @@ final class MediaLiveStubs {
     /** The tags the manager writes for the test requests' Create. */
     static Map<String, String> ourTags() {
         return Ownership.tags(Requests.create(ChannelManager.KIND, Map.of()));
+    }
+
+    /** The tags of a channel or input as MediaLive describes it. */
+    static Map<String, String> tagsOf(JsonNode resource) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        resource.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+        return tags;
     }
 
     static ObjectNode channel(String id, String state, String channelClass, Map<String, String> tags) {
@@ -142,21 +153,6 @@ final class MediaLiveStubs {
         ObjectNode body = JSON.createObjectNode();
         body.set("channel", channel(id, "UPDATING", "STANDARD", ourTags()));
         wire.server().stubFor(put(urlPathEqualTo("/prod/channels/" + id)).willReturn(json(200, body)));
-    }
-
-    void startReturns(String id) {
-        wire.server().stubFor(post(urlPathEqualTo("/prod/channels/" + id + "/start"))
-                .willReturn(json(200, channel(id, "STARTING", "STANDARD", ourTags()))));
-    }
-
-    void stopReturns(String id) {
-        wire.server().stubFor(post(urlPathEqualTo("/prod/channels/" + id + "/stop"))
-                .willReturn(json(200, channel(id, "STOPPING", "STANDARD", ourTags()))));
-    }
-
-    void deleteReturns(String id) {
-        wire.server().stubFor(delete(urlPathEqualTo("/prod/channels/" + id))
-                .willReturn(json(200, channel(id, "DELETING", "STANDARD", ourTags()))));
     }
 
     static ResponseDefinitionBuilder json(int status, Object body) {

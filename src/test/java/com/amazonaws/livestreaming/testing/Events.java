@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** CloudFormation events as the service sends them: every property a string, ServiceToken and ServiceTimeout. */
 public final class Events {
@@ -28,14 +29,26 @@ public final class Events {
 
     public static byte[] event(String type, String responseUrl, String kind, String physicalId,
                                Map<String, ?> properties, Map<String, ?> old) {
+        return event(type, responseUrl, kind, "Resource" + kind, Requests.REQUEST_ID, physicalId, properties, old);
+    }
+
+    /** An event for the logical resource {@code logicalId}, with a RequestId of its own. */
+    public static byte[] event(String type, String responseUrl, String kind, String logicalId, String physicalId,
+                               Map<String, ?> properties, Map<String, ?> old) {
+        return event(type, responseUrl, kind, logicalId, UUID.randomUUID().toString(), physicalId,
+                properties, old);
+    }
+
+    private static byte[] event(String type, String responseUrl, String kind, String logicalId, String requestId,
+                                String physicalId, Map<String, ?> properties, Map<String, ?> old) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("RequestType", type);
         event.put("ServiceToken", "arn:aws:lambda:us-east-1:123456789012:function:demo-stack-CustomResource:3");
         event.put("ServiceTimeout", "900");
         event.put("ResponseURL", responseUrl);
         event.put("StackId", Requests.STACK_ID);
-        event.put("RequestId", Requests.REQUEST_ID);
-        event.put("LogicalResourceId", "Resource" + kind);
+        event.put("RequestId", requestId);
+        event.put("LogicalResourceId", logicalId);
         if (physicalId != null) {
             event.put("PhysicalResourceId", physicalId);
         }

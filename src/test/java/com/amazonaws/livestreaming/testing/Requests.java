@@ -5,6 +5,7 @@ import com.amazonaws.livestreaming.cfn.JsonLog;
 import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.RequestType;
+import com.amazonaws.livestreaming.cfn.Ticker;
 import com.amazonaws.livestreaming.cfn.TimeBudget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -44,9 +45,14 @@ public final class Requests {
     }
 
     public static CapturedInvocation invocation(Duration budget) {
+        return invocation(budget, Ticker.SYSTEM);
+    }
+
+    /** An invocation whose waits run on {@code clock}, e.g. an {@link AwsStandIn}'s simulated one. */
+    public static CapturedInvocation invocation(Duration budget, Ticker clock) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        return new CapturedInvocation(new Invocation(TimeBudget.of(budget), new JsonLog(stream)), bytes);
+        return new CapturedInvocation(new Invocation(new TimeBudget(budget, clock), new JsonLog(stream)), bytes);
     }
 
     /** An invocation and everything it logged. */

@@ -3,6 +3,7 @@ package com.amazonaws.livestreaming.testing;
 import com.amazonaws.livestreaming.aws.AwsClients;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,13 @@ public final class WireMockAws implements AutoCloseable {
     }
 
     public WireMockAws(int maxAttempts) {
-        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        this(maxAttempts, new Extension[0]);
+    }
+
+    /** @param extensions WireMock extensions the server loads, e.g. the {@link AwsStandIn} transformer */
+    public WireMockAws(int maxAttempts, Extension... extensions) {
+        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(extensions));
         server.start();
         clients = new AwsClients(new AwsClients.Settings(Region.US_EAST_1,
                 Optional.of(URI.create("http://127.0.0.1:" + server.port())),

@@ -78,6 +78,13 @@ final class DocCommands {
         return List.of("mvn", "java", "npm", "aws", "bash", "sh").contains(first) || isScript(first);
     }
 
+    /** The kind of a command {@link #isCommand} accepts: its program, or {@code script}. */
+    static String kind(List<String> words) {
+        List<String> command = withoutEnvironment(words);
+        String first = command.get(0);
+        return first.equals("bash") || first.equals("sh") || isScript(first) ? "script" : first;
+    }
+
     /** What is wrong with the command; empty when nothing is. */
     List<String> problems(List<String> words) {
         List<String> command = withoutEnvironment(words);
@@ -119,8 +126,9 @@ final class DocCommands {
                 : Optional.of(clean + " does not exist in the repository");
     }
 
+    /** A path into the repository, not an elided one ({@code src/test/.../PythonTools}). */
     static boolean isRepoPath(String text) {
-        return REPO_PATH.matcher(text).matches();
+        return REPO_PATH.matcher(text).matches() && !text.contains("...");
     }
 
     private void path(String path, List<String> problems) {
@@ -137,8 +145,10 @@ final class DocCommands {
         }
     }
 
+    /** A path to a script (a bare name such as {@code build-s3-dist.sh} names it in prose, it is no command). */
     private static boolean isScript(String word) {
-        return word.endsWith(".sh") || word.startsWith(".ci/") || word.startsWith("./");
+        return word.contains("/") && !word.endsWith("/")
+                && (word.endsWith(".sh") || word.startsWith(".ci/") || word.startsWith("./"));
     }
 
     private static List<String> withoutEnvironment(List<String> words) {
@@ -191,6 +201,9 @@ final class DocCommands {
         }
         String command = cli.get(0);
         Set<String> options = jarCommands.get(command);
+        if (options == null && cli.size() == 1 && run(cli).isEmpty()) {
+            return;
+        }
         if (options == null) {
             problems.add("java -jar " + JAR + " has no command '" + command + "' (its --help lists "
                     + String.join(", ", jarCommands.keySet()) + ")");

@@ -26,6 +26,7 @@ final class DocsCheck {
     private final Path root;
     private final DocCommands commands;
     private final Map<Path, MarkdownDoc> read = new HashMap<>();
+    private final Map<String, Integer> checked = new java.util.TreeMap<>();
 
     DocsCheck(Path root, DocCommands commands) {
         this.root = root.toAbsolutePath().normalize();
@@ -107,11 +108,17 @@ final class DocsCheck {
             if (DocCommands.isCommand(command.words())) {
                 int line = code.line() + command.line();
                 String shown = String.join(" ", command.words());
+                checked.merge(DocCommands.kind(command.words()), 1, Integer::sum);
                 commands.problems(command.words())
                         .forEach(p -> problems.add(line + ": " + p + "   [" + shown + "]"));
             }
         }
         return problems;
+    }
+
+    /** How many commands of each kind ({@code mvn}, {@code java}, {@code npm}, {@code aws}, script) were checked. */
+    Map<String, Integer> checked() {
+        return Map.copyOf(checked);
     }
 
     private MarkdownDoc doc(Path file) {

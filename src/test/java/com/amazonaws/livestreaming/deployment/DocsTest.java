@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import com.amazonaws.livestreaming.cfn.ResourceSpec;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +121,83 @@ class DocsTest {
         assertEquals(List.of(), wrong, "the Packages table of docs/architecture.md against " + base);
     }
 
+    @Test
+    void customResourcesPageDescribesEveryPropertyAndDataAttributeOfEveryKind() throws IOException {
+        List<String> lines = Files.readAllLines(ROOT.resolve("docs/custom-resources.md"));
+        CfnTemplate template = CfnTemplate.load();
+        Set<String> kinds = new TreeSet<>();
+        template.customResources().forEach(id -> kinds.add(CfnTemplate.kindOf(
+                String.valueOf(template.resource(id).get("Type")))));
+        List<String> wrong = new ArrayList<>();
+        for (String kind : kinds) {
+            ResourceSpec spec = ManagerSpecs.of(kind);
+            Map<String, Set<String>> named = namedInSection(lines, "`Custom::" + kind + "`");
+            if (named == null) {
+                wrong.add("Custom::" + kind + " has no section");
+                continue;
+            }
+            Set<String> properties = named.getOrDefault("Property", Set.of());
+            Set<String> attributes = new TreeSet<>(named.getOrDefault("Data attribute", Set.of()));
+            attributes.addAll(named.getOrDefault("Attribute", Set.of()));
+            check(kind, "property", spec.properties(), properties, wrong);
+            check(kind, "Data attribute", spec.attributes(), attributes, wrong);
+        }
+        assertEquals(List.of(), wrong, "docs/custom-resources.md against the managers' ResourceSpec");
+    }
+
+    private static void check(String kind, String what, Set<String> real, Set<String> documented,
+                              List<String> wrong) {
+        real.stream().filter(name -> !documented.contains(name)).sorted()
+                .forEach(name -> wrong.add("Custom::" + kind + ": " + what + " " + name + " is not described"));
+        documented.stream().filter(name -> !real.contains(name)).sorted()
+                .forEach(name -> wrong.add("Custom::" + kind + ": " + name + " is not a " + what + " of it"));
+    }
+
+    /**
+     * The names in backticks in the first column of the tables of the section whose heading contains
+     * {@code title}, by the table's first header; null when no heading does.
+     */
+    private static Map<String, Set<String>> namedInSection(List<String> lines, String title) {
+        int start = -1;
+        int level = 0;
+        for (int i = 0; i < lines.size() && start < 0; i++) {
+            Matcher heading = Pattern.compile("^(#+) .*").matcher(lines.get(i));
+            if (heading.matches() && lines.get(i).contains(title)) {
+                start = i;
+                level = heading.group(1).length();
+            }
+        }
+        if (start < 0) {
+            return null;
+        }
+        Map<String, Set<String>> named = new LinkedHashMap<>();
+        String header = null;
+        for (int i = start + 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            Matcher heading = Pattern.compile("^(#+) .*").matcher(line);
+            if (heading.matches() && heading.group(1).length() <= level) {
+                break;
+            }
+            if (line.matches("\\|[\\s:|-]+")) {
+                continue;
+            }
+            if (!line.startsWith("| ")) {
+                header = null;
+                continue;
+            }
+            String first = line.substring(2, line.indexOf(" |", 1));
+            if (header == null) {
+                header = first.trim();
+                continue;
+            }
+            Matcher name = Pattern.compile("`(\\w+)`").matcher(first);
+            while (name.find()) {
+                named.computeIfAbsent(header, h -> new TreeSet<>()).add(name.group(1));
+            }
+        }
+        return named;
+    }
+
     /**
      * The rows of a page's tables whose first column is headed {@code header}, by the key {@code key} finds in the
      * first cell; cells trimmed.
@@ -128,6 +206,9 @@ class DocsTest {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         String heading = null;
         for (String line : Files.readAllLines(page)) {
+            if (line.matches("\\|[\\s:|-]+")) {
+                continue;
+            }
             if (!line.startsWith("| ")) {
                 heading = null;
                 continue;

@@ -4,7 +4,8 @@
 #   <out>/live-streaming-on-aws.jar    the custom-resource Lambda
 #   <out>/console/...                  the demo console, laid out as the DemoConsole resource copies it
 #   <out>/test-source.mp4              the stack's own test clip, which the default MP4_FILE input loops
-# and renders deployment/architecture.png when Graphviz is installed.
+#   <out>/THIRD-PARTY-NOTICES.txt      the bundled libraries (Java and npm) with their versions and licences
+# and renders deployment/architecture.png and .svg (render-architecture.sh) when Graphviz is installed.
 #
 # Usage: deployment/build-s3-dist.sh [--out DIR] BUCKET VERSION
 #
@@ -16,7 +17,8 @@
 #   CONSOLE_DIR=DIR            the console sources (default: console)
 #   SKIP_CLIP_BUILD=1 CLIP=PATH
 #                              use this MP4 as the test source instead of encoding it with ffmpeg
-#   DIAGRAM_OUT=FILE           where to render the architecture picture (default: deployment/architecture.png)
+#   DIAGRAM_OUT=FILE           where to render the architecture picture (default: deployment/architecture.png;
+#                              the SVG goes beside it)
 set -euo pipefail
 
 usage() {
@@ -99,7 +101,7 @@ if [[ "${SKIP_JAR_BUILD:-}" == 1 ]]; then
     [[ -f "$jar" ]] || die "JAR '$jar' does not exist"
 else
     need java "install a JDK 17 or newer"
-    need mvn "install Apache Maven 3.9 or newer"
+    need mvn "install Apache Maven 3.8 or newer"
     echo "Building the Lambda jar (mvn package, tests skipped)..."
     (cd "$root" && mvn -B -q -DskipTests package)
     jar="$root/target/live-streaming-on-aws.jar"
@@ -155,20 +157,21 @@ if [[ "$bucket" == *.* ]]; then
     echo "Warning: BUCKET '$bucket' has a dot; MediaLive cannot read the test source from such a bucket, so the" \
         "default MP4_FILE input will not work (use a bucket name without dots, or give PriUrl/SecUrl)." >&2
 fi
-rm -rf "$out/console" "$out/live-streaming-on-aws.yaml" "$out/live-streaming-on-aws.jar"
+rm -rf "$out/console" "$out/live-streaming-on-aws.yaml" "$out/live-streaming-on-aws.jar" "$out/THIRD-PARTY-NOTICES.txt"
 sed -e "s/CODEBUCKET/$bucket/g" -e "s/CODEVERSION/$version/g" "$template_src" >"$out/live-streaming-on-aws.yaml"
 if grep -qE 'CODEBUCKET|CODEVERSION' "$out/live-streaming-on-aws.yaml"; then
     die "placeholders are left in $out/live-streaming-on-aws.yaml"
 fi
 cp "$jar" "$out/live-streaming-on-aws.jar"
+cp "$root/THIRD-PARTY-NOTICES.txt" "$out/THIRD-PARTY-NOTICES.txt"
 mkdir -p "$out/console"
 cp -R "$console_dist/." "$out/console/"
 
 # --- the architecture picture ---------------------------------------------------------------------------------
 diagram_out="${DIAGRAM_OUT:-$script_dir/architecture.png}"
 if command -v dot >/dev/null 2>&1; then
-    dot -Tpng -Gdpi=110 "$script_dir/architecture.dot" -o "$diagram_out"
-    echo "Rendered $diagram_out"
+    bash "$script_dir/render-architecture.sh" "$diagram_out"
+    echo "Rendered $diagram_out and ${diagram_out%.png}.svg"
 else
     echo "Graphviz (dot) is not installed: skipped rendering $diagram_out"
 fi
@@ -181,6 +184,7 @@ Built $out:
   live-streaming-on-aws.jar
   console/  ($(find "$out/console" -type f | wc -l | tr -d ' ') files)
   test-source.mp4  (the default MP4_FILE input's clip)
+  THIRD-PARTY-NOTICES.txt
 
 Next, upload it to the code bucket of each region you deploy in (the template goes too, so the stack can also
 be launched from its S3 URL in the CloudFormation console; it holds no secrets):

@@ -4,6 +4,7 @@ import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.medialive.ChannelRequests;
 import com.amazonaws.livestreaming.medialive.ChannelSpec;
+import com.amazonaws.livestreaming.medialive.StackDefaults;
 import com.amazonaws.livestreaming.profile.EncodingProfile;
 import com.amazonaws.livestreaming.profile.EncodingProfiles;
 import com.amazonaws.livestreaming.profile.InvalidProfileException;
@@ -56,9 +57,9 @@ final class RenderCommand {
 
     int run(List<String> args) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(ChannelSpec.ENCODING_PROFILE, "1080p");
-        properties.put(ChannelSpec.INPUT_TYPE, "URL_PULL");
-        properties.put(ChannelSpec.CHANNEL_CLASS, "STANDARD");
+        properties.put(ChannelSpec.ENCODING_PROFILE, StackDefaults.ENCODING_PROFILE);
+        properties.put(ChannelSpec.INPUT_TYPE, StackDefaults.INPUT_TYPE);
+        properties.put(ChannelSpec.CHANNEL_CLASS, StackDefaults.CHANNEL_CLASS);
         properties.put(ChannelSpec.INPUT_ID, "INPUT_ID");
         properties.put(ChannelSpec.ROLE_ARN, "arn:aws:iam::123456789012:role/MediaLiveAccessRole");
         Map<String, String> given = new LinkedHashMap<>();

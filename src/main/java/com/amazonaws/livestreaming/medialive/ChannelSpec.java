@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.medialive;
 
+import com.amazonaws.livestreaming.aws.IamRoleArn;
 import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.profile.Packager;
@@ -61,7 +62,6 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
     public static final List<String> LOG_LEVELS = List.of("ERROR", "WARNING", "INFO", "DEBUG", "DISABLED");
 
     private static final Set<InputType> LOOPING = Set.of(InputType.MP4_FILE, InputType.URL_PULL);
-    private static final Pattern ROLE = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/\\S+");
     private static final Pattern INGEST_URL = Pattern.compile("https://\\S+");
 
     /** Reads and validates the properties; each problem is an InvalidPropertyException naming the property. */
@@ -81,7 +81,8 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
 
     /** The role MediaLive assumes while the channel runs. */
     static String roleArn(Properties properties) {
-        return properties.matching(ROLE_ARN, ROLE, "it must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
+        return properties.matching(ROLE_ARN, IamRoleArn.pattern(),
+                "it must be an IAM role ARN (" + IamRoleArn.FORM + ")");
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.medialive;
 
+import com.amazonaws.livestreaming.aws.IamRoleArn;
 import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Problems;
 import com.amazonaws.livestreaming.cfn.Properties;
@@ -62,7 +63,6 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
     private static final String PARTITION = "arn:aws(?:-[a-z]+)*:";
     private static final Pattern FLOW_ARN = Pattern.compile(PARTITION
             + "mediaconnect:[a-z]{2}(?:-[a-z]+)+-\\d+:\\d{12}:flow:[A-Za-z0-9-]+:[A-Za-z0-9._-]+");
-    private static final Pattern ROLE_ARN = Pattern.compile(PARTITION + "iam::\\d{12}:role/[\\w+=,.@/-]+");
     private static final Pattern SECRET_ARN = Pattern.compile(PARTITION
             + "secretsmanager:[a-z]{2}(?:-[a-z]+)+-\\d+:\\d{12}:secret:[\\w/+=.@-]+");
 
@@ -105,8 +105,8 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
             }
         }
         if (type == InputType.MEDIACONNECT) {
-            role = problems.read(() -> matching(p, "RoleArn", type, null, ROLE_ARN,
-                    "it must be an IAM role ARN like arn:aws:iam::<account>:role/<name> that MediaLive may assume"));
+            role = problems.read(() -> matching(p, "RoleArn", type, null, IamRoleArn.pattern(),
+                    "it must be an IAM role ARN like " + IamRoleArn.FORM + " that MediaLive may assume"));
         }
         if (type == InputType.SRT_CALLER && p.optional("SrtPassphraseSecretArn").isPresent()) {
             Optional<String> secret = problems.read(() -> passphraseSecretArn(p));

@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.mediapackage;
 
+import com.amazonaws.livestreaming.aws.IamRoleArn;
 import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Properties;
 import java.util.Optional;
@@ -21,7 +22,6 @@ record CdnAuthorization(String secretArn, String roleArn) {
 
     private static final Pattern SECRET = Pattern.compile(
             "arn:aws[a-z-]*:secretsmanager:[a-z]{2}(?:-[a-z]+)+-\\d+:\\d{12}:secret:[\\w/+=.@-]+");
-    private static final Pattern ROLE = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
 
     /**
      * What an update sends to turn authorization off. Leaving the block out of an UpdateOriginEndpoint keeps the
@@ -45,8 +45,8 @@ record CdnAuthorization(String secretArn, String roleArn) {
         return Optional.of(new CdnAuthorization(
                 properties.matching(CDN_IDENTIFIER_SECRET, SECRET, "it must be the ARN of a Secrets Manager secret "
                         + "(arn:aws:secretsmanager:<region>:<account>:secret:<name>) in the endpoint's Region"),
-                properties.matching(SECRETS_ROLE_ARN, ROLE, "it must be an IAM role ARN "
-                        + "(arn:aws:iam::<account>:role/<name>) that MediaPackage may assume")));
+                properties.matching(SECRETS_ROLE_ARN, IamRoleArn.pattern(), "it must be an IAM role ARN ("
+                        + IamRoleArn.FORM + ") that MediaPackage may assume")));
     }
 
     /** Whether MediaPackage reports authorization on an endpoint (a block with a secret in it). */

@@ -219,9 +219,11 @@ public final class ProfileJson {
             String memberPath = path + "." + member.getKey();
             SdkField<?> field = fields.get(member.getKey());
             if (field == null) {
-                problems.add(new ProfileProblem(memberPath, "unknown field" + Suggestions.closest(member.getKey(),
-                        fields.keySet()).map(s -> "; did you mean " + s + "?")
-                        .orElse(" in " + ModelEnums.structureName(builder.getClass()))));
+                String structure = ModelEnums.structureName(builder.getClass());
+                problems.add(new ProfileProblem(memberPath, ApiOnlyFields.bundled()
+                        .reason(structure, member.getKey())
+                        .orElseGet(() -> "unknown field" + Suggestions.closest(member.getKey(), fields.keySet())
+                                .map(s -> "; did you mean " + s + "?").orElse(" in " + structure))));
                 continue;
             }
             Object value = readValue(field, enums.get(field.memberName().toLowerCase(Locale.ROOT)),

@@ -28,7 +28,8 @@ class PackagerCommandsTest {
 
     @Test
     void renderForPackagerV2PrintsACmafIngestChannelWithPlaceholderIngestUrls() throws Exception {
-        int code = main.run(new String[] {"render", "--profile", "540p", "--packager", "v2"});
+        int code = main.run(new String[] {"render", "--profile", "540p", "--packager", "v2", "--channel-class",
+            "STANDARD"});
 
         assertEquals(0, code, err());
         JsonNode request = rendered();

@@ -61,6 +61,8 @@ class BuildScriptTest {
         assertArrayEquals(Files.readAllBytes(jar), Files.readAllBytes(out.resolve("live-streaming-on-aws.jar")));
         assertEquals("<!doctype html><title>demo</title>", Files.readString(out.resolve("console/index.html")));
         assertEquals("console.log('player');", Files.readString(out.resolve("console/assets/app.js")));
+        assertEquals(Files.readString(Path.of("THIRD-PARTY-NOTICES.txt")),
+                Files.readString(out.resolve("THIRD-PARTY-NOTICES.txt")));
     }
 
     @Test
@@ -129,6 +131,7 @@ class BuildScriptTest {
         if (BuildScript.onPath("dot")) {
             byte[] png = Files.readAllBytes(diagram);
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
+            assertTrue(Files.readString(tmp.resolve("architecture.svg")).contains("<svg"), "no SVG beside the PNG");
         } else {
             assertTrue(run.output().contains("skipped rendering"), run.output());
         }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.amazonaws.livestreaming.testing.PythonTools;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,20 +75,14 @@ class TemplateCombinationsTest {
 
     @Test
     void eachCombinationPassesCfnLintAsATemplateOfItsOwn() throws Exception {
-        List<String> command = new ArrayList<>(List.of("cfn-lint"));
+        List<String> command = new ArrayList<>(PythonTools.cfnLint());
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, CfnTemplate> stack : resolved().entrySet()) {
             Path file = tmp.resolve(stack.getKey() + ".json");
             json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), stack.getValue().root());
             command.add(file.toString());
         }
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException notInstalled) {
-            fail("cfn-lint is not installed (pip install cfn-lint): " + notInstalled.getMessage());
-            return;
-        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             fail("cfn-lint did not finish within 5 minutes");

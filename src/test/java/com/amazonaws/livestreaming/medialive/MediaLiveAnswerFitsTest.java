@@ -77,7 +77,7 @@ class MediaLiveAnswerFitsTest {
         createInput(Map.of("Type", "MEDIACONNECT", "ChannelClass", "STANDARD",
                 "PriMediaConnectArn", flow + "a".repeat(LONGEST - flow.length()),
                 "SecMediaConnectArn", flow + "b".repeat(LONGEST - flow.length()),
-                "RoleArn", "arn:aws:iam::123456789012:role/" + "r".repeat(LONGEST - 31)),
+                "RoleArn", "arn:aws:iam::123456789012:role/" + "p".repeat(LONGEST - 31 - 65) + "/" + "r".repeat(64)),
                 InputStubs.input(INPUT_ID, "MEDIACONNECT", "DETACHED", "STANDARD", """
                         "securityGroups": [], "destinations": [], "sources": [], "mediaConnectFlows": []"""));
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.medialive.ChannelRequests;
 import com.amazonaws.livestreaming.medialive.ChannelSpec;
-import com.amazonaws.livestreaming.testing.BotocoreModels;
+import com.amazonaws.livestreaming.testing.PythonTools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checks the shipped profiles against MediaLive's official API model (the one botocore, and so the AWS CLI,
- * carries), independently of the Java SDK the converter uses: every member exists in its shape, enum values are
- * allowed, required members are present, numbers and string lengths are within the model's limits. The model
- * states limits in shape names ({@code __integerMin1Max10}) where it has no min/max keys, so both are read.
+ * carries; here the venv's pinned botocore, see {@link PythonTools}), independently of the Java SDK the converter
+ * uses: every member exists in its shape, enum values are allowed, required members are present, numbers and
+ * string lengths are within the model's limits. The model states limits in shape names ({@code __integerMin1Max10}) where it has no min/max keys, so both are read.
  */
 class BotocoreModelTest {
     private static final Pattern LIMITS_IN_NAME = Pattern.compile(
@@ -33,7 +33,7 @@ class BotocoreModelTest {
 
     @BeforeAll
     static void loadModel() {
-        shapes = BotocoreModels.model("medialive/2017-10-14").get("shapes");
+        shapes = PythonTools.serviceModel("medialive").get("shapes");
     }
 
     @ParameterizedTest

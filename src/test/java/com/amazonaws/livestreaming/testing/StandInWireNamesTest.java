@@ -48,7 +48,7 @@ class StandInWireNamesTest {
 
     @Test
     void mediaLiveAnswersUseTheModelsNames() throws Exception {
-        JsonNode shapes = model("medialive/2017-10-14").get("shapes");
+        JsonNode shapes = model("medialive").get("shapes");
         var mediaLive = aws.clients().mediaLive();
         String group = mediaLive.createInputSecurityGroup(b -> b.whitelistRules(r -> r.cidr("10.0.0.0/8")))
                 .securityGroup().id();
@@ -81,7 +81,7 @@ class StandInWireNamesTest {
 
     @Test
     void mediaPackageAnswersUseTheModelsNames() throws Exception {
-        JsonNode shapes = model("mediapackage/2017-10-12").get("shapes");
+        JsonNode shapes = model("mediapackage").get("shapes");
         var mediaPackage = aws.clients().mediaPackage();
         mediaPackage.createChannel(b -> b.id("c").description("d").tags(Map.of("k", "v")));
         mediaPackage.createOriginEndpoint(b -> b.id("c-hls").channelId("c").manifestName("index")
@@ -101,8 +101,8 @@ class StandInWireNamesTest {
 
     @Test
     void theErrorCodesAreTheServicesOwn() throws Exception {
-        JsonNode mediaLive = model("medialive/2017-10-14").get("shapes");
-        JsonNode mediaPackage = model("mediapackage/2017-10-12").get("shapes");
+        JsonNode mediaLive = model("medialive").get("shapes");
+        JsonNode mediaPackage = model("mediapackage").get("shapes");
 
         for (Map.Entry<String, Integer> error : Map.of("NotFoundException", 404, "ConflictException", 409,
                 "BadRequestException", 400, "UnprocessableEntityException", 422, "TooManyRequestsException", 429)
@@ -153,7 +153,7 @@ class StandInWireNamesTest {
         return null;
     }
 
-    private static JsonNode model(String serviceAndVersion) {
-        return BotocoreModels.model(serviceAndVersion);
+    private static JsonNode model(String service) {
+        return BotocoreModels.model(service);
     }
 }

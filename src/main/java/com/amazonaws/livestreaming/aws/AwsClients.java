@@ -165,10 +165,14 @@ public final class AwsClients {
         interceptors.add(0, new InvocationGuard()); // no call for an invocation that has already been answered
         interceptors.add(loopback.interceptor());
         interceptors.add(new CallNaming());
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        if (settings.timing().timers() != null) {
+            override.scheduledExecutorService(settings.timing().timers());
+        }
         builder.region(settings.region())
                 .credentialsProvider(credentials)
                 .httpClient(http.get())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                .overrideConfiguration(override
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())
                                 .backoffStrategy(settings.timing().backoff())

@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.aws;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
@@ -13,8 +14,11 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  * @param attemptTimeout    the longest one attempt may take
  * @param backoff           the wait before retrying a 5xx, a broken connection or a timed-out attempt
  * @param throttlingBackoff the wait before retrying a throttled call
+ * @param timers            the executor whose timers end attempts (and calls) that run too long; null for the SDK's
+ *                          own (tests pass one they can fast-forward, so a slow answer costs them no real time)
  */
-public record CallTiming(Duration attemptTimeout, BackoffStrategy backoff, BackoffStrategy throttlingBackoff) {
+public record CallTiming(Duration attemptTimeout, BackoffStrategy backoff, BackoffStrategy throttlingBackoff,
+                         ScheduledExecutorService timers) {
     /**
      * Twenty seconds an attempt (AWS answers these calls in well under a second; the call as a whole still has the
      * client's call timeout), and the SDK's standard backoff: exponential with full jitter from 100 ms (1 s when
@@ -22,7 +26,7 @@ public record CallTiming(Duration attemptTimeout, BackoffStrategy backoff, Backo
      */
     public static final CallTiming PRODUCTION = new CallTiming(Duration.ofSeconds(20),
             BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20)),
-            BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20)));
+            BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20)), null);
 
     public CallTiming {
         if (attemptTimeout == null || attemptTimeout.isNegative() || attemptTimeout.isZero()) {

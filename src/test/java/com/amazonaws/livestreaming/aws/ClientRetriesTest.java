@@ -19,7 +19,7 @@ class ClientRetriesTest {
     private static final String LIST = "MediaLive:ListChannels";
     private final SimulatedClock clock = new SimulatedClock();
     private final AwsStandIn aws = new AwsStandIn(clock, 3, Duration.ofSeconds(5),
-            SimulatedBackoff.on(clock, Duration.ofMillis(300)));
+            SimulatedBackoff.on(clock, Duration.ofSeconds(2)));
 
     @BeforeEach
     void start() {
@@ -37,7 +37,7 @@ class ClientRetriesTest {
 
     @Test
     void anAttemptWhoseAnswerIsSlowerThanTheAttemptTimeoutIsRetried() {
-        aws.answerLate(LIST, Duration.ofSeconds(2));
+        aws.answerLate(LIST, Duration.ofSeconds(3));
 
         listChannels();
 

@@ -21,6 +21,10 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * Stateful stand-ins for MediaLive, MediaPackage, SSM and S3 behind one WireMock server on 127.0.0.1, with the project's
@@ -30,8 +34,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  *
  * <p>Faults for a test, by operation name as the SDK calls it ({@code MediaLive:DescribeChannel}): {@link #refuse}
  * (an error answer; nothing changes), {@link #breakConnection} (no answer; nothing changes), {@link #answerLate}
- * (the call takes effect at once, its answer comes after a real delay: a call the client may give up on that still
- * succeeds), {@link #holdAnswer} (the same, answered when the test says) and {@link #onNext} (something changes in
+ * (the call takes effect at once, its answer comes late: a call the client may give up on that still succeeds;
+ * later than the clients' attempt timeout costs no real time, see {@link AttemptTimers}), {@link #holdAnswer} (the same, answered when the test says) and {@link #onNext} (something changes in
  * AWS just before a call). Each is queued for the next calls of the operation, one per call; one call can get one
  * of each kind, except that a refused call gets nothing else. {@link #refuseFrom} and {@link #answerLateFrom} are
  * persistent instead: every call from the n-th on. Ordinary WireMock stubs at a priority below 100 still win over
@@ -42,6 +46,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 public final class AwsStandIn implements AutoCloseable {
     private static final String TRANSFORMER = "aws-stand-in";
+    /** How long a caller waits for a slow answer before its attempt is ended (see {@link #expireWhileWaiting}). */
+    private static final Duration WAITING = Duration.ofMillis(100);
 
     /** What is queued for the next calls of one operation; each call takes at most one of each kind. */
     private static final class Injections {
@@ -68,6 +74,8 @@ public final class AwsStandIn implements AutoCloseable {
     private final Map<String, Injections> injections = new HashMap<>();
     private final List<String> served = new ArrayList<>();
     private final WireMockAws wire;
+    private final Duration attemptTimeout;
+    private final AttemptTimers timers;
 
     /** A fresh clock, and clients that retry three times (the SDK's throttling backoff included). */
     public AwsStandIn() {
@@ -85,7 +93,10 @@ public final class AwsStandIn implements AutoCloseable {
     public AwsStandIn(SimulatedClock clock, int maxAttempts, Duration apiCallTimeout, CallTiming timing) {
         this.clock = clock;
         newServices();
-        this.wire = new WireMockAws(maxAttempts, apiCallTimeout, timing, new Transformer());
+        this.attemptTimeout = timing.attemptTimeout();
+        this.timers = new AttemptTimers(attemptTimeout);
+        this.wire = new WireMockAws(maxAttempts, apiCallTimeout, new CallTiming(attemptTimeout, timing.backoff(),
+                timing.throttlingBackoff(), timers), List.of(new NameTheCaller()), new Transformer());
         wire.server().stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withTransformers(TRANSFORMER)));
     }
 
@@ -207,7 +218,11 @@ public final class AwsStandIn implements AutoCloseable {
 
     /** The next {@code times} calls of {@code operation} are answered with this error and change nothing. */
     public synchronized void refuse(String operation, int times, int status, String code, String message) {
-        StandInAnswer answer = refusal(operation, status, code, message);
+        refuse(operation, times, refusal(operation, status, code, message));
+    }
+
+    /** The next {@code times} calls of {@code operation} get {@code answer} (an error or a broken connection). */
+    public synchronized void refuse(String operation, int times, StandInAnswer answer) {
         for (int i = 0; i < times; i++) {
             queue(operation).refusals.add(answer);
         }
@@ -237,7 +252,12 @@ public final class AwsStandIn implements AutoCloseable {
         }
     }
 
-    /** The next call of {@code operation} takes effect at once, but its answer is sent {@code delay} later. */
+    /**
+     * The next call of {@code operation} takes effect at once, but its answer is sent {@code delay} later. A delay
+     * of at least the clients' attempt timeout ends the attempt at once, as its timer would have (see
+     * {@link AttemptTimers}), and moves the clock by the attempt timeout: the client gives up, and the answer goes
+     * to nobody.
+     */
     public synchronized void answerLate(String operation, Duration delay) {
         queue(operation).lates.add(delay);
     }
@@ -256,6 +276,15 @@ public final class AwsStandIn implements AutoCloseable {
      */
     public synchronized void onNext(String operation, Runnable change) {
         queue(operation).befores.add(change);
+    }
+
+    /** Names the calling thread in every request, so that a late answer can end the attempt that thread waits on. */
+    private static final class NameTheCaller implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            return context.httpRequest().toBuilder()
+                    .putHeader(AttemptTimers.CALLER, String.valueOf(Thread.currentThread().getId())).build();
+        }
     }
 
     private Injections queue(String operation) {
@@ -297,11 +326,36 @@ public final class AwsStandIn implements AutoCloseable {
                 if (injection.hold() != null) {
                     await(injection.hold());
                 }
-                return injection.late() == null ? answer : answer.late(injection.late());
+                if (injection.late() == null) {
+                    return answer;
+                }
+                if (injection.late().compareTo(attemptTimeout) >= 0 && expireWhileWaiting(caller(call))) {
+                    clock.advance(attemptTimeout); // the client waited its whole attempt timeout, and gave up
+                    return answer; // to nobody
+                }
+                return answer.late(injection.late());
             }
         }
         return StandInAnswer.error(400, "UnknownOperationException", "no stand-in serves " + call.method() + " "
                 + String.join("/", call.path()));
+    }
+
+    /**
+     * Ends the caller's attempt once it has waited for the answer a little: a connection aborted while the JDK's
+     * HttpURLConnection is still between sending and reading fails with a NullPointerException, not as a timeout.
+     */
+    private boolean expireWhileWaiting(long caller) {
+        try {
+            Thread.sleep(WAITING.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return timers.expire(caller);
+    }
+
+    private static long caller(StandInCall call) {
+        String caller = call.header(AttemptTimers.CALLER);
+        return caller == null ? -1 : Long.parseLong(caller);
     }
 
     private static void await(CountDownLatch release) {
@@ -315,6 +369,7 @@ public final class AwsStandIn implements AutoCloseable {
     @Override
     public void close() {
         wire.close();
+        timers.shutdownNow();
     }
 
     private final class Transformer implements ResponseDefinitionTransformerV2 {

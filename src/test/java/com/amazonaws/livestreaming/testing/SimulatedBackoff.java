@@ -16,7 +16,7 @@ public final class SimulatedBackoff {
     /** Production backoff on {@code clock}, with attempts given up after {@code attemptTimeout} (real time). */
     public static CallTiming on(SimulatedClock clock, Duration attemptTimeout) {
         return new CallTiming(attemptTimeout, advancing(clock, CallTiming.PRODUCTION.backoff()),
-                advancing(clock, CallTiming.PRODUCTION.throttlingBackoff()));
+                advancing(clock, CallTiming.PRODUCTION.throttlingBackoff()), null);
     }
 
     private static BackoffStrategy advancing(SimulatedClock clock, BackoffStrategy production) {

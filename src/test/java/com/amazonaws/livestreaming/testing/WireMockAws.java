@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -49,13 +50,20 @@ public final class WireMockAws implements AutoCloseable {
 
     /** @param timing the clients' attempt timeout and backoff */
     public WireMockAws(int maxAttempts, Duration apiCallTimeout, CallTiming timing, Extension... extensions) {
+        this(maxAttempts, apiCallTimeout, timing, List.of(), extensions);
+    }
+
+    /** @param interceptors more interceptors for the clients, after the one that records the calls */
+    public WireMockAws(int maxAttempts, Duration apiCallTimeout, CallTiming timing,
+                       List<ExecutionInterceptor> interceptors, Extension... extensions) {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
                 .extensions(extensions));
         server.start();
         clients = new AwsClients(new AwsClients.Settings(Region.US_EAST_1,
                 Optional.of(URI.create("http://127.0.0.1:" + server.port())),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMIEXAMPLEKEY")),
-                maxAttempts, apiCallTimeout, List.of(recorder), timing));
+                maxAttempts, apiCallTimeout, Stream.concat(Stream.of(recorder), interceptors.stream()).toList(),
+                timing));
     }
 
     public WireMockServer server() {

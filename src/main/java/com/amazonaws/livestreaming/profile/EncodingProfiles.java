@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.profile;
 
+import com.amazonaws.livestreaming.cfn.FailureReason;
 import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Redaction;
 import java.io.IOException;
@@ -171,19 +172,12 @@ public final class EncodingProfiles {
             throw new InvalidPropertyException(PROPERTY, PROPERTY + " " + url + " does not exist");
         } catch (S3Exception e) {
             String reason = e.statusCode() == 404 ? "does not exist"
-                    : e.statusCode() == 403 ? "cannot be read: access denied (the function's role needs "
-                    + "s3:GetObject on it)"
-                    : "cannot be read: " + oneLine(e.awsErrorDetails() == null ? e.getMessage()
-                    : e.awsErrorDetails().errorCode() + " (HTTP " + e.statusCode() + ")");
+                    : "cannot be read: " + FailureReason.of(e) + (e.statusCode() == 403
+                    ? " (the function's role needs s3:GetObject on it)" : "");
             throw new InvalidPropertyException(PROPERTY, PROPERTY + " " + url + " " + reason);
         } catch (SdkException e) {
             throw new InvalidPropertyException(PROPERTY, PROPERTY + " " + url + " cannot be read: "
-                    + oneLine(e.getMessage()));
+                    + FailureReason.of(e));
         }
-    }
-
-    private static String oneLine(String text) {
-        String line = String.valueOf(text).replaceAll("\\s+", " ");
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }

@@ -123,8 +123,8 @@ class EncodingProfilesTest {
         InvalidPropertyException e = assertThrows(InvalidPropertyException.class,
                 () -> profiles().load("s3://their-bucket/p.json"));
 
-        assertEquals("EncodingProfile s3://their-bucket/p.json cannot be read: access denied (the function's role "
-                + "needs s3:GetObject on it)", e.getMessage());
+        assertEquals("EncodingProfile s3://their-bucket/p.json cannot be read: S3 GetObject failed: 403 AccessDenied: "
+                + "Access Denied (the function's role needs s3:GetObject on it)", e.getMessage());
     }
 
     @Test

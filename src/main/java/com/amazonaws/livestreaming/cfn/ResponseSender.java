@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * PUTs the answer to the presigned ResponseURL, exactly once per call, the way S3 accepts it: an empty
  * Content-Type (the URL is signed without one), a byte-exact Content-Length, and retries with exponential backoff
- * and jitter on connection errors and 5xx, never past the time the Lambda has left. A 4xx will not get better by
- * retrying (an expired or tampered URL), so it is logged and given up.
+ * and jitter on connection errors and 5xx, never past the time the Lambda has left (every try ends before it). A
+ * 4xx will not get better by retrying (an expired or tampered URL), so it is logged and given up.
  *
  * <p>{@link HttpURLConnection} rather than an HTTP client library: one request per invocation does not pay for a
  * client's start-up on a cold start.
@@ -30,6 +30,10 @@ public class ResponseSender {
     private static final Duration MAX_DELAY = Duration.ofSeconds(8);
     private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final int READ_TIMEOUT_MS = 15_000;
+    /** Kept back from every try, so that it ends (and is logged) before the Lambda's time does. */
+    private static final Duration FINISH_RESERVE = Duration.ofMillis(200);
+    /** A try that would get less time than this is not started. */
+    private static final Duration SHORTEST_TRY = Duration.ofMillis(50);
 
     private final int maxAttempts;
     private final Sleeper sleeper;
@@ -52,9 +56,14 @@ public class ResponseSender {
     public boolean send(String responseUrl, byte[] body, Supplier<Duration> timeLeft, JsonLog log) {
         String safeUrl = Redaction.url(responseUrl);
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            Duration forThisTry = timeLeft.get().minus(FINISH_RESERVE);
+            if (forThisTry.compareTo(SHORTEST_TRY) < 0) {
+                log.error("no time left to send the response", Map.of("attempt", attempt, "target", safeUrl));
+                return false;
+            }
             int status;
             try {
-                status = put(responseUrl, body, timeLeft.get());
+                status = put(responseUrl, body, forThisTry);
             } catch (IOException | RuntimeException e) {
                 status = -1;
                 log.warn("response PUT failed", Map.of("attempt", attempt, "target", safeUrl,
@@ -100,16 +109,21 @@ public class ResponseSender {
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
     }
 
-    private static int put(String responseUrl, byte[] body, Duration timeLeft) throws IOException {
+    /**
+     * One try, which ends within {@code limit}: connecting may take at most a third of it (and 5 s), waiting for the
+     * answer the rest (at most 15 s).
+     */
+    private static int put(String responseUrl, byte[] body, Duration limit) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL(responseUrl).openConnection();
-        int limit = (int) Math.max(1_000, Math.min(READ_TIMEOUT_MS, timeLeft.toMillis()));
+        int total = (int) Math.min(CONNECT_TIMEOUT_MS + READ_TIMEOUT_MS, limit.toMillis());
+        int connect = Math.max(1, Math.min(CONNECT_TIMEOUT_MS, total / 3));
         try {
             connection.setRequestMethod("PUT");
             connection.setDoOutput(true);
             connection.setUseCaches(false);
             connection.setInstanceFollowRedirects(false);
-            connection.setConnectTimeout(Math.min(CONNECT_TIMEOUT_MS, limit));
-            connection.setReadTimeout(limit);
+            connection.setConnectTimeout(connect);
+            connection.setReadTimeout(Math.max(1, Math.min(READ_TIMEOUT_MS, total - connect)));
             connection.setRequestProperty("Content-Type", "");
             connection.setFixedLengthStreamingMode(body.length);
             try (OutputStream out = connection.getOutputStream()) {

@@ -35,6 +35,16 @@ public final class Poller {
      */
     public static <T> T await(Invocation invocation, String subject, String goal, Duration interval,
                               Supplier<T> probe, Function<T, String> stateOf, Predicate<T> done) {
+        return await(invocation, subject, goal, interval, probe, stateOf, done, e -> false);
+    }
+
+    /**
+     * The same, with more refusals that are only for now: {@code refusedForNow} answers that are polled again with
+     * the growing pause, as throttling is (e.g. a 409 ConflictException while the resource is in a transition).
+     */
+    public static <T> T await(Invocation invocation, String subject, String goal, Duration interval,
+                              Supplier<T> probe, Function<T, String> stateOf, Predicate<T> done,
+                              Predicate<AwsServiceException> refusedForNow) {
         String base = "waiting for " + subject + " to " + goal;
         String last = null;
         String trouble = null;
@@ -47,7 +57,7 @@ public final class Poller {
                 try {
                     value = probe.get();
                 } catch (AwsServiceException e) {
-                    if (!AwsErrors.isTransient(e)) {
+                    if (!AwsErrors.isTransient(e) && !refusedForNow.test(e)) {
                         throw e;
                     }
                     troubled++;

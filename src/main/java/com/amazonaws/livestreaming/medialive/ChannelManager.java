@@ -1,6 +1,7 @@
 package com.amazonaws.livestreaming.medialive;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
+import com.amazonaws.livestreaming.aws.ConflictRetry;
 import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Leftovers;
@@ -58,6 +59,7 @@ public final class ChannelManager implements ResourceManager {
     private final Function<String, EncodingProfile> profiles;
     private final ChannelStates states;
     private final ChannelPause pause;
+    private final Duration interval;
 
     /** Production wiring: the shared MediaLive client, polling every five seconds. */
     public ChannelManager(AwsClients clients, Function<String, EncodingProfile> profiles) {
@@ -75,6 +77,7 @@ public final class ChannelManager implements ResourceManager {
         this.profiles = profiles;
         this.states = new ChannelStates(mediaLive, pollInterval);
         this.pause = new ChannelPause(states);
+        this.interval = pollInterval;
     }
 
     @Override
@@ -119,7 +122,8 @@ public final class ChannelManager implements ResourceManager {
             UpdateChannelRequest update = ChannelRequests.update(channelId, spec, profile);
             Runnable edit = () -> {
                 invocation.step("updating channel " + channelId);
-                refusedWithDetails(() -> mediaLive.updateChannel(update));
+                ConflictRetry.call(invocation, "UpdateChannel of channel " + channelId, interval,
+                        () -> refusedWithDetails(() -> mediaLive.updateChannel(update)), Optional::empty);
                 states.awaitIdle(invocation, channelId);
             };
             if (wasActive && run) {
@@ -203,7 +207,8 @@ public final class ChannelManager implements ResourceManager {
                     .requestId(idempotencyToken(request))
                     .build();
             invocation.step("creating channel " + spec.name());
-            channelId = refusedWithDetails(() -> mediaLive.createChannel(create)).channel().id();
+            channelId = ConflictRetry.call(invocation, "CreateChannel of channel " + spec.name(), interval,
+                    () -> refusedWithDetails(() -> mediaLive.createChannel(create)), Optional::empty).channel().id();
             invocation.made(channelId);
             invocation.log().info("channel created", Map.of("channelId", channelId));
         }

@@ -1,6 +1,7 @@
 package com.amazonaws.livestreaming.medialive;
 
 import com.amazonaws.livestreaming.aws.AwsErrors;
+import com.amazonaws.livestreaming.aws.ConflictRetry;
 import com.amazonaws.livestreaming.aws.Poller;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.ResourceFailure;
@@ -20,9 +21,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
 import software.amazon.awssdk.services.medialive.model.ChannelAlert;
 import software.amazon.awssdk.services.medialive.model.ChannelState;
-import software.amazon.awssdk.services.medialive.model.ConflictException;
+import software.amazon.awssdk.services.medialive.model.DeleteChannelResponse;
 import software.amazon.awssdk.services.medialive.model.DescribeChannelResponse;
 import software.amazon.awssdk.services.medialive.model.NotFoundException;
+import software.amazon.awssdk.services.medialive.model.StopChannelResponse;
 
 /**
  * The MediaLive channel state machine as the stack needs it: start, stop and delete, each waiting (within the time
@@ -104,10 +106,16 @@ public final class ChannelStates {
         return awaitRunning(invocation, channelId, requestStart(invocation, channelId));
     }
 
-    /** StartChannel on an IDLE channel; true when MediaLive answered that it left IDLE. */
+    /**
+     * StartChannel on an IDLE channel; true when MediaLive answered that it left IDLE. A refusal (409) is asked
+     * again until MediaLive accepts, unless the channel is starting or running already (an earlier attempt whose
+     * answer was lost started it).
+     */
     boolean requestStart(Invocation invocation, String channelId) {
         invocation.step("starting channel " + channelId);
-        return client.get().startChannel(r -> r.channelId(channelId)).state() != ChannelState.IDLE;
+        return ConflictRetry.call(invocation, "StartChannel of channel " + channelId, interval,
+                () -> client.get().startChannel(r -> r.channelId(channelId)).state() != ChannelState.IDLE,
+                () -> ACTIVE.contains(describe(channelId).state()) ? Optional.of(true) : Optional.empty());
     }
 
     /** Waits until a STARTING or RECOVERING channel is RUNNING. */
@@ -141,23 +149,16 @@ public final class ChannelStates {
     }
 
     /**
-     * StopChannel. MediaLive refuses to stop a channel in some transitions (ConflictException); then this waits for
-     * the transition to end and stops the channel if it still encodes.
+     * StopChannel. MediaLive refuses to stop a channel in some transitions (409 ConflictException); the stop is
+     * asked again until MediaLive accepts it, unless the channel no longer encodes (it is stopping already, or was
+     * never started).
      */
     void requestStop(Invocation invocation, String channelId) {
         invocation.step("stopping channel " + channelId);
-        try {
-            client.get().stopChannel(r -> r.channelId(channelId));
-        } catch (ConflictException e) {
-            invocation.log().info("MediaLive refused to stop the channel yet; waiting for it to settle",
-                    Map.of("channelId", channelId, "reason", String.valueOf(e.awsErrorDetails().errorMessage())));
-            Snapshot settled = await(invocation, channelId, "settle before it is stopped",
-                    s -> s.isGone() || !TRANSITIONAL.contains(s.state()), s -> Optional.empty());
-            if (ACTIVE.contains(settled.state())) {
-                invocation.step("stopping channel " + channelId);
-                client.get().stopChannel(r -> r.channelId(channelId));
-            }
-        }
+        ConflictRetry.call(invocation, "StopChannel of channel " + channelId, interval,
+                () -> client.get().stopChannel(r -> r.channelId(channelId)),
+                () -> ACTIVE.contains(describe(channelId).state()) ? Optional.empty()
+                        : Optional.of(StopChannelResponse.builder().build()));
     }
 
     /**
@@ -194,7 +195,13 @@ public final class ChannelStates {
             }
             if (now.state() != ChannelState.DELETING) {
                 invocation.step("deleting channel " + channelId);
-                client.get().deleteChannel(r -> r.channelId(channelId));
+                ConflictRetry.call(invocation, "DeleteChannel of channel " + channelId, interval,
+                        () -> client.get().deleteChannel(r -> r.channelId(channelId)),
+                        () -> {
+                            Snapshot again = describe(channelId);
+                            return again.isGone() || again.state() == ChannelState.DELETING
+                                    ? Optional.of(DeleteChannelResponse.builder().build()) : Optional.empty();
+                        });
             }
         } catch (NotFoundException e) {
             invocation.log().info("channel disappeared while being deleted", Map.of("channelId", channelId));

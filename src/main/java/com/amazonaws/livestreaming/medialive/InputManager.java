@@ -1,6 +1,7 @@
 package com.amazonaws.livestreaming.medialive;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
+import com.amazonaws.livestreaming.aws.ConflictRetry;
 import com.amazonaws.livestreaming.aws.Poller;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Outcome;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
 import software.amazon.awssdk.services.medialive.model.DescribeInputResponse;
 import software.amazon.awssdk.services.medialive.model.DescribeInputSecurityGroupResponse;
+import software.amazon.awssdk.services.medialive.model.Input;
 import software.amazon.awssdk.services.medialive.model.InputSecurityGroupState;
 import software.amazon.awssdk.services.medialive.model.InputState;
 import software.amazon.awssdk.services.medialive.model.InputWhitelistRule;
@@ -127,7 +129,8 @@ public final class InputManager implements ResourceManager {
                 }
                 if (sourcesChange) {
                     invocation.step("updating input " + id);
-                    mediaLive.get().updateInput(wanted);
+                    ConflictRetry.call(invocation, "UpdateInput of input " + id, interval,
+                            () -> mediaLive.get().updateInput(wanted), Optional::empty);
                 }
                 dropUnusedPasswords(request, settings, current.get(), invocation);
             };
@@ -164,7 +167,11 @@ public final class InputManager implements ResourceManager {
                     secrets.of(pipeline).ifPresent(p -> passwords.put(request, pipeline, p, invocation));
                 }
                 invocation.step("creating " + settings.type() + " input " + InputRequests.name(request));
-                id = mediaLive.get().createInput(InputRequests.createInput(settings, request, groupId)).input().id();
+                Input created = mediaLive.get().createInput(InputRequests.createInput(settings, request, groupId))
+                        .input();
+                id = created.id();
+                groupId.filter(g -> !created.securityGroups().contains(g))
+                        .ifPresent(g -> dropUnused(g, created.id(), invocation));
             } catch (RuntimeException refused) {
                 undo(request, groupId, secrets, invocation);
                 throw refused;
@@ -195,6 +202,22 @@ public final class InputManager implements ResourceManager {
         invocation.log().info("created input security group", Map.of("securityGroupId", id,
                 "cidr", String.join(",", cidrs.blocks())));
         return id;
+    }
+
+    /**
+     * CreateInput answered with an input an earlier attempt of this request made (its idempotency token), which
+     * uses that attempt's security group, not the one this attempt made: the same Create delivered twice at once.
+     * This one's group is used by nothing, so it goes; if it cannot go now, the input's Delete finds it by its tags.
+     */
+    private void dropUnused(String groupId, String inputId, Invocation invocation) {
+        try {
+            mediaLive.get().deleteInputSecurityGroup(b -> b.inputSecurityGroupId(groupId));
+            invocation.log().info("deleted an input security group the input does not use",
+                    Map.of("securityGroupId", groupId, "inputId", inputId));
+        } catch (RuntimeException e) {
+            invocation.log().warn("could not delete an input security group the input does not use; the input's"
+                    + " Delete will", Map.of("securityGroupId", groupId, "error", String.valueOf(e.getMessage())));
+        }
     }
 
     /**
@@ -234,7 +257,9 @@ public final class InputManager implements ResourceManager {
             return;
         }
         invocation.step("updating the rules of input security group " + groupId);
-        mediaLive.get().updateInputSecurityGroup(InputRequests.securityGroupRules(groupId, cidrs, group.tags()));
+        ConflictRetry.call(invocation, "UpdateInputSecurityGroup of input security group " + groupId, interval,
+                () -> mediaLive.get().updateInputSecurityGroup(InputRequests.securityGroupRules(groupId, cidrs,
+                        group.tags())), Optional::empty);
         Poller.await(invocation, "input security group " + groupId, "finish UPDATING", interval,
                 () -> reads.group(groupId), InputReads::groupStateOf,
                 found -> found.isEmpty() || found.get().state() != InputSecurityGroupState.UPDATING);

@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.medialive;
 
+import com.amazonaws.livestreaming.aws.ConflictRetry;
 import com.amazonaws.livestreaming.aws.Poller;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Leftovers;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import software.amazon.awssdk.services.medialive.model.DeleteInputResponse;
 import software.amazon.awssdk.services.medialive.model.DescribeInputResponse;
 import software.amazon.awssdk.services.medialive.model.DescribeInputSecurityGroupResponse;
 import software.amazon.awssdk.services.medialive.model.Input;
@@ -68,10 +70,21 @@ final class InputTeardown {
         removeLeftovers(request, id, invocation);
     }
 
+    /**
+     * The input, its security groups, and (for a push input) any other group this stack resource made that no
+     * input uses: an attempt of CreateInputSecurityGroup whose answer was too slow, which the SDK tried again.
+     */
     private void removeWithGroups(Request request, DescribeInputResponse input, Invocation invocation) {
         removeInput(input.id(), input.state(), invocation);
         for (String groupId : input.securityGroups()) {
             removeSecurityGroup(request, groupId, invocation);
+        }
+        if (!input.securityGroups().isEmpty()) {
+            invocation.step("looking for input security groups " + request.logicalResourceId()
+                    + " made that no input uses");
+            for (String groupId : lookup.securityGroupsLeftBy(Leftovers.of(request), Set.of(input.id()))) {
+                removeSecurityGroup(request, groupId, invocation);
+            }
         }
     }
 
@@ -129,7 +142,11 @@ final class InputTeardown {
         if (now == InputState.DETACHED) {
             invocation.step("deleting input " + id);
             try {
-                mediaLive.get().deleteInput(b -> b.inputId(id));
+                ConflictRetry.call(invocation, "DeleteInput of input " + id, interval,
+                        () -> mediaLive.get().deleteInput(b -> b.inputId(id)),
+                        () -> reads.input(id).filter(found -> found.state() != InputState.DELETING
+                                && found.state() != InputState.DELETED).isPresent() ? Optional.empty()
+                                : Optional.of(DeleteInputResponse.builder().build()));
                 invocation.log().info("deleting input", Map.of("inputId", id));
             } catch (NotFoundException gone) {
                 invocation.log().info("input already gone", Map.of("inputId", id));

@@ -3,6 +3,7 @@ package com.amazonaws.livestreaming.reliability;
 import com.amazonaws.livestreaming.Handler;
 import com.amazonaws.livestreaming.Managers;
 import com.amazonaws.livestreaming.cfn.JsonLog;
+import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.ResponseSender;
 import com.amazonaws.livestreaming.cli.LocalContext;
 import com.amazonaws.livestreaming.testing.AwsStandIn;
@@ -31,10 +32,14 @@ import java.util.Map;
 final class Lane implements AutoCloseable {
     /** What the Lambda has for each invocation, as the template configures it. */
     static final Duration LAMBDA_TIMEOUT = Duration.ofSeconds(900);
-    /** The clients give up on an attempt after this long (real time) and retry it; production waits 20 s. */
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(250);
-    /** A slow answer comes this long after its request (real time), well after the attempt was given up. */
-    static final Duration SLOW_ANSWER = Duration.ofMillis(1500);
+    /**
+     * The clients give up on an attempt after this long and retry it; production waits 20 s. Long enough that no
+     * answered attempt reaches it on a loaded machine: a slow answer ends its attempt at once instead (the stand-in
+     * fires the attempt's timer, see {@code AttemptTimers}) and moves the simulated clock by this much.
+     */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+    /** A slow answer comes this long after its request: after the attempt timeout. */
+    static final Duration SLOW_ANSWER = ATTEMPT_TIMEOUT.multipliedBy(2);
     /** The SDK's attempts per call in the suite; production makes 8. */
     static final int MAX_ATTEMPTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,18 +67,23 @@ final class Lane implements AutoCloseable {
     }
 
     private final SimulatedClock clock = new SimulatedClock();
-    private final AwsStandIn aws = new AwsStandIn(clock, MAX_ATTEMPTS, Duration.ofSeconds(3),
+    private final AwsStandIn aws = new AwsStandIn(clock, MAX_ATTEMPTS, Duration.ofSeconds(30),
             SimulatedBackoff.on(clock, ATTEMPT_TIMEOUT));
     private final ResponseEndpoint endpoint = new ResponseEndpoint();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final Registry registry = Managers.standard(aws.clients());
     private final Handler handler;
 
     Lane() {
-        var registry = Managers.standard(aws.clients());
         handler = new Handler(() -> registry, new ResponseSender(3, d -> { }),
                 new JsonLog(new PrintStream(log, true, StandardCharsets.UTF_8)), Handler.DEFAULT_SAFETY_MARGIN,
                 clock);
         reset();
+    }
+
+    /** The kinds this lane's handler serves, as the Lambda registers them. */
+    Registry registry() {
+        return registry;
     }
 
     AwsStandIn aws() {
@@ -91,6 +101,7 @@ final class Lane implements AutoCloseable {
     /** An empty AWS with MediaLive's transitions shortened (the waits, not the durations, are what is tested). */
     void reset() {
         aws.reset();
+        endpoint.acceptAll();
         var timings = aws.mediaLive().timings();
         timings.channelStart = Duration.ofSeconds(10);
         timings.channelStop = Duration.ofSeconds(10);

@@ -25,6 +25,13 @@ public final class ResponseEndpoint implements AutoCloseable {
     public ResponseEndpoint() {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
+        acceptAll();
+    }
+
+    /** From now on every PUT is accepted (200), whatever a test stubbed before; the journal stays. */
+    public void acceptAll() {
+        server.resetMappings();
+        server.resetScenarios();
         server.stubFor(put(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)));
     }
 

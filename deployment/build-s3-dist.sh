@@ -101,7 +101,7 @@ if [[ "${SKIP_JAR_BUILD:-}" == 1 ]]; then
     [[ -f "$jar" ]] || die "JAR '$jar' does not exist"
 else
     need java "install a JDK 17 or newer"
-    need mvn "install Apache Maven 3.9 or newer"
+    need mvn "install Apache Maven 3.8 or newer"
     echo "Building the Lambda jar (mvn package, tests skipped)..."
     (cd "$root" && mvn -B -q -DskipTests package)
     jar="$root/target/live-streaming-on-aws.jar"

@@ -66,6 +66,12 @@ class TemplateCombinationsTest {
     }
 
     @Test
+    void eachCombinationIsAcceptedByTheTemplatesRules() {
+        combinations().forEach((name, values) ->
+                assertEquals(List.of(), ResolvedTemplate.refusals(template, values), name));
+    }
+
+    @Test
     void eachCombinationGivesItsCustomResourcesOnlyWhatTheirManagersReadAndReturn() {
         resolved().forEach((name, stack) -> {
             assertEquals(List.of(), TemplateContractTest.unknownProperties(stack), name);

@@ -65,6 +65,11 @@ class FaultSuiteTest {
     private static final List<RequestType> TYPES = List.of(RequestType.CREATE, RequestType.UPDATE,
             RequestType.DELETE);
     private static final Duration NO_ANSWER_TIME_LEFT = Duration.ofSeconds(3);
+    /**
+     * The time left when the ResponseURL answers slowly once (after all of it): the first try waits about two thirds
+     * of it for the answer, and the second try still has over a second.
+     */
+    private static final Duration SLOW_TIME_LEFT = Duration.ofSeconds(5);
 
     private static LanePool pool;
     private static JsonLog activeLog;
@@ -344,6 +349,9 @@ class FaultSuiteTest {
                 false, lane -> responseUrl(lane, create, List.of(aResponse().withFault(
                         com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)), Lane.LAMBDA_TIMEOUT,
                         2, true));
+        submit("the ResponseURL answers later than the try's timeout, then accepts", Report.Group.RESPONSE_URL,
+                create, null, null, false, lane -> responseUrl(lane, create, List.of(aResponse().withStatus(200)
+                        .withFixedDelay((int) SLOW_TIME_LEFT.toMillis())), SLOW_TIME_LEFT, 2, true));
         submit("the ResponseURL refuses with 403", Report.Group.RESPONSE_URL, create, null, null, false,
                 lane -> responseUrl(lane, create, List.of(aResponse().withStatus(403).withBody(
                         "<Error><Code>AccessDenied</Code></Error>")), Lane.LAMBDA_TIMEOUT, 1, false));

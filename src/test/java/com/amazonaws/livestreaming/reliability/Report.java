@@ -16,7 +16,8 @@ final class Report {
         TWICE_IN_A_ROW("The same Create delivered twice, one after the other"),
         TWICE_AT_ONCE("The same Create delivered twice at the same time"),
         DELETE_TWICE("The same Delete delivered twice"),
-        RESPONSE_URL("The ResponseURL fails (500s then success, a dropped connection, a 403, no answer)");
+        RESPONSE_URL("The ResponseURL fails (500s then success, a dropped connection, a slow answer, a 403, no "
+                + "answer)");
 
         private final String description;
 

@@ -40,7 +40,7 @@ class InvocationGuardTest {
 
     @Test
     void aWorkerThatIgnoresTheWatchdogCanMakeNoCallOnceItsAnswerIsSent() throws Exception {
-        Invocation invocation = Requests.invocation(Duration.ofMillis(300)).invocation();
+        Invocation invocation = Requests.invocation(Duration.ofSeconds(2)).invocation();
         CountDownLatch answered = new CountDownLatch(1);
         CompletableFuture<Throwable> lateCall = new CompletableFuture<>();
 

@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.cfn;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -37,7 +38,11 @@ public final class Dispatcher {
             ResourceManager manager = found.orElseThrow(() -> new ResourceFailure(
                     "unknown resource kind Custom::" + Redaction.shorten(kind, 64) + "; known kinds: "
                             + String.join(", ", registry.kinds())));
+            if (marker) {
+                Leftovers.awaitInFlightCreation(request, invocation);
+            }
             if (request.requestType() != RequestType.DELETE) {
+                EventAge.checkFresh(request, Instant.now());
                 PropertyCheck.check(manager.spec(), manager.propertyRules(), request.properties());
             }
             Outcome outcome = switch (request.requestType()) {

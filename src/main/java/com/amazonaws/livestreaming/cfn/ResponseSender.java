@@ -7,7 +7,6 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +29,15 @@ public class ResponseSender {
     private static final Duration MAX_DELAY = Duration.ofSeconds(8);
     private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final int READ_TIMEOUT_MS = 15_000;
+    /**
+     * Kept back from every attempt, so an attempt that runs to its timeouts still ends before the Lambda does: 1 s,
+     * or a quarter of the time left when less than 4 s are left (a short local timeout).
+     */
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(1);
+    /** Less than this is no time to connect, write and read an answer: no retry is started. */
+    private static final Duration MIN_ATTEMPT = Duration.ofMillis(100);
+    /** The timeouts of a first attempt made with (nearly) no time left. */
+    private static final Duration FIRST_ATTEMPT_FLOOR = Duration.ofSeconds(1);
 
     private final int maxAttempts;
     private final Sleeper sleeper;
@@ -52,9 +60,15 @@ public class ResponseSender {
     public boolean send(String responseUrl, byte[] body, Supplier<Duration> timeLeft, JsonLog log) {
         String safeUrl = Redaction.url(responseUrl);
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            // the first attempt is always made (without an answer CloudFormation waits out its timeout; a Lambda
+            // that dies during the PUT loses nothing more), within the time left if that allows one at all
+            Duration attemptTime = timeLeft.get().minus(margin(timeLeft.get()));
+            if (attemptTime.compareTo(MIN_ATTEMPT) < 0) {
+                attemptTime = FIRST_ATTEMPT_FLOOR;
+            }
             int status;
             try {
-                status = put(responseUrl, body, timeLeft.get());
+                status = put(responseUrl, body, attemptTime);
             } catch (IOException | RuntimeException e) {
                 status = -1;
                 log.warn("response PUT failed", Map.of("attempt", attempt, "target", safeUrl,
@@ -78,7 +92,8 @@ public class ResponseSender {
                 break;
             }
             Duration delay = backoff(attempt);
-            if (timeLeft.get().compareTo(delay.plusSeconds(1)) <= 0) {
+            Duration left = timeLeft.get();
+            if (left.compareTo(delay.plus(margin(left)).plus(MIN_ATTEMPT)) <= 0) {
                 log.error("no time left to retry the response", Map.of("attempt", attempt));
                 return false;
             }
@@ -93,23 +108,34 @@ public class ResponseSender {
         return false;
     }
 
+    private static Duration margin(Duration timeLeft) {
+        Duration quarter = timeLeft.dividedBy(4);
+        return quarter.compareTo(ANSWER_MARGIN) < 0 ? quarter : ANSWER_MARGIN;
+    }
+
     /** Exponential backoff with equal jitter: half the step fixed, half random. */
     static Duration backoff(int attempt) {
         long step = Math.min(MAX_DELAY.toMillis(), BASE_DELAY.toMillis() << Math.min(attempt - 1, 10));
         long half = step / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+        return Duration.ofMillis(half + Jitter.below(half + 1));
     }
 
-    private static int put(String responseUrl, byte[] body, Duration timeLeft) throws IOException {
+    /**
+     * One PUT that ends within {@code attemptTime}: the connect and read timeouts together never exceed it (and are
+     * never 0, which HttpURLConnection takes as "wait forever").
+     */
+    private static int put(String responseUrl, byte[] body, Duration attemptTime) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL(responseUrl).openConnection();
-        int limit = (int) Math.max(1_000, Math.min(READ_TIMEOUT_MS, timeLeft.toMillis()));
+        long limit = attemptTime.toMillis();
+        int connect = (int) Math.max(1, Math.min(CONNECT_TIMEOUT_MS, limit / 2));
+        int read = (int) Math.max(1, Math.min(READ_TIMEOUT_MS, limit - connect));
         try {
             connection.setRequestMethod("PUT");
             connection.setDoOutput(true);
             connection.setUseCaches(false);
             connection.setInstanceFollowRedirects(false);
-            connection.setConnectTimeout(Math.min(CONNECT_TIMEOUT_MS, limit));
-            connection.setReadTimeout(limit);
+            connection.setConnectTimeout(connect);
+            connection.setReadTimeout(read);
             connection.setRequestProperty("Content-Type", "");
             connection.setFixedLengthStreamingMode(body.length);
             try (OutputStream out = connection.getOutputStream()) {

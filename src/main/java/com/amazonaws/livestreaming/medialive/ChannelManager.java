@@ -51,7 +51,8 @@ public final class ChannelManager implements ResourceManager {
             Set.of("ChannelId", "Arn", "State"),
             Stream.concat(Stream.of("MediaLive:CreateChannel", "MediaLive:DescribeChannel", "MediaLive:ListChannels",
                     "MediaLive:UpdateChannel", "MediaLive:UpdateChannelClass", "MediaLive:StartChannel", "MediaLive:StopChannel",
-                    "MediaLive:DeleteChannel", "MediaLive:ListAlerts"), EncodingProfiles.API_CALLS.stream()).collect(Collectors.toSet()));
+                    "MediaLive:DeleteChannel", "MediaLive:ListAlerts", "MediaLive:CreateTags",
+                    "MediaLive:DeleteTags"), EncodingProfiles.API_CALLS.stream()).collect(Collectors.toSet()));
 
     private final MediaLiveClient mediaLive;
     private final Function<String, EncodingProfile> profiles;
@@ -105,7 +106,9 @@ public final class ChannelManager implements ResourceManager {
         ChannelSpec spec = ChannelSpec.from(request.properties(), request.stackName());
         Set<String> changed = request.properties().changedFrom(request.oldProperties());
         ChannelStates.Snapshot current = states.awaitSettled(invocation, channelId);
-        boolean wasActive = ChannelStates.ACTIVE.contains(current.state());
+        // a channel an earlier invocation stopped for an edit and could not start again counts as running
+        boolean interrupted = current.state() == ChannelState.IDLE && ChannelStates.markedForRestart(current);
+        boolean wasActive = ChannelStates.ACTIVE.contains(current.state()) || interrupted;
         boolean run = changed.contains(ChannelSpec.START) ? spec.start() : spec.start() || wasActive;
         Set<String> reconfigured = new TreeSet<>(changed);
         reconfigured.retainAll(ChannelSpec.CONFIGURATION);
@@ -142,7 +145,11 @@ public final class ChannelManager implements ResourceManager {
             }
             current = states.describe(channelId);
         }
-        return outcome(converge(invocation, current, run));
+        ChannelStates.Snapshot converged = converge(invocation, current, run);
+        if (ChannelStates.markedForRestart(current)) {
+            states.clearRestartMark(invocation, current);
+        }
+        return outcome(converged);
     }
 
     /** MediaLive's UpdateChannelClass on the IDLE channel, with the destinations the new class needs. */

@@ -51,7 +51,7 @@ public final class InputManager implements ResourceManager {
                     "MediaLive:DescribeInputSecurityGroup", "MediaLive:UpdateInputSecurityGroup",
                     "MediaLive:DeleteInputSecurityGroup", "MediaLive:CreateInput", "MediaLive:ListInputs",
                     "MediaLive:DescribeInput", "MediaLive:UpdateInput", "MediaLive:DeleteInput",
-                    "MediaLive:CreateTags", "Ssm:PutParameter", "Ssm:DeleteParameter",
+                    "MediaLive:CreateTags", "MediaLive:DeleteTags", "Ssm:PutParameter", "Ssm:DeleteParameter",
                     // an edit of an attached input stops its channels and starts them again
                     "MediaLive:DescribeChannel", "MediaLive:StopChannel", "MediaLive:StartChannel",
                     "MediaLive:ListAlerts"));

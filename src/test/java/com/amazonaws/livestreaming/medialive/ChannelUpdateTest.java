@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Request;
@@ -245,6 +246,28 @@ class ChannelUpdateTest {
         assertEquals(id, outcome.physicalResourceId());
         assertEquals(List.of(id), fixture.aws.mediaLive().channelIds(), "no second channel");
         assertEquals("STARTING", state(id), "started again: " + outcome.reason());
+    }
+
+    @Test
+    void aChannelLeftStoppedWhenTimeRanOutIsStartedByTheNextUpdate() {
+        String id = fixture.channel("STANDARD", "RUNNING");
+        fixture.aws.mediaLive().timings().channelStop = Duration.ofMinutes(10);
+        Map<String, Object> before = properties("EncodingProfile", "720p");
+        Map<String, Object> after = properties("EncodingProfile", "1080p");
+
+        Outcome first = MediaLiveStubs.dispatch(fixture.manager, update(id, after, before),
+                fixture.invocation(Duration.ofMinutes(7)).invocation());
+
+        assertFalse(first.succeeded());
+        assertTrue(first.reason().contains("could not start again " + id + " (STOPPING)"), first.reason());
+        assertTrue(fixture.aws.mediaLive().describeChannel(id).path("tags").has("LiveStreaming:RestartAfterEdit"));
+        fixture.aws.clock().advance(Duration.ofMinutes(10));
+
+        Outcome rollback = run(update(id, before, after));
+
+        assertEquals("RUNNING", rollback.data().get("State"));
+        assertFalse(fixture.aws.mediaLive().describeChannel(id).path("tags").has("LiveStreaming:RestartAfterEdit"),
+                "the mark is removed once the channel runs again");
     }
 
     @Test

@@ -36,8 +36,8 @@ public class ResponseSender {
     private static final Duration ANSWER_MARGIN = Duration.ofSeconds(1);
     /** Less than this is no time to connect, write and read an answer: no retry is started. */
     private static final Duration MIN_ATTEMPT = Duration.ofMillis(100);
-    /** The timeouts of a first attempt made with (nearly) no time left. */
-    private static final Duration FIRST_ATTEMPT_FLOOR = Duration.ofSeconds(1);
+    /** The least time a first attempt gets, however little is left (only a short local timeout leaves less). */
+    private static final Duration FIRST_ATTEMPT_FLOOR = Duration.ofSeconds(2);
 
     private final int maxAttempts;
     private final Sleeper sleeper;
@@ -60,10 +60,10 @@ public class ResponseSender {
     public boolean send(String responseUrl, byte[] body, Supplier<Duration> timeLeft, JsonLog log) {
         String safeUrl = Redaction.url(responseUrl);
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            // the first attempt is always made (without an answer CloudFormation waits out its timeout; a Lambda
-            // that dies during the PUT loses nothing more), within the time left if that allows one at all
+            // the first attempt is always made, with at least 2 s (without an answer CloudFormation waits out its
+            // timeout; a Lambda that dies during the PUT loses nothing more); a retry only when it can finish
             Duration attemptTime = timeLeft.get().minus(margin(timeLeft.get()));
-            if (attemptTime.compareTo(MIN_ATTEMPT) < 0) {
+            if (attempt == 1 && attemptTime.compareTo(FIRST_ATTEMPT_FLOOR) < 0) {
                 attemptTime = FIRST_ATTEMPT_FLOOR;
             }
             int status;

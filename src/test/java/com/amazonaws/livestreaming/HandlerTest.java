@@ -291,6 +291,28 @@ class HandlerTest {
     }
 
     @Test
+    void anUpdateKeepsAValueTheResourceAlreadyHasEvenWhenANewerRuleRefusesIt() {
+        behaviour = (r, i) -> Outcome.success(r.physicalResourceId(), Map.of("Size", "8"));
+        Map<String, String> accepted = Map.of("Size", "8", "Colour", "red"); // a property an older version read
+
+        JsonNode answer = run(Events.update(endpoint.url(), "Thing", "thing-1", accepted, accepted));
+
+        assertEquals("SUCCESS", answer.get("Status").asText(), answer.toString());
+        assertEquals(List.of("update"), calls, "a rollback to what was accepted before is never stuck");
+    }
+
+    @Test
+    void anUpdateThatIntroducesAValueANewerRuleRefusesFails() {
+        JsonNode answer = run(Events.update(endpoint.url(), "Thing", "thing-1", Map.of("Size", "8", "Colour", "red"),
+                Map.of("Size", "8")));
+
+        assertEquals("FAILED", answer.get("Status").asText());
+        assertEquals("Colour is not a property of Custom::Thing; its properties are Password, Size",
+                answer.get("Reason").asText());
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
     void deleteAlwaysAnswersWithTheIdItWasGiven() {
         behaviour = (r, i) -> Outcome.success("something-else");
 

@@ -43,7 +43,12 @@ public final class Dispatcher {
             }
             if (request.requestType() != RequestType.DELETE) {
                 EventAge.checkFresh(request, Instant.now());
-                PropertyCheck.check(manager.spec(), manager.propertyRules(), request.properties());
+                if (request.requestType() == RequestType.UPDATE) {
+                    PropertyCheck.checkUpdate(manager.spec(), manager.propertyRules(), request.properties(),
+                            request.oldProperties(), invocation.log());
+                } else {
+                    PropertyCheck.check(manager.spec(), manager.propertyRules(), request.properties());
+                }
             }
             Outcome outcome = switch (request.requestType()) {
                 case CREATE -> manager.create(request, invocation);

@@ -186,6 +186,9 @@ public final class InputManager implements ResourceManager {
                 throw refused;
             }
             invocation.log().info("created input", Map.of("inputId", id, "type", settings.type().toString()));
+            if (groupId.isPresent()) {
+                teardown.sweepUnusedGroups(request, groupId.get(), invocation);
+            }
         }
         invocation.made(id);
         String madeId = id;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.livestreaming.cfn.Invocation;
+import com.amazonaws.livestreaming.cfn.JsonLog;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.Request;
@@ -12,10 +13,12 @@ import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
 import com.amazonaws.livestreaming.cfn.ResourceSpec;
 import com.amazonaws.livestreaming.cfn.ResponseSender;
+import com.amazonaws.livestreaming.cfn.Ticker;
 import com.amazonaws.livestreaming.cli.LocalContext;
 import com.amazonaws.livestreaming.testing.Events;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.ResponseEndpoint;
+import com.amazonaws.livestreaming.testing.SimulatedClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -75,10 +78,13 @@ class HandlerTest {
         }
     }
 
+    /** The clock the handler's waits run on: the real one, unless a test needs to wait without spending time. */
+    private Ticker ticker = Ticker.SYSTEM;
+
     private JsonNode run(byte[] event, Duration remaining, Duration margin) {
         Registry registry = new Registry(Map.of("Thing", Thing::new));
-        Handler handler = new Handler(registry, new ResponseSender(6, d -> { }),
-                new PrintStream(logBytes, true, StandardCharsets.UTF_8), margin);
+        Handler handler = new Handler(() -> registry, new ResponseSender(6, d -> { }),
+                new JsonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8)), margin, ticker);
         handler.handle(event, new LocalContext(remaining));
         return endpoint.onlyAnswer();
     }
@@ -200,8 +206,9 @@ class HandlerTest {
             return Outcome.success("late-1");
         };
 
-        JsonNode answer = run(Events.create(endpoint.url(), "Thing", Map.of()), Duration.ofMillis(1000),
-                Duration.ofMillis(500));
+        // the watchdog fires after 1 s, and 1 s is left for the answer even on a busy machine
+        JsonNode answer = run(Events.create(endpoint.url(), "Thing", Map.of()), Duration.ofMillis(2000),
+                Duration.ofMillis(1000));
         Thread.sleep(1500);
 
         assertEquals(1, endpoint.puts().size());
@@ -248,6 +255,7 @@ class HandlerTest {
         endpoint.server().resetRequests();
         calls.clear();
         behaviour = (r, i) -> Outcome.success(r.physicalResourceId());
+        ticker = new SimulatedClock(); // the Delete waits out the Create's calls in flight first
 
         JsonNode deleted = run(Events.delete(endpoint.url(), "Thing", marker, Map.of()));
 
@@ -276,10 +284,32 @@ class HandlerTest {
             return Outcome.success("late-1");
         };
 
-        JsonNode answer = run(Events.delete(endpoint.url(), "Thing", "thing-1", Map.of()), Duration.ofMillis(1000),
-                Duration.ofMillis(500));
+        JsonNode answer = run(Events.delete(endpoint.url(), "Thing", "thing-1", Map.of()), Duration.ofMillis(2000),
+                Duration.ofMillis(1000));
 
         assertEquals("timed out while beginning the Delete of ResourceThing", answer.get("Reason").asText());
+    }
+
+    @Test
+    void anUpdateKeepsAValueTheResourceAlreadyHasEvenWhenANewerRuleRefusesIt() {
+        behaviour = (r, i) -> Outcome.success(r.physicalResourceId(), Map.of("Size", "8"));
+        Map<String, String> accepted = Map.of("Size", "8", "Colour", "red"); // a property an older version read
+
+        JsonNode answer = run(Events.update(endpoint.url(), "Thing", "thing-1", accepted, accepted));
+
+        assertEquals("SUCCESS", answer.get("Status").asText(), answer.toString());
+        assertEquals(List.of("update"), calls, "a rollback to what was accepted before is never stuck");
+    }
+
+    @Test
+    void anUpdateThatIntroducesAValueANewerRuleRefusesFails() {
+        JsonNode answer = run(Events.update(endpoint.url(), "Thing", "thing-1", Map.of("Size", "8", "Colour", "red"),
+                Map.of("Size", "8")));
+
+        assertEquals("FAILED", answer.get("Status").asText());
+        assertEquals("Colour is not a property of Custom::Thing; its properties are Password, Size",
+                answer.get("Reason").asText());
+        assertEquals(List.of(), calls);
     }
 
     @Test

@@ -2,7 +2,9 @@ package com.amazonaws.livestreaming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.amazonaws.livestreaming.cfn.Ownership;
 import com.amazonaws.livestreaming.testing.AwsStandIn;
+import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.StackEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -115,21 +117,18 @@ class LostAnswerTest {
     @Test
     void theDeleteOfAGoneIdKeepsTheChannelThatReplacedIt() {
         String pushInput = stack.create("MediaLiveInput", "Input", PUSH).path("PhysicalResourceId").asText();
-        Map<String, String> standard = Map.of("InputId", pushInput, "InputType", "RTMP_PUSH",
-                "EncodingProfile", "540p", "RoleArn", "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
-                "MediaPackageChannelId", "demo-stack-livestream", "ChannelClass", "SINGLE_PIPELINE", "Start", "Yes");
-        String old = stack.create("MediaLiveChannel", "Channel", standard).path("PhysicalResourceId").asText();
+        Map<String, String> single = channel(pushInput);
+        String old = stack.create("MediaLiveChannel", "Channel", single).path("PhysicalResourceId").asText();
         String pullInput = stack.create("MediaLiveInput", "PullInput", Map.of("Type", "URL_PULL",
                 "ChannelClass", "STANDARD", "PriUrl", "https://origin.example.com/a.m3u8",
                 "SecUrl", "https://origin.example.com/b.m3u8")).path("PhysicalResourceId").asText();
-        Map<String, String> replaced = Map.of("InputId", pullInput, "InputType", "URL_PULL",
-                "EncodingProfile", "540p", "RoleArn", "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
-                "MediaPackageChannelId", "demo-stack-livestream", "ChannelClass", "STANDARD", "Start", "Yes");
-        String replacement = stack.update("MediaLiveChannel", "Channel", old, replaced, standard)
-                .path("PhysicalResourceId").asText();
+        // an earlier version of the function replaced the channel when its class changed
+        Map<String, String> tags = new java.util.LinkedHashMap<>(Map.of(Ownership.STACK_ID, Requests.STACK_ID,
+                Ownership.LOGICAL_ID, "Channel", Ownership.REQUEST_ID, "update-request"));
+        String replacement = aws.mediaLive().addChannel("STANDARD", "RUNNING", pullInput, tags);
         aws.mediaLive().remove(old);
 
-        assertSuccess(stack.delete("MediaLiveChannel", "Channel", old, standard));
+        assertSuccess(stack.delete("MediaLiveChannel", "Channel", old, single));
 
         assertEquals("RUNNING", aws.mediaLive().channelState(replacement), "the replacement has another class");
     }

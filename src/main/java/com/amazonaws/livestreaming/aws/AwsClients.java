@@ -163,6 +163,7 @@ public final class AwsClients {
             B configure(B builder) {
         List<ExecutionInterceptor> interceptors = new ArrayList<>(settings.interceptors());
         interceptors.add(0, new InvocationGuard()); // no call for an invocation that has already been answered
+        interceptors.add(1, new CallTimeLimit(settings.apiCallTimeout())); // no call outlives the function
         interceptors.add(loopback.interceptor());
         interceptors.add(new CallNaming());
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();

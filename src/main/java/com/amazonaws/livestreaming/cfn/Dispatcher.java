@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.cfn;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -37,8 +38,17 @@ public final class Dispatcher {
             ResourceManager manager = found.orElseThrow(() -> new ResourceFailure(
                     "unknown resource kind Custom::" + Redaction.shorten(kind, 64) + "; known kinds: "
                             + String.join(", ", registry.kinds())));
+            if (marker) {
+                Leftovers.awaitInFlightCreation(request, invocation);
+            }
             if (request.requestType() != RequestType.DELETE) {
-                PropertyCheck.check(manager.spec(), manager.propertyRules(), request.properties());
+                EventAge.checkFresh(request, Instant.now());
+                if (request.requestType() == RequestType.UPDATE) {
+                    PropertyCheck.checkUpdate(manager.spec(), manager.propertyRules(), request.properties(),
+                            request.oldProperties(), invocation.log());
+                } else {
+                    PropertyCheck.check(manager.spec(), manager.propertyRules(), request.properties());
+                }
             }
             Outcome outcome = switch (request.requestType()) {
                 case CREATE -> manager.create(request, invocation);

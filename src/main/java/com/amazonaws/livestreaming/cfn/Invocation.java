@@ -23,6 +23,7 @@ public final class Invocation {
         private volatile String step = "starting";
         private volatile String madePhysicalId;
         private volatile boolean closed;
+        private volatile TimeBudget whole;
     }
 
     private final TimeBudget budget;
@@ -31,6 +32,7 @@ public final class Invocation {
 
     public Invocation(TimeBudget budget, JsonLog log) {
         this(budget, log, new Shared());
+        shared.whole = budget;
     }
 
     private Invocation(TimeBudget budget, JsonLog log, Shared shared) {
@@ -53,6 +55,14 @@ public final class Invocation {
      */
     public Invocation holdingBack(Duration reserve) {
         return new Invocation(budget.holdingBack(reserve), log, shared);
+    }
+
+    /**
+     * The same invocation with its whole budget, up to the watchdog's deadline: for removing what a failed step made
+     * once that step's own (held back) budget is spent.
+     */
+    public Invocation forCleanup() {
+        return new Invocation(shared.whole, log, shared);
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.amazonaws.livestreaming.cfn;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +21,31 @@ public record Leftovers(String stackId, String logicalId, Optional<String> creat
     public static Leftovers of(Request delete) {
         return new Leftovers(delete.stackId(), delete.logicalResourceId(),
                 PhysicalIds.createRequestIdOf(delete.physicalResourceId()));
+    }
+
+    /**
+     * How long after its answer a Create's call may still make something: the call itself ends with the invocation's
+     * budget, but the service may finish what it accepted a little later.
+     */
+    static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(60);
+
+    /**
+     * Before a Delete of a {@link PhysicalIds#nothingCreated marker} looks for what that Create made, waits until
+     * {@link #IN_FLIGHT_GRACE} after the Create's answer, at most half of the time left: a Delete racing a slow
+     * Create would otherwise look too early and miss what the Create's last call makes.
+     */
+    public static void awaitInFlightCreation(Request delete, Invocation invocation) {
+        Optional<Instant> answered = PhysicalIds.answeredAtOf(delete.physicalResourceId());
+        if (answered.isEmpty()) {
+            return;
+        }
+        Duration wait = Duration.between(Instant.now(), answered.get().plus(IN_FLIGHT_GRACE));
+        Duration cap = invocation.budget().remaining().dividedBy(2);
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        invocation.step("waiting for what the calls of the failed Create may still make");
+        invocation.sleep(wait.compareTo(cap) < 0 ? wait : cap);
     }
 
     /** True when the id names the marker of a Create, so that the request is known exactly. */

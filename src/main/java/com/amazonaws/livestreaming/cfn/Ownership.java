@@ -13,6 +13,11 @@ public final class Ownership {
     public static final String LOGICAL_ID = "LiveStreaming:LogicalId";
     public static final String REQUEST_ID = "LiveStreaming:RequestId";
     public static final String SOLUTION = "LiveStreaming:Solution";
+    /**
+     * Set on something an Update made and then gave up on, before removing it: if the removal runs out of time, the
+     * next Delete of the same logical resource finds it by this tag and removes it.
+     */
+    public static final String ABANDONED = "LiveStreaming:Abandoned";
     public static final String SOLUTION_NAME = "live-streaming-on-aws";
 
     private Ownership() {

@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.cfn;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -16,10 +17,27 @@ public final class PhysicalIds {
     private PhysicalIds() {
     }
 
-    /** The marker a Create answers with when it failed before making anything. */
+    /**
+     * The marker a Create answers with when it failed before making anything:
+     * {@code NotCreated:<LogicalId>:<RequestId>:<answer time, epoch seconds>}. The time tells the Delete that
+     * follows how long a call still in flight at the answer may go on making something ({@link Leftovers}).
+     */
     public static String nothingCreated(Request request) {
-        String id = NOTHING_CREATED + request.logicalResourceId() + ":" + request.requestId();
+        String id = NOTHING_CREATED + request.logicalResourceId() + ":" + request.requestId() + ":"
+                + Instant.now().getEpochSecond();
         return id.length() > MAX_LENGTH ? id.substring(0, MAX_LENGTH) : id;
+    }
+
+    /** When the Create a {@link #nothingCreated marker} names answered; empty for other ids and older markers. */
+    public static Optional<Instant> answeredAtOf(String physicalId) {
+        if (!isNothingCreated(physicalId)) {
+            return Optional.empty();
+        }
+        String[] parts = physicalId.substring(NOTHING_CREATED.length()).split(":");
+        if (parts.length != 3 || !parts[2].matches("[0-9]{1,12}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(Long.parseLong(parts[2])));
     }
 
     public static boolean isNothingCreated(String physicalId) {
@@ -32,6 +50,9 @@ public final class PhysicalIds {
             return Optional.empty();
         }
         String rest = physicalId.substring(NOTHING_CREATED.length());
+        if (answeredAtOf(physicalId).isPresent()) {
+            rest = rest.substring(0, rest.lastIndexOf(':'));
+        }
         int colon = rest.indexOf(':');
         return colon < 0 || colon == rest.length() - 1 ? Optional.empty()
                 : Optional.of(rest.substring(colon + 1));

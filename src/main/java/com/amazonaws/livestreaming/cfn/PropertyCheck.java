@@ -38,6 +38,30 @@ public final class PropertyCheck {
         }
     }
 
+    /**
+     * The check of an Update. A value the resource already has (the same in OldResourceProperties) was accepted by
+     * the version that made it, and CloudFormation sends it back on every later Update, a rollback included: a rule
+     * added since must not refuse it, or the stack could neither update nor roll back (UPDATE_ROLLBACK_FAILED).
+     * Such problems are logged, not answered; every changed or new value is checked in full.
+     */
+    public static void checkUpdate(ResourceSpec spec, PropertyRules rules, Properties properties, Properties old,
+                                   JsonLog log) {
+        Set<String> changed = properties.changedFrom(old);
+        List<InvalidPropertyException> problems = new ArrayList<>();
+        for (InvalidPropertyException problem : problems(spec, rules, properties)) {
+            boolean kept = properties.asMap().containsKey(problem.property()) && !changed.contains(problem.property());
+            if (kept) {
+                log.warn("a value the resource already has breaks a newer rule; accepted as before",
+                        Map.of("property", problem.property(), "rule", problem.getMessage()));
+            } else {
+                problems.add(problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidPropertyException.all(problems);
+        }
+    }
+
     /** Every problem, at most one per property: those given first, in the order given, then missing ones. */
     public static List<InvalidPropertyException> problems(ResourceSpec spec, PropertyRules rules,
                                                            Properties properties) {

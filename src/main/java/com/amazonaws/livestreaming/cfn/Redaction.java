@@ -18,8 +18,12 @@ public final class Redaction {
     private static final Set<String> NOT_SECRET = Set.of("ServiceToken");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
-    /** {@code scheme://user:password@}: the user info of a URL anywhere in a text. */
-    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s/?#]*@");
+    /**
+     * {@code scheme://user:password@}: the user info of a URL anywhere in a text, read from the raw authority (up to
+     * the first {@code /}, through its last {@code @}), so a password holding {@code #}, {@code ?} or {@code @} is
+     * masked whole.
+     */
+    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s/]*@");
     /** {@code scheme://host/path?query}: the query of a URL anywhere in a text, where tokens and signatures live. */
     private static final Pattern URL_QUERY = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^\\s?#]*)\\?[^\\s#]*");
     public static final String MASK = "****";

@@ -32,6 +32,8 @@ public final class ResponseBody {
         Outcome tooLarge = new Outcome(Outcome.Status.FAILED, fixed.physicalResourceId(), Map.of(), false,
                 "the response Data is " + dataBytes + " bytes; CloudFormation accepts at most " + MAX_BYTES
                         + " bytes in all");
+        // a FAILED Update keeps the old id: a new one would make CloudFormation delete the resource it keeps
+        tooLarge = PhysicalIds.withAnswerId(request, tooLarge, null);
         return serialise(request, tooLarge, tooLarge.reason());
     }
 
@@ -51,9 +53,9 @@ public final class ResponseBody {
 
     private static String reasonFor(Outcome outcome) {
         if (outcome.succeeded()) {
-            return outcome.reason() == null ? null : Redaction.oneLine(outcome.reason());
+            return outcome.reason() == null ? null : Redaction.urlCredentials(Redaction.oneLine(outcome.reason()));
         }
-        String reason = Redaction.oneLine(outcome.reason());
+        String reason = Redaction.urlCredentials(Redaction.oneLine(outcome.reason()));
         return reason.isEmpty() ? "failed without a reason" : reason;
     }
 

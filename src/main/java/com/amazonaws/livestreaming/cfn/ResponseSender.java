@@ -7,14 +7,13 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
  * PUTs the answer to the presigned ResponseURL, exactly once per call, the way S3 accepts it: an empty
  * Content-Type (the URL is signed without one), a byte-exact Content-Length, and retries with exponential backoff
- * and jitter on connection errors and 5xx, never past the time the Lambda has left (every try ends before it). A
- * 4xx will not get better by retrying (an expired or tampered URL), so it is logged and given up.
+ * and jitter on connection errors and 5xx, never past the time the Lambda has left. A 4xx will not get better by
+ * retrying (an expired or tampered URL), so it is logged and given up.
  *
  * <p>{@link HttpURLConnection} rather than an HTTP client library: one request per invocation does not pay for a
  * client's start-up on a cold start.
@@ -30,10 +29,15 @@ public class ResponseSender {
     private static final Duration MAX_DELAY = Duration.ofSeconds(8);
     private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final int READ_TIMEOUT_MS = 15_000;
-    /** Kept back from every try, so that it ends (and is logged) before the Lambda's time does. */
-    private static final Duration FINISH_RESERVE = Duration.ofMillis(200);
-    /** A try that would get less time than this is not started. */
-    private static final Duration SHORTEST_TRY = Duration.ofMillis(50);
+    /**
+     * Kept back from every attempt, so an attempt that runs to its timeouts still ends before the Lambda does: 1 s,
+     * or a quarter of the time left when less than 4 s are left (a short local timeout).
+     */
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(1);
+    /** Less than this is no time to connect, write and read an answer: no retry is started. */
+    private static final Duration MIN_ATTEMPT = Duration.ofMillis(100);
+    /** The least time a first attempt gets, however little is left (only a short local timeout leaves less). */
+    private static final Duration FIRST_ATTEMPT_FLOOR = Duration.ofSeconds(2);
 
     private final int maxAttempts;
     private final Sleeper sleeper;
@@ -56,14 +60,15 @@ public class ResponseSender {
     public boolean send(String responseUrl, byte[] body, Supplier<Duration> timeLeft, JsonLog log) {
         String safeUrl = Redaction.url(responseUrl);
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            Duration forThisTry = timeLeft.get().minus(FINISH_RESERVE);
-            if (forThisTry.compareTo(SHORTEST_TRY) < 0) {
-                log.error("no time left to send the response", Map.of("attempt", attempt, "target", safeUrl));
-                return false;
+            // the first attempt is always made, with at least 2 s (without an answer CloudFormation waits out its
+            // timeout; a Lambda that dies during the PUT loses nothing more); a retry only when it can finish
+            Duration attemptTime = timeLeft.get().minus(margin(timeLeft.get()));
+            if (attempt == 1 && attemptTime.compareTo(FIRST_ATTEMPT_FLOOR) < 0) {
+                attemptTime = FIRST_ATTEMPT_FLOOR;
             }
             int status;
             try {
-                status = put(responseUrl, body, forThisTry);
+                status = put(responseUrl, body, attemptTime);
             } catch (IOException | RuntimeException e) {
                 status = -1;
                 log.warn("response PUT failed", Map.of("attempt", attempt, "target", safeUrl,
@@ -87,7 +92,8 @@ public class ResponseSender {
                 break;
             }
             Duration delay = backoff(attempt);
-            if (timeLeft.get().compareTo(delay.plusSeconds(1)) <= 0) {
+            Duration left = timeLeft.get();
+            if (left.compareTo(delay.plus(margin(left)).plus(MIN_ATTEMPT)) <= 0) {
                 log.error("no time left to retry the response", Map.of("attempt", attempt));
                 return false;
             }
@@ -102,28 +108,34 @@ public class ResponseSender {
         return false;
     }
 
+    private static Duration margin(Duration timeLeft) {
+        Duration quarter = timeLeft.dividedBy(4);
+        return quarter.compareTo(ANSWER_MARGIN) < 0 ? quarter : ANSWER_MARGIN;
+    }
+
     /** Exponential backoff with equal jitter: half the step fixed, half random. */
     static Duration backoff(int attempt) {
         long step = Math.min(MAX_DELAY.toMillis(), BASE_DELAY.toMillis() << Math.min(attempt - 1, 10));
         long half = step / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+        return Duration.ofMillis(half + Jitter.below(half + 1));
     }
 
     /**
-     * One try, which ends within {@code limit}: connecting may take at most a third of it (and 5 s), waiting for the
-     * answer the rest (at most 15 s).
+     * One PUT that ends within {@code attemptTime}: the connect and read timeouts together never exceed it (and are
+     * never 0, which HttpURLConnection takes as "wait forever").
      */
-    private static int put(String responseUrl, byte[] body, Duration limit) throws IOException {
+    private static int put(String responseUrl, byte[] body, Duration attemptTime) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL(responseUrl).openConnection();
-        int total = (int) Math.min(CONNECT_TIMEOUT_MS + READ_TIMEOUT_MS, limit.toMillis());
-        int connect = Math.max(1, Math.min(CONNECT_TIMEOUT_MS, total / 3));
+        long limit = attemptTime.toMillis();
+        int connect = (int) Math.max(1, Math.min(CONNECT_TIMEOUT_MS, limit / 2));
+        int read = (int) Math.max(1, Math.min(READ_TIMEOUT_MS, limit - connect));
         try {
             connection.setRequestMethod("PUT");
             connection.setDoOutput(true);
             connection.setUseCaches(false);
             connection.setInstanceFollowRedirects(false);
             connection.setConnectTimeout(connect);
-            connection.setReadTimeout(Math.max(1, Math.min(READ_TIMEOUT_MS, total - connect)));
+            connection.setReadTimeout(read);
             connection.setRequestProperty("Content-Type", "");
             connection.setFixedLengthStreamingMode(body.length);
             try (OutputStream out = connection.getOutputStream()) {

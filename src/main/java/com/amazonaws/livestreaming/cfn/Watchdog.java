@@ -20,18 +20,14 @@ import java.util.function.Supplier;
 public final class Watchdog {
     /** How often the budget is looked at while the worker runs; the budget's clock may be a simulated one. */
     private static final Duration SLICE = Duration.ofMillis(200);
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "resource-worker");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static volatile ExecutorService workers = newWorkers();
 
     private Watchdog() {
     }
 
     /** Runs {@code work} and returns its outcome, or a FAILED "timed out while ..." once the budget is spent. */
     public static Outcome run(Request request, Invocation invocation, Supplier<Outcome> work) {
-        Future<Outcome> future = WORKERS.submit(() -> invocation.runAs(work));
+        Future<Outcome> future = workers.submit(() -> invocation.runAs(work));
         try {
             while (true) {
                 Duration left = invocation.budget().remaining();
@@ -60,6 +56,24 @@ public final class Watchdog {
         } finally {
             invocation.close();
         }
+    }
+
+    private static ExecutorService newWorkers() {
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "resource-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Replaces the worker pool with a new one. After a SnapStart restore the pool's idle threads are the snapshot's
+     * (with whatever thread-local state priming left in them); the old pool is shut down and its threads end.
+     */
+    public static void renewWorkers() {
+        ExecutorService old = workers;
+        workers = newWorkers();
+        old.shutdown();
     }
 
     private static Outcome failed(Request request, Invocation invocation, String reason) {

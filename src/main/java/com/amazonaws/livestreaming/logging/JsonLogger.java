@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.logging;
 
+import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.JsonLog;
 import com.amazonaws.livestreaming.cfn.Redaction;
 import java.util.LinkedHashMap;
@@ -10,8 +11,8 @@ import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
- * One SLF4J logger, writing to the {@linkplain JsonLog#active() active} JSON log, so a line carries the fields of
- * the invocation it happened in (Lambda request id, resource, CloudFormation request). Kept: WARN and ERROR from
+ * One SLF4J logger, writing to the log of the invocation the calling thread works for (else the {@linkplain
+ * JsonLog#active() active} JSON log), so a line carries the fields of the invocation it happened in (Lambda request id, resource, CloudFormation request). Kept: WARN and ERROR from
  * any logger, and, from the SDK's request logger, which says so only at DEBUG, each retry with the error that
  * caused it (e.g. {@code TooManyRequestsException ... Status Code: 429}), written as a WARN. Everything else is
  * off, so no request or response detail is ever formatted.
@@ -75,6 +76,9 @@ final class JsonLogger extends LegacyAbstractLogger {
             fields.put("error", Redaction.oneLine(throwable.getClass().getSimpleName() + ": "
                     + throwable.getMessage()));
         }
-        JsonLog.active().write(written, Redaction.oneLine(message), fields);
+        // the invocation this thread works for, if any: a worker that outlives its answer must not write into the
+        // next invocation's lines (the active log belongs to whichever invocation the container serves now)
+        JsonLog target = Invocation.current().map(Invocation::log).orElseGet(JsonLog::active);
+        target.write(written, Redaction.oneLine(message), fields);
     }
 }

@@ -29,7 +29,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
 import software.amazon.awssdk.services.medialive.model.ChannelClass;
 import software.amazon.awssdk.services.medialive.model.ChannelState;
@@ -52,8 +51,9 @@ public final class ChannelManager implements ResourceManager {
     private static final ResourceSpec SPEC = new ResourceSpec(KIND, ChannelSpec.PROPERTIES,
             Set.of("ChannelId", "Arn", "State"),
             Stream.concat(Stream.of("MediaLive:CreateChannel", "MediaLive:DescribeChannel", "MediaLive:ListChannels",
-                    "MediaLive:UpdateChannel", "MediaLive:StartChannel", "MediaLive:StopChannel",
-                    "MediaLive:DeleteChannel", "MediaLive:ListAlerts"), EncodingProfiles.API_CALLS.stream()).collect(Collectors.toSet()));
+                    "MediaLive:UpdateChannel", "MediaLive:UpdateChannelClass", "MediaLive:StartChannel", "MediaLive:StopChannel",
+                    "MediaLive:DeleteChannel", "MediaLive:ListAlerts", "MediaLive:CreateTags",
+                    "MediaLive:DeleteTags"), EncodingProfiles.API_CALLS.stream()).collect(Collectors.toSet()));
 
     private final MediaLiveClient mediaLive;
     private final Function<String, EncodingProfile> profiles;
@@ -97,10 +97,11 @@ public final class ChannelManager implements ResourceManager {
     }
 
     /**
-     * Changes the channel in place whenever MediaLive can: a new configuration is applied to a stopped channel, which
+     * Changes the channel in place: a new configuration or a new ChannelClass is applied to a stopped channel, which
      * is started again afterwards if it was running or should run. A channel that should run again is stopped only
      * when the time left holds a stop and a start, and is started again even if the change fails
-     * ({@link ChannelPause}). Only a new ChannelClass needs a new channel.
+     * ({@link ChannelPause}). Nothing is ever replaced, so a failed or timed-out Update leaves no second channel
+     * behind the old id CloudFormation keeps.
      */
     @Override
     public Outcome update(Request request, Invocation invocation) {
@@ -108,23 +109,35 @@ public final class ChannelManager implements ResourceManager {
         ChannelSpec spec = ChannelSpec.from(request.properties(), request.stackName());
         Set<String> changed = request.properties().changedFrom(request.oldProperties());
         ChannelStates.Snapshot current = states.awaitSettled(invocation, channelId);
-        if (current.channel().channelClass() != spec.channelClass()) {
-            return replace(request, spec, channelId, current, invocation);
-        }
-        boolean wasActive = ChannelStates.ACTIVE.contains(current.state());
+        // a channel an earlier invocation stopped for an edit and could not start again counts as running
+        boolean interrupted = current.state() == ChannelState.IDLE && ChannelStates.markedForRestart(current);
+        boolean wasActive = ChannelStates.ACTIVE.contains(current.state()) || interrupted;
         boolean run = changed.contains(ChannelSpec.START) ? spec.start() : spec.start() || wasActive;
         Set<String> reconfigured = new TreeSet<>(changed);
         reconfigured.retainAll(ChannelSpec.CONFIGURATION);
-        if (!reconfigured.isEmpty()) {
+        ChannelClass from = current.channel().channelClass();
+        boolean newClass = from != spec.channelClass();
+        if (!reconfigured.isEmpty() || newClass) {
             EncodingProfile profile = profile(spec);
             invocation.log().info("reconfiguring channel", Map.of("channelId", channelId,
-                    "changed", String.join(",", reconfigured), "state", current.state().toString()));
+                    "changed", String.join(",", reconfigured), "state", current.state().toString(),
+                    "channelClass", from + (newClass ? " -> " + spec.channelClass() : "")));
             UpdateChannelRequest update = ChannelRequests.update(channelId, spec, profile);
             Runnable edit = () -> {
-                invocation.step("updating channel " + channelId);
-                ConflictRetry.call(invocation, "UpdateChannel of channel " + channelId, interval,
-                        () -> refusedWithDetails(() -> mediaLive.updateChannel(update)), Optional::empty);
-                states.awaitIdle(invocation, channelId);
+                // a STANDARD channel reads only STANDARD inputs: it becomes SINGLE_PIPELINE while it still reads
+                // the old input, and STANDARD only once it reads the new one
+                if (newClass && spec.channelClass() == ChannelClass.SINGLE_PIPELINE) {
+                    changeClass(invocation, update, spec.channelClass());
+                }
+                if (!reconfigured.isEmpty()) {
+                    invocation.step("updating channel " + channelId);
+                    ConflictRetry.call(invocation, "UpdateChannel of channel " + channelId, interval,
+                            () -> refusedWithDetails(() -> mediaLive.updateChannel(update)), Optional::empty);
+                    states.awaitIdle(invocation, channelId);
+                }
+                if (newClass && spec.channelClass() == ChannelClass.STANDARD) {
+                    changeClass(invocation, update, spec.channelClass());
+                }
             };
             if (wasActive && run) {
                 pause.whileIdle(invocation, "channel " + channelId, List.of(channelId), edit);
@@ -136,7 +149,20 @@ public final class ChannelManager implements ResourceManager {
             }
             current = states.describe(channelId);
         }
-        return outcome(converge(invocation, current, run));
+        ChannelStates.Snapshot converged = converge(invocation, current, run);
+        if (ChannelStates.markedForRestart(current)) {
+            states.clearRestartMark(invocation, current);
+        }
+        return outcome(converged);
+    }
+
+    /** MediaLive's UpdateChannelClass on the IDLE channel, with the destinations the new class needs. */
+    private void changeClass(Invocation invocation, UpdateChannelRequest update, ChannelClass to) {
+        String channelId = update.channelId();
+        invocation.step("changing the class of channel " + channelId + " to " + to);
+        refusedWithDetails(() -> mediaLive.updateChannelClass(b -> b.channelId(channelId).channelClass(to)
+                .destinations(update.destinations())));
+        states.awaitIdle(invocation, channelId);
     }
 
     /**
@@ -214,42 +240,6 @@ public final class ChannelManager implements ResourceManager {
         }
         ChannelStates.Snapshot settled = states.awaitSettled(invocation, channelId);
         return outcome(converge(invocation, settled, spec.start()));
-    }
-
-    /**
-     * A new channel of the new class; CloudFormation deletes the old one after the stack update. When the existing
-     * channel already has the asked-for class (a rollback to it), nothing is replaced.
-     */
-    private Outcome replace(Request request, ChannelSpec spec, String oldId, ChannelStates.Snapshot current,
-                            Invocation invocation) {
-        invocation.log().info("channel class changes; making a replacement channel", Map.of("channelId", oldId,
-                "from", String.valueOf(current.channel().channelClass()), "to", spec.channelClass().toString()));
-        EncodingProfile profile = profile(spec);
-        try {
-            return make(request, spec, profile, invocation);
-        } catch (RuntimeException failure) {
-            abandon(invocation, oldId);
-            throw failure;
-        }
-    }
-
-    /**
-     * A failed Update answers with the old id, so a replacement made on the way would be lost: remove it. MediaLive
-     * deletes only a stopped channel, so a replacement that is starting or running is stopped first; when the time
-     * budget is spent (the usual reason a start fails) the stop is still sent, so the lost channel is not billed.
-     */
-    private void abandon(Invocation invocation, String oldId) {
-        String made = invocation.madePhysicalId();
-        if (made == null || made.equals(oldId)) {
-            return;
-        }
-        try {
-            states.delete(invocation, made);
-            invocation.log().warn("deleted the replacement channel of a failed update", Map.of("channelId", made));
-        } catch (ResourceFailure | SdkException e) {
-            invocation.log().error("could not delete the replacement channel of a failed update; delete it by hand",
-                    Map.of("channelId", made, "reason", String.valueOf(e.getMessage())));
-        }
     }
 
     /** Starts or stops the channel so that it runs exactly when {@code run} says. */

@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.medialive.model.ChannelState;
  * <p>What is safest for the user decides the order of things. Nothing is stopped unless the budget still holds a
  * whole stop and start ({@link #STOP_AND_START}); the stop waits leave {@link #RESTART_RESERVE} unused, so that if
  * a stop, or the edit itself, fails, every channel that was stopped and is IDLE again is started before the
- * failure is answered, and the reason says which channels could not be (still STOPPING when time ran out).
+ * failure is answered, and the reason says which channels could not be (still STOPPING when time ran out). Each
+ * channel is tagged {@link ChannelStates#RESTART_AFTER_EDIT} before it is stopped and untagged once started again,
+ * so that one left stopped when the Lambda's time ran out is started by the next invocation that edits it.
  */
 final class ChannelPause {
     /** What stopping a channel and starting it again can take: MediaLive needs one to three minutes for each. */
@@ -44,7 +46,8 @@ final class ChannelPause {
      * @param edit     the change itself, made while every channel is IDLE
      */
     void whileIdle(Invocation invocation, String what, List<String> channels, Runnable edit) {
-        List<String> running = runningAmong(invocation, what, channels);
+        Map<String, ChannelStates.Snapshot> encoding = runningAmong(invocation, what, channels);
+        List<String> running = List.copyOf(encoding.keySet());
         if (running.isEmpty()) {
             edit.run();
             return;
@@ -62,31 +65,46 @@ final class ChannelPause {
         try {
             Invocation stopping = invocation.holdingBack(RESTART_RESERVE);
             for (String channelId : running) {
+                if (!ChannelStates.markedForRestart(encoding.get(channelId))) {
+                    states.markForRestart(stopping, encoding.get(channelId));
+                }
                 stopped.add(channelId);
-                states.requestStop(stopping, channelId);
+                if (encoding.get(channelId).state() != ChannelState.IDLE) {
+                    states.requestStop(stopping, channelId);
+                }
             }
             for (String channelId : running) {
                 states.awaitIdle(stopping, channelId);
             }
             edit.run();
         } catch (RuntimeException failure) {
-            throw new ResourceFailure(FailureReason.of(failure) + "; " + restart(invocation, stopped), null, failure);
+            throw new ResourceFailure(FailureReason.of(failure) + "; " + restart(invocation, stopped, encoding),
+                    null, failure);
         }
         Map<String, Boolean> accepted = new LinkedHashMap<>();
         for (String channelId : running) {
             accepted.put(channelId, states.requestStart(invocation, channelId));
+            states.clearRestartMark(invocation, encoding.get(channelId));
         }
         accepted.forEach((channelId, starting) -> states.awaitRunning(invocation, channelId, starting));
     }
 
-    /** The attached channels that encode now, after waiting out CREATING, UPDATING and STOPPING. */
-    private List<String> runningAmong(Invocation invocation, String what, List<String> channels) {
-        List<String> running = new ArrayList<>();
+    /**
+     * The attached channels that encode now, after waiting out CREATING, UPDATING and STOPPING, and the IDLE ones an
+     * earlier invocation stopped for an edit and could not start again ({@link ChannelStates#RESTART_AFTER_EDIT}).
+     */
+    private Map<String, ChannelStates.Snapshot> runningAmong(Invocation invocation, String what,
+                                                             List<String> channels) {
+        Map<String, ChannelStates.Snapshot> running = new LinkedHashMap<>();
         for (String channelId : channels) {
             invocation.step("reading the state of channel " + channelId + ", which " + what + " is attached to");
             ChannelStates.Snapshot now = states.describe(channelId);
             if (BUSY.contains(now.state())) {
                 now = states.awaitIdle(invocation, channelId);
+            }
+            if (now.state() == ChannelState.IDLE && ChannelStates.markedForRestart(now)) {
+                running.put(channelId, now);
+                continue;
             }
             if (now.isGone() || now.state() == ChannelState.IDLE) {
                 continue;
@@ -95,13 +113,14 @@ final class ChannelPause {
                 throw new ResourceFailure(what + " is attached to channel " + channelId + ", which is "
                         + now.state() + "; MediaLive changes an attached input only while its channels are IDLE");
             }
-            running.add(channelId);
+            running.put(channelId, now);
         }
         return running;
     }
 
     /** Starts every stopped channel that is IDLE again; says which were started and which could not be. */
-    private String restart(Invocation invocation, List<String> stopped) {
+    private String restart(Invocation invocation, List<String> stopped,
+                           Map<String, ChannelStates.Snapshot> encoding) {
         List<String> started = new ArrayList<>();
         List<String> notStarted = new ArrayList<>();
         for (String channelId : stopped) {
@@ -109,6 +128,7 @@ final class ChannelPause {
                 ChannelStates.Snapshot now = states.describe(channelId);
                 if (now.state() == ChannelState.IDLE) {
                     states.requestStart(invocation, channelId);
+                    states.clearRestartMark(invocation, encoding.get(channelId));
                     started.add(channelId);
                 } else if (ChannelStates.ACTIVE.contains(now.state())) {
                     started.add(channelId);

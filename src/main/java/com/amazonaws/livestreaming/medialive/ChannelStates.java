@@ -45,6 +45,12 @@ public final class ChannelStates {
     private static final Set<ChannelState> BUSY = EnumSet.of(ChannelState.CREATING, ChannelState.UPDATING,
             ChannelState.STOPPING);
 
+    /**
+     * Set on a channel stopped for an edit until it is started again: if the invocation runs out of time in
+     * between, the next invocation that reads the channel starts it ({@link #markedForRestart}).
+     */
+    static final String RESTART_AFTER_EDIT = "LiveStreaming:RestartAfterEdit";
+
     private final Supplier<MediaLiveClient> client;
     private final Duration interval;
 
@@ -80,6 +86,26 @@ public final class ChannelStates {
                 return Snapshot.gone(channelId);
             }
             throw e;
+        }
+    }
+
+    /** True when an earlier invocation stopped the channel for an edit and could not start it again. */
+    static boolean markedForRestart(Snapshot snapshot) {
+        return !snapshot.isGone() && snapshot.channel().tags().containsKey(RESTART_AFTER_EDIT);
+    }
+
+    /** Tags the channel {@link #RESTART_AFTER_EDIT} before it is stopped for an edit. */
+    void markForRestart(Invocation invocation, Snapshot snapshot) {
+        invocation.step("marking channel " + snapshot.channelId() + " to be started again after the edit");
+        client.get().createTags(r -> r.resourceArn(snapshot.channel().arn())
+                .tags(Map.of(RESTART_AFTER_EDIT, "true")));
+    }
+
+    /** Removes the {@link #RESTART_AFTER_EDIT} tag once the channel has been started again. */
+    void clearRestartMark(Invocation invocation, Snapshot snapshot) {
+        if (!snapshot.isGone()) {
+            invocation.step("removing the restart mark of channel " + snapshot.channelId());
+            client.get().deleteTags(r -> r.resourceArn(snapshot.channel().arn()).tagKeys(RESTART_AFTER_EDIT));
         }
     }
 

@@ -104,6 +104,27 @@ final class InputLookup {
         return left;
     }
 
+    /** The live inputs of this stack's logical resource that an Update gave up on ({@link Ownership#ABANDONED}). */
+    List<Input> abandoned(Leftovers leftovers) {
+        return mediaLive.get().listInputsPaginator(b -> { }).inputs().stream()
+                .filter(input -> isLive(input) && leftovers.ownedBy(input.tags())
+                        && input.tags().containsKey(Ownership.ABANDONED))
+                .toList();
+    }
+
+    /** The security groups of this stack's logical resource that an Update gave up on and no input uses. */
+    List<String> abandonedGroups(Leftovers leftovers) {
+        List<String> left = new ArrayList<>();
+        for (InputSecurityGroup group : mediaLive.get().listInputSecurityGroupsPaginator(b -> { })
+                .inputSecurityGroups()) {
+            if (group.state() != InputSecurityGroupState.DELETED && leftovers.ownedBy(group.tags())
+                    && group.tags().containsKey(Ownership.ABANDONED) && group.inputs().isEmpty()) {
+                left.add(group.id());
+            }
+        }
+        return left;
+    }
+
     /** Which of {@code parameters} another live input still reads its password from (e.g. a replacement). */
     Set<String> stillUsedByOthers(Collection<String> parameters, String inputId) {
         return mediaLive.get().listInputsPaginator(b -> { }).inputs().stream()

@@ -53,7 +53,7 @@ public final class InputManager implements ResourceManager {
                     "MediaLive:DescribeInputSecurityGroup", "MediaLive:UpdateInputSecurityGroup",
                     "MediaLive:DeleteInputSecurityGroup", "MediaLive:CreateInput", "MediaLive:ListInputs",
                     "MediaLive:DescribeInput", "MediaLive:UpdateInput", "MediaLive:DeleteInput",
-                    "Ssm:PutParameter", "Ssm:DeleteParameter",
+                    "MediaLive:CreateTags", "MediaLive:DeleteTags", "Ssm:PutParameter", "Ssm:DeleteParameter",
                     // an edit of an attached input stops its channels and starts them again
                     "MediaLive:DescribeChannel", "MediaLive:StopChannel", "MediaLive:StartChannel",
                     "MediaLive:ListAlerts"));
@@ -110,12 +110,12 @@ public final class InputManager implements ResourceManager {
         Optional<DescribeInputResponse> current = reads.input(id);
         if (InputReads.isGone(current)) {
             invocation.log().warn("input to update is gone; making a new one", Map.of("inputId", id));
-            return make(request, settings, secrets, invocation);
+            return replace(request, settings, secrets, invocation);
         }
         if (InputChanges.needReplacement(current.get(), settings)) {
             invocation.log().info("Type or ChannelClass changed; replacing the input", Map.of("inputId", id,
                     "type", settings.type().toString(), "channelClass", settings.channelClass().toString()));
-            return make(request, settings, secrets, invocation);
+            return replace(request, settings, secrets, invocation);
         }
         if (settings.isPush()) {
             updateRules(current.get(), settings.cidrs().orElseThrow(), invocation);
@@ -150,6 +150,22 @@ public final class InputManager implements ResourceManager {
 
     // ---- Create (and replacement) ----
 
+    /**
+     * A new input for an Update. A failed Update answers with the old id, so CloudFormation would never delete the
+     * new one: it is removed before the failure is answered, within the whole budget of the invocation.
+     */
+    private Outcome replace(Request request, InputSettings settings, InputPasswords secrets, Invocation invocation) {
+        try {
+            return make(request, settings, secrets, invocation);
+        } catch (RuntimeException failure) {
+            String made = invocation.madePhysicalId();
+            if (made != null && !made.equals(request.physicalResourceId())) {
+                teardown.abandon(request, made, invocation.forCleanup());
+            }
+            throw failure;
+        }
+    }
+
     private Outcome make(Request request, InputSettings settings, InputPasswords secrets, Invocation invocation) {
         String id;
         Optional<String> earlier = lookup.inputMadeBy(request).map(i -> i.id())
@@ -177,6 +193,9 @@ public final class InputManager implements ResourceManager {
                 throw refused;
             }
             invocation.log().info("created input", Map.of("inputId", id, "type", settings.type().toString()));
+            if (groupId.isPresent()) {
+                teardown.sweepUnusedGroups(request, groupId.get(), invocation);
+            }
         }
         invocation.made(id);
         String madeId = id;

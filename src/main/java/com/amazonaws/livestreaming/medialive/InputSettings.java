@@ -146,11 +146,11 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
                 : type == InputType.MP4_FILE ? Set.of("http", "https", "s3", "s3ssl") : Set.of("http", "https");
         String expected = type == InputType.RTMP_PULL ? "rtmp:// or rtmps://"
                 : type == InputType.MP4_FILE ? "http://, https://, s3:// or s3ssl://" : "http:// or https://";
-        URI uri = parse(name, url, "a " + type + " input pulls over " + expected);
-        if (uri.getRawUserInfo() != null) {
+        if (rawAuthority(url).contains("@") || uri(url).getRawUserInfo() != null) {
             throw new InvalidPropertyException(name, name + " must not carry a user name or password; give them in "
                     + pipeline.property("User") + " and " + pipeline.property("Pass"));
         }
+        URI uri = parse(name, url, "a " + type + " input pulls over " + expected);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!schemes.contains(scheme) || uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new InvalidPropertyException(name, name + " is '" + shown(url) + "'; a " + type
@@ -215,7 +215,29 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
     /** A URL for a reason line: shortened, and without its query, which may carry an access token. */
     private static String shown(String url) {
         int query = url.indexOf('?');
-        return Redaction.shorten(query < 0 ? url : url.substring(0, query) + "?...", 96);
+        return Redaction.shorten(Redaction.urlCredentials(query < 0 ? url : url.substring(0, query) + "?..."), 96);
+    }
+
+    /**
+     * What follows {@code scheme://} up to the first {@code /}: the authority as typed, so that a password holding
+     * {@code #}, {@code ?} or {@code @} (which a URI parser would read as a fragment, query or host) is still seen.
+     */
+    private static String rawAuthority(String url) {
+        int start = url.indexOf("://");
+        if (start < 0) {
+            return "";
+        }
+        int end = url.indexOf('/', start + 3);
+        return url.substring(start + 3, end < 0 ? url.length() : end);
+    }
+
+    /** The URI, or none when it does not parse (reported by {@link #parse} with the expected form). */
+    private static URI uri(String url) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            return URI.create("x:/");
+        }
     }
 
     private static URI parse(String name, String value, String expected) {

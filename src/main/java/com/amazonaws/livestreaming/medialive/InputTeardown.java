@@ -2,12 +2,14 @@ package com.amazonaws.livestreaming.medialive;
 
 import com.amazonaws.livestreaming.aws.ConflictRetry;
 import com.amazonaws.livestreaming.aws.Poller;
+import com.amazonaws.livestreaming.cfn.FailureReason;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Leftovers;
 import com.amazonaws.livestreaming.cfn.Ownership;
 import com.amazonaws.livestreaming.cfn.PhysicalIds;
 import com.amazonaws.livestreaming.cfn.Request;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
 import software.amazon.awssdk.services.medialive.model.DeleteInputResponse;
 import software.amazon.awssdk.services.medialive.model.DescribeInputResponse;
@@ -62,12 +65,83 @@ final class InputTeardown {
             if (!InputReads.isGone(current)) {
                 Set<String> parameters = new LinkedHashSet<>(ourParameters(request, current.get().sources()));
                 removeWithGroups(request, current.get(), invocation);
+                removeAbandoned(request, invocation);
                 removePasswords(parameters, id, invocation);
                 return;
             }
             invocation.log().info("input already gone", Map.of("inputId", id));
         }
         removeLeftovers(request, id, invocation);
+    }
+
+    /**
+     * Removes the input (and its security group) an Update made and then gave up on: the Update answers FAILED with
+     * the old id, so CloudFormation will never delete this one. Its password parameters stay: the old input reads
+     * them by the same names. It is tagged {@link Ownership#ABANDONED} first, so that if the time runs out before it
+     * is gone, the next Delete of this resource finds it ({@link #remove}).
+     */
+    void abandon(Request request, String madeId, Invocation invocation) {
+        try {
+            invocation.step("removing input " + madeId + ", which the failed update made");
+            Optional<DescribeInputResponse> made = reads.input(madeId);
+            if (InputReads.isGone(made)) {
+                return;
+            }
+            List<String> arns = new ArrayList<>(List.of(made.get().arn()));
+            for (String groupId : made.get().securityGroups()) {
+                reads.group(groupId).ifPresent(group -> arns.add(group.arn()));
+            }
+            for (String arn : arns) {
+                mediaLive.get().createTags(b -> b.resourceArn(arn).tags(Map.of(Ownership.ABANDONED, "true")));
+            }
+            removeWithGroups(request, made.get(), invocation);
+            invocation.log().warn("removed the input a failed update made", Map.of("inputId", madeId));
+        } catch (RuntimeException e) {
+            invocation.log().error("could not remove the input a failed update made; the next Delete of this"
+                    + " resource removes it", Map.of("inputId", madeId, "reason", FailureReason.of(e)));
+        }
+    }
+
+    /**
+     * Deletes the input security groups of this stack's logical resource that no input uses, except {@code kept}:
+     * the duplicates a retried Create leaves (its first attempt made a group, but a second one was made before the
+     * first could be found). Best effort: a group that cannot be removed now is left for the resource's Delete.
+     */
+    void sweepUnusedGroups(Request request, String kept, Invocation invocation) {
+        try {
+            Leftovers ours = new Leftovers(request.stackId(), request.logicalResourceId(), Optional.empty());
+            for (String groupId : lookup.securityGroupsLeftBy(ours, Set.of())) {
+                if (!groupId.equals(kept)) {
+                    invocation.log().warn("deleting an unused input security group an earlier attempt made",
+                            Map.of("securityGroupId", groupId));
+                    removeSecurityGroup(request, groupId, invocation);
+                }
+            }
+        } catch (RuntimeException e) {
+            invocation.log().warn("could not remove unused input security groups; the Delete removes them",
+                    Map.of("reason", FailureReason.of(e)));
+        }
+    }
+
+    /** Inputs and security groups an earlier Update of this resource gave up on and could not remove in time. */
+    private void removeAbandoned(Request request, Invocation invocation) {
+        Leftovers ours = new Leftovers(request.stackId(), request.logicalResourceId(), Optional.empty());
+        try {
+            for (Input left : lookup.abandoned(ours)) {
+                invocation.log().warn("deleting an input an earlier update gave up on",
+                        Map.of("inputId", left.id()));
+                removeInput(left.id(), left.state(), invocation);
+                for (String groupId : left.securityGroups()) {
+                    removeSecurityGroup(request, groupId, invocation);
+                }
+            }
+            for (String groupId : lookup.abandonedGroups(ours)) {
+                removeSecurityGroup(request, groupId, invocation);
+            }
+        } catch (AwsServiceException e) {
+            invocation.log().warn("could not look for what an earlier update gave up on",
+                    Map.of("reason", FailureReason.of(e)));
+        }
     }
 
     /**
@@ -107,6 +181,7 @@ final class InputTeardown {
         for (String groupId : lookup.securityGroupsLeftBy(leftovers, gone)) {
             removeSecurityGroup(request, groupId, invocation);
         }
+        removeAbandoned(request, invocation);
         for (Pipeline pipeline : Pipeline.values()) {
             if (request.properties().optional(pipeline.property("Pass")).isPresent()) {
                 parameters.add(PasswordStore.name(request, pipeline));

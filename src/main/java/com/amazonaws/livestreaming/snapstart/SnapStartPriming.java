@@ -2,10 +2,12 @@ package com.amazonaws.livestreaming.snapstart;
 
 import com.amazonaws.livestreaming.Handler;
 import com.amazonaws.livestreaming.aws.AwsClients;
+import com.amazonaws.livestreaming.cfn.Jitter;
 import com.amazonaws.livestreaming.cfn.JsonLog;
 import com.amazonaws.livestreaming.cfn.JsonTree;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
+import com.amazonaws.livestreaming.cfn.Watchdog;
 import com.amazonaws.livestreaming.cli.LocalContext;
 import com.amazonaws.livestreaming.profile.EncodingProfiles;
 import java.io.OutputStream;
@@ -36,7 +38,8 @@ import software.amazon.awssdk.core.SdkGlobalTime;
  *
  * <p>Priming only warms: a failure is logged and the snapshot is taken anyway, and the function behaves the same
  * with or without it. {@link #afterRestore} clears what must not be carried from the snapshot into a restored
- * copy: any clock offset the SDK learned, and the routing to the stand-in.
+ * copy: any clock offset the SDK learned, the routing to the stand-in, the jitter's seed (every restored copy would
+ * draw the same delays) and the worker threads made before the snapshot.
  */
 public final class SnapStartPriming implements Resource {
     /** The Lambda request id of the priming requests' log lines (which are not written). */
@@ -92,6 +95,8 @@ public final class SnapStartPriming implements Resource {
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         SdkGlobalTime.setGlobalTimeOffset(0);
+        Jitter.reseed();
+        Watchdog.renewWorkers();
         try {
             clients.get().loopback().release();
         } catch (RuntimeException noClients) {

@@ -37,6 +37,14 @@ class RedactionTest {
     }
 
     @Test
+    void aPasswordHoldingHashQuestionMarkOrAtIsMaskedWhole() {
+        assertEquals("https://****@origin.example.com/live", Redaction.urlCredentials(
+                "https://bob:hun#t?er@2@origin.example.com/live"));
+        assertEquals("see https://origin.example.com/a@b.m3u8", Redaction.urlCredentials(
+                "see https://origin.example.com/a@b.m3u8"));
+    }
+
+    @Test
     void oneLineFoldsControlCharacters() {
         assertEquals("a b c", Redaction.oneLine("a\r\n\tb\u2028c"));
     }

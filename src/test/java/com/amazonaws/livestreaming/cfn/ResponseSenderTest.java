@@ -149,7 +149,7 @@ class ResponseSenderTest {
         endpoint.server().stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).willReturn(aResponse().withStatus(500)));
 
         byte[] body = ResponseBody.build(request(), Outcome.success("id-1"));
-        assertFalse(sender.send(endpoint.url(), body, () -> Duration.ofMillis(900), log));
+        assertFalse(sender.send(endpoint.url(), body, () -> Duration.ofMillis(300), log));
         assertEquals(1, endpoint.puts().size());
     }
 
@@ -204,5 +204,19 @@ class ResponseSenderTest {
         assertTrue(logged.contains(ResponseEndpoint.PATH), logged);
         assertFalse(logged.contains(ResponseEndpoint.SIGNATURE), logged);
         assertFalse(logged.contains("X-Amz-Signature"), logged);
+    }
+
+    @Test
+    void anAttemptEndsASecondBeforeTheTimeLeftRunsOut() {
+        endpoint.server().stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(8_000)));
+        long started = System.nanoTime();
+
+        boolean sent = new ResponseSender(1, sleeps::add).send(endpoint.url(),
+                ResponseBody.build(request(), Outcome.success("id-1")), () -> Duration.ofMillis(2500), log);
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertFalse(sent);
+        assertTrue(took.compareTo(Duration.ofMillis(2500)) < 0, "the attempt took " + took);
     }
 }

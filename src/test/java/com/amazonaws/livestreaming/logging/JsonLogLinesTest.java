@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.livestreaming.Handler;
 import com.amazonaws.livestreaming.Managers;
+import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.JsonLog;
+import com.amazonaws.livestreaming.cfn.TimeBudget;
 import com.amazonaws.livestreaming.cfn.ResponseSender;
 import com.amazonaws.livestreaming.cli.LocalContext;
 import com.amazonaws.livestreaming.testing.Events;
@@ -130,5 +132,23 @@ class JsonLogLinesTest {
     void slf4jBindsTheProjectsProvider() {
         assertTrue(LoggerFactory.getLogger("any") instanceof JsonLogger,
                 LoggerFactory.getLogger("any").getClass().getName());
+    }
+
+    @Test
+    void anSdkWarningOnAWorkerGoesToItsOwnInvocationsLinesWhileAnotherInvocationIsActive() throws Exception {
+        ByteArrayOutputStream laterBytes = new ByteArrayOutputStream();
+        Invocation earlier = new Invocation(TimeBudget.of(Duration.ofSeconds(5)),
+                log.with(Map.of("lambdaRequestId", "earlier-invocation")));
+        JsonLog.activate(new JsonLog(new PrintStream(laterBytes, true, StandardCharsets.UTF_8))
+                .with(Map.of("lambdaRequestId", "later-invocation")));
+
+        earlier.runAs(() -> {
+            LoggerFactory.getLogger("software.amazon.awssdk.core.internal.retry.ClockSkewAdjuster")
+                    .warn("The clock skew is too large to correct");
+            return null;
+        });
+
+        assertEquals("earlier-invocation", lines().get(0).path("lambdaRequestId").asText());
+        assertEquals("", laterBytes.toString(StandardCharsets.UTF_8));
     }
 }

@@ -36,6 +36,9 @@ class ChannelApiCallsTest {
             manager.update(Requests.update(ChannelManager.KIND, id,
                     properties("Start", "Yes", "EncodingProfile", "1080p"), properties("Start", "Yes")),
                     fixture.invocation().invocation());
+            manager.update(Requests.update(ChannelManager.KIND, id, properties("Start", "Yes", "EncodingProfile",
+                    "1080p", "ChannelClass", "SINGLE_PIPELINE"), properties("Start", "Yes", "EncodingProfile", "1080p")),
+                    fixture.invocation().invocation());
             manager.delete(Requests.delete(ChannelManager.KIND, id, properties()), fixture.invocation().invocation());
             fixture.aws.mediaLive().createFails("Role Permissions", "MediaLive cannot assume the role");
             String failed = MediaLiveStubs.dispatch(manager, Requests.create(ChannelManager.KIND, properties()),

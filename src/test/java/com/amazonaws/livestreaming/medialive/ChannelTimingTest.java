@@ -112,7 +112,7 @@ class ChannelTimingTest {
     }
 
     @Test
-    void aReplacementWhoseStartOutlivesTheLambdaIsStoppedBeforeTheAnswer() {
+    void aClassChangeWhoseRestartOutlivesTheLambdaLeavesNoSecondChannel() {
         String old = stack.create(CHANNEL, "Channel", channel("Yes")).path("PhysicalResourceId").asText();
         String standardInput = aws.mediaLive().addInput(JsonNodeFactory.instance.objectNode().put("type",
                 "URL_PULL").put("name", "demo-stack-Input2"), Map.of());
@@ -123,12 +123,11 @@ class ChannelTimingTest {
 
         JsonNode failed = stack.update(CHANNEL, "Channel", old, standard, channel("Yes"));
 
-        String replacement = String.valueOf(Long.parseLong(old) + 1);
-        assertEquals("timed out while waiting for channel " + replacement + " to reach RUNNING (last state "
-                + "STARTING)", failed.path("Reason").asText());
+        assertEquals("timed out while waiting for channel " + old + " to reach RUNNING (last state STARTING)",
+                failed.path("Reason").asText());
         assertEquals(old, failed.path("PhysicalResourceId").asText(), "a failed update keeps the old id");
-        assertEquals("STOPPING", aws.mediaLive().channelState(replacement), "not left running outside the stack");
-        assertEquals("RUNNING", aws.mediaLive().channelState(old));
+        assertEquals(List.of(old), aws.mediaLive().channelIds(), "the class changed in place: nothing to orphan");
+        assertEquals("STANDARD", aws.mediaLive().describeChannel(old).path("channelClass").asText());
     }
 
     @Test

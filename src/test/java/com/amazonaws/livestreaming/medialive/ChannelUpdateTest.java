@@ -3,16 +3,18 @@ package com.amazonaws.livestreaming.medialive;
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.properties;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.RequestType;
 import com.amazonaws.livestreaming.testing.Requests;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +24,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Update against the MediaLive stand-in, which refuses UpdateChannel on a channel that is not IDLE: a running
- * channel is stopped, updated and started again; only a new ChannelClass makes a new channel.
+ * channel is stopped, updated (a new ChannelClass included) and started again; no Update makes a new channel.
  */
 class ChannelUpdateTest {
     private static final String STOP = "MediaLive:StopChannel";
     private static final String START = "MediaLive:StartChannel";
     private static final String UPDATE = "MediaLive:UpdateChannel";
+    private static final String CLASS = "MediaLive:UpdateChannelClass";
     private ChannelFixture fixture;
 
     @BeforeEach
@@ -157,27 +160,68 @@ class ChannelUpdateTest {
         assertEquals(List.of(STOP, UPDATE), fixture.actions());
     }
 
+    private String singlePipelineInput(String type) {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode().put("type", type).put("name", "demo-stack-Input");
+        fields.putArray("destinations").addObject().put("streamName", "live/stream");
+        return fixture.aws.mediaLive().addInput(fields, Map.of());
+    }
+
+    private String classOf(String id) {
+        return fixture.aws.mediaLive().describeChannel(id).path("channelClass").asText();
+    }
+
+    private String inputOf(String id) {
+        return fixture.aws.mediaLive().describeChannel(id).path("inputAttachments").path(0).path("inputId").asText();
+    }
+
     @Test
-    void channelClassChangeMakesAReplacementChannel() {
+    void channelClassChangeToSinglePipelineChangesTheClassInPlaceBeforeReadingTheNewInput() {
         String id = fixture.channel("STANDARD", "IDLE");
-        String single = fixture.input();
+        String single = singlePipelineInput("RTMP_PUSH");
 
         Outcome outcome = run(update(id, properties("ChannelClass", "SINGLE_PIPELINE", "InputId", single),
                 properties()));
 
-        String newId = outcome.physicalResourceId();
-        assertFalse(id.equals(newId));
-        assertEquals(newId, outcome.data().get("ChannelId"));
-        assertEquals(List.of("MediaLive:ListChannels", "MediaLive:CreateChannel"), fixture.actions(),
-                "the old channel is left for CloudFormation's Delete");
-        fixture.aws.server().verify(postRequestedFor(urlPathEqualTo("/prod/channels"))
-                .withRequestBody(matchingJsonPath("$.channelClass", equalTo("SINGLE_PIPELINE"))));
+        assertEquals(id, outcome.physicalResourceId(), "the same channel: nothing to orphan");
+        assertEquals(List.of(CLASS, UPDATE), fixture.actions());
+        assertEquals("SINGLE_PIPELINE", classOf(id));
+        assertEquals(single, inputOf(id));
         assertEquals("IDLE", state(id));
-        assertEquals("IDLE", state(newId));
     }
 
     @Test
-    void rollbackToTheClassTheChannelHasNeedsNoReplacement() {
+    void channelClassChangeOfARunningChannelStopsChangesAndStartsItAgain() {
+        String single = singlePipelineInput("RTMP_PUSH");
+        String id = fixture.aws.mediaLive().addChannel("SINGLE_PIPELINE", "RUNNING", single,
+                MediaLiveStubs.ourTags());
+
+        Outcome outcome = run(update(id, properties("ChannelClass", "STANDARD", "Start", "Yes"),
+                properties("ChannelClass", "SINGLE_PIPELINE", "InputId", single, "Start", "Yes")));
+
+        assertEquals(id, outcome.physicalResourceId());
+        assertEquals(List.of(STOP, UPDATE, CLASS, START), fixture.actions(),
+                "the STANDARD input is attached before the channel becomes STANDARD");
+        assertEquals("STANDARD", classOf(id));
+        assertEquals(fixture.inputId, inputOf(id));
+        assertEquals("RUNNING", state(id));
+    }
+
+    @Test
+    void anRtpPushInputKeepsItsChannelWhenTheClassChanges() {
+        String rtp = fixture.aws.mediaLive().addInput(JsonNodeFactory.instance.objectNode().put("type", "RTP_PUSH")
+                .put("name", "demo-stack-Input"), Map.of());
+        String id = fixture.aws.mediaLive().addChannel("SINGLE_PIPELINE", "IDLE", rtp, MediaLiveStubs.ourTags());
+
+        Outcome outcome = run(update(id, properties("ChannelClass", "STANDARD", "InputId", rtp, "InputType",
+                "RTP_PUSH"), properties("ChannelClass", "SINGLE_PIPELINE", "InputId", rtp, "InputType", "RTP_PUSH")));
+
+        assertEquals(id, outcome.physicalResourceId());
+        assertEquals(List.of(CLASS), fixture.actions(), "an RTP input is STANDARD already: only the class changes");
+        assertEquals("STANDARD", classOf(id));
+    }
+
+    @Test
+    void rollbackToTheClassTheChannelHasChangesNothing() {
         String id = fixture.channel("STANDARD", "IDLE");
 
         Outcome outcome = run(update(id, properties("ChannelClass", "STANDARD"),
@@ -188,37 +232,41 @@ class ChannelUpdateTest {
     }
 
     @Test
-    void failedReplacementRemovesTheNewChannelAndKeepsTheOldId() {
-        String id = fixture.channel("STANDARD", "IDLE");
-        String single = fixture.input();
-        fixture.aws.mediaLive().createFails("Resource Allocation Failure", "Not enough capacity");
+    void aRefusedClassChangeStartsTheChannelAgainAndKeepsTheOldId() {
+        String single = singlePipelineInput("RTMP_PUSH");
+        String id = fixture.aws.mediaLive().addChannel("SINGLE_PIPELINE", "RUNNING", single,
+                MediaLiveStubs.ourTags());
+        fixture.aws.refuse(CLASS, 1, 422, "UnprocessableEntityException", "Validation errors");
 
-        Outcome outcome = fixture.dispatch(update(id, properties("ChannelClass", "SINGLE_PIPELINE",
-                "InputId", single), properties()));
+        Outcome outcome = fixture.dispatch(update(id, properties("ChannelClass", "STANDARD", "Start", "Yes"),
+                properties("ChannelClass", "SINGLE_PIPELINE", "InputId", single, "Start", "Yes")));
 
         assertFalse(outcome.succeeded());
         assertEquals(id, outcome.physicalResourceId());
-        assertEquals(List.of("MediaLive channel " + id + " (IDLE)", "MediaLive input " + fixture.inputId
-                + " (ATTACHED)", "MediaLive input " + single + " (DETACHED)"), fixture.aws.leftovers(),
-                "the replacement is deleted; the old channel stays");
+        assertEquals(List.of(id), fixture.aws.mediaLive().channelIds(), "no second channel");
+        assertEquals("STARTING", state(id), "started again: " + outcome.reason());
     }
 
     @Test
-    void replacementThatTimesOutWhileStartingIsStoppedSoItIsNotLeftRunning() {
+    void aChannelLeftStoppedWhenTimeRanOutIsStartedByTheNextUpdate() {
         String id = fixture.channel("STANDARD", "RUNNING");
-        String single = fixture.input();
-        fixture.aws.mediaLive().timings().channelStart = Duration.ofHours(1);
+        fixture.aws.mediaLive().timings().channelStop = Duration.ofMinutes(10);
+        Map<String, Object> before = properties("EncodingProfile", "720p");
+        Map<String, Object> after = properties("EncodingProfile", "1080p");
 
-        Outcome outcome = MediaLiveStubs.dispatch(fixture.manager, update(id, properties("ChannelClass",
-                "SINGLE_PIPELINE", "InputId", single, "Start", "Yes"), properties("Start", "Yes")),
-                fixture.invocation(Duration.ofSeconds(300)).invocation());
+        Outcome first = MediaLiveStubs.dispatch(fixture.manager, update(id, after, before),
+                fixture.invocation(Duration.ofMinutes(7)).invocation());
 
-        String newId = String.valueOf(Long.parseLong(id) + 1);
-        assertEquals("timed out while waiting for channel " + newId + " to reach RUNNING (last state STARTING)",
-                outcome.reason());
-        assertEquals(id, outcome.physicalResourceId());
-        assertEquals("STOPPING", state(newId), "stopped, so it is not billed outside the stack");
-        assertEquals("RUNNING", state(id));
+        assertFalse(first.succeeded());
+        assertTrue(first.reason().contains("could not start again " + id + " (STOPPING)"), first.reason());
+        assertTrue(fixture.aws.mediaLive().describeChannel(id).path("tags").has("LiveStreaming:RestartAfterEdit"));
+        fixture.aws.clock().advance(Duration.ofMinutes(10));
+
+        Outcome rollback = run(update(id, before, after));
+
+        assertEquals("RUNNING", rollback.data().get("State"));
+        assertFalse(fixture.aws.mediaLive().describeChannel(id).path("tags").has("LiveStreaming:RestartAfterEdit"),
+                "the mark is removed once the channel runs again");
     }
 
     @Test

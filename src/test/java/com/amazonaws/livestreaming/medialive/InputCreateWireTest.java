@@ -332,7 +332,8 @@ class InputCreateWireTest {
         create(Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24"));
 
         assertEquals(List.of("MediaLive:ListInputs", "MediaLive:ListInputSecurityGroups", "MediaLive:CreateInput",
-                "MediaLive:DescribeInput"), wire.calls());
+                "MediaLive:ListInputSecurityGroups", "MediaLive:DescribeInputSecurityGroup", "MediaLive:DescribeInput"),
+                wire.calls(), "the unused group of another attempt (1111111) is looked at to be removed");
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
                         "$.inputSecurityGroups[0]", equalTo(GROUP_ID))));

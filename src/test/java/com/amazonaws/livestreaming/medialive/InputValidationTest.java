@@ -177,6 +177,14 @@ class InputValidationTest {
     }
 
     @Test
+    void aPasswordThatAUriParserReadsAsAFragmentIsStillRefusedWithoutEchoingIt() {
+        InvalidPropertyException e = refused("Type", "URL_PULL", "ChannelClass", "SINGLE_PIPELINE",
+                "PriUrl", "https://bob:hun#ter2@origin.example.com/live.m3u8");
+        assertEquals("PriUrl must not carry a user name or password; give them in PriUser and PriPass",
+                e.getMessage());
+    }
+
+    @Test
     void srtCallerNeedsAnSrtUrlWithAPort() {
         assertEquals("PriSrtUrl is 'srt://203.0.113.5'; a SRT_CALLER input calls a listener at srt://<host>:<port>,"
                 + " e.g. srt://203.0.113.5:5000 (put a stream id in PriSrtStreamId)",

@@ -8,10 +8,14 @@ import com.amazonaws.livestreaming.Handler;
 import com.amazonaws.livestreaming.Managers;
 import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.aws.Lazy;
+import com.amazonaws.livestreaming.cfn.Jitter;
 import com.amazonaws.livestreaming.cfn.JsonLog;
+import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.ResponseSender;
+import com.amazonaws.livestreaming.cfn.Watchdog;
 import com.amazonaws.livestreaming.cli.LocalContext;
+import com.amazonaws.livestreaming.testing.Requests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -31,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -220,6 +225,29 @@ class SnapStartPrimingTest {
         primed.priming.prime();
         primed.priming.afterRestore(null);
         assertEquals(before, answers(primed));
+    }
+
+    @Test
+    void afterRestoreReseedsTheJitterAndReplacesTheWorkerThreadsMadeBeforeTheSnapshot() {
+        Function function = atConfiguredEndpoint();
+        Thread beforeSnapshot = workerThread();
+        Random jitterBefore = Jitter.current();
+
+        function.priming.afterRestore(null);
+
+        assertFalse(jitterBefore == Jitter.current(), "the jitter was not reseeded");
+        assertFalse(beforeSnapshot == workerThread(), "a worker thread from before the snapshot was reused");
+    }
+
+    /** The thread the watchdog runs a manager on (an idle one of its pool, if there is one). */
+    private static Thread workerThread() {
+        Thread[] worker = new Thread[1];
+        Watchdog.run(Requests.create("Thing", Map.of()),
+                Requests.invocation().invocation(), () -> {
+                    worker[0] = Thread.currentThread();
+                    return Outcome.success("id");
+                });
+        return worker[0];
     }
 
     /** Each sample event's answer and the AWS calls it made, run against the stand-in. */

@@ -380,6 +380,8 @@ public final class MediaLiveStandIn implements StandInService {
             op = "UpdateChannel";
         } else if (call.is("DELETE", "prod", "channels", "*")) {
             op = "DeleteChannel";
+        } else if (call.is("PUT", "prod", "channels", "*", "channelClass")) {
+            op = "UpdateChannelClass";
         } else if (call.is("POST", "prod", "channels", "*", "start")) {
             op = "StartChannel";
         } else if (call.is("POST", "prod", "channels", "*", "stop")) {
@@ -423,6 +425,7 @@ public final class MediaLiveStandIn implements StandInService {
             case "CreateChannel" -> createChannel(call);
             case "DescribeChannel" -> withChannel(call, c -> StandInAnswer.ok(200, c.json()));
             case "UpdateChannel" -> withChannel(call, c -> updateChannel(c, call));
+            case "UpdateChannelClass" -> withChannel(call, c -> updateChannelClass(c, call));
             case "DeleteChannel" -> withChannel(call, this::deleteChannel);
             case "StartChannel" -> withChannel(call, this::startChannel);
             case "StopChannel" -> withChannel(call, this::stopChannel);
@@ -508,6 +511,9 @@ public final class MediaLiveStandIn implements StandInService {
                 problem = "Input " + inputId + " does not exist";
             } else if (input.attachedChannels().stream().anyMatch(c -> !c.equals(channelId))) {
                 problem = "Input " + inputId + " is already attached to channel " + input.attachedChannels().get(0);
+            } else if ("STANDARD".equals(spec.path("channelClass").asText())
+                    && "SINGLE_PIPELINE".equals(input.inputClass())) {
+                problem = "Input " + inputId + " is a SINGLE_PIPELINE input; a STANDARD channel needs STANDARD inputs";
             }
             if (problem != null) {
                 ObjectNode body = StandInCall.JSON.createObjectNode().put("message", "Validation errors");
@@ -530,6 +536,29 @@ public final class MediaLiveStandIn implements StandInService {
         ObjectNode wanted = call.object().deepCopy();
         ObjectNode spec = channel.spec.deepCopy();
         wanted.fields().forEachRemaining(field -> spec.set(field.getKey(), field.getValue()));
+        StandInAnswer refused = checkInputs(spec, channel.id);
+        if (refused != null) {
+            return refused;
+        }
+        channel.spec = spec;
+        channel.life.move("UPDATING", timings.channelUpdate, "IDLE");
+        ObjectNode body = StandInCall.JSON.createObjectNode();
+        body.set("channel", channel.json());
+        return StandInAnswer.ok(200, body);
+    }
+
+    /** MediaLive's UpdateChannelClass: only while IDLE; a STANDARD channel needs STANDARD inputs. */
+    private StandInAnswer updateChannelClass(Channel channel, StandInCall call) {
+        String state = channel.life.state();
+        if (!"IDLE".equals(state)) {
+            return conflict("Channel " + channel.id + " is in " + state + " state; its class can only be changed"
+                    + " while IDLE");
+        }
+        ObjectNode spec = channel.spec.deepCopy();
+        spec.put("channelClass", call.object().path("channelClass").asText());
+        if (call.object().has("destinations")) {
+            spec.set("destinations", call.object().get("destinations").deepCopy());
+        }
         StandInAnswer refused = checkInputs(spec, channel.id);
         if (refused != null) {
             return refused;

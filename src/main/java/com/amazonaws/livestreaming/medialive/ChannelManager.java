@@ -160,8 +160,9 @@ public final class ChannelManager implements ResourceManager {
     private void changeClass(Invocation invocation, UpdateChannelRequest update, ChannelClass to) {
         String channelId = update.channelId();
         invocation.step("changing the class of channel " + channelId + " to " + to);
-        refusedWithDetails(() -> mediaLive.updateChannelClass(b -> b.channelId(channelId).channelClass(to)
-                .destinations(update.destinations())));
+        ConflictRetry.call(invocation, "UpdateChannelClass of channel " + channelId, interval,
+                () -> refusedWithDetails(() -> mediaLive.updateChannelClass(b -> b.channelId(channelId)
+                        .channelClass(to).destinations(update.destinations()))), Optional::empty);
         states.awaitIdle(invocation, channelId);
     }
 

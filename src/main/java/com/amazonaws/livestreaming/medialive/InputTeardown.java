@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
 import software.amazon.awssdk.services.medialive.model.DeleteInputResponse;
 import software.amazon.awssdk.services.medialive.model.DescribeInputResponse;
@@ -105,42 +104,35 @@ final class InputTeardown {
     /**
      * Deletes the input security groups of this stack's logical resource that no input uses, except {@code kept}:
      * the duplicates a retried Create leaves (its first attempt made a group, but a second one was made before the
-     * first could be found). Best effort: a group that cannot be removed now is left for the resource's Delete.
+     * first could be found). A call MediaLive refuses for good fails the Create like any other step (the fault suite
+     * holds every call to that), and the Delete that follows removes the groups.
      */
     void sweepUnusedGroups(Request request, String kept, Invocation invocation) {
-        try {
-            Leftovers ours = new Leftovers(request.stackId(), request.logicalResourceId(), Optional.empty());
-            for (String groupId : lookup.securityGroupsLeftBy(ours, Set.of())) {
-                if (!groupId.equals(kept)) {
-                    invocation.log().warn("deleting an unused input security group an earlier attempt made",
-                            Map.of("securityGroupId", groupId));
-                    removeSecurityGroup(request, groupId, invocation);
-                }
+        Leftovers ours = new Leftovers(request.stackId(), request.logicalResourceId(), Optional.empty());
+        for (String groupId : lookup.securityGroupsLeftBy(ours, Set.of())) {
+            if (!groupId.equals(kept)) {
+                invocation.log().warn("deleting an unused input security group an earlier attempt made",
+                        Map.of("securityGroupId", groupId));
+                removeSecurityGroup(request, groupId, invocation);
             }
-        } catch (RuntimeException e) {
-            invocation.log().warn("could not remove unused input security groups; the Delete removes them",
-                    Map.of("reason", FailureReason.of(e)));
         }
     }
 
-    /** Inputs and security groups an earlier Update of this resource gave up on and could not remove in time. */
+    /**
+     * Inputs and security groups an earlier Update of this resource gave up on and could not remove in time. A
+     * lookup MediaLive refuses for good fails the Delete naming the call: answering SUCCESS would leave them for ever.
+     */
     private void removeAbandoned(Request request, Invocation invocation) {
         Leftovers ours = new Leftovers(request.stackId(), request.logicalResourceId(), Optional.empty());
-        try {
-            for (Input left : lookup.abandoned(ours)) {
-                invocation.log().warn("deleting an input an earlier update gave up on",
-                        Map.of("inputId", left.id()));
-                removeInput(left.id(), left.state(), invocation);
-                for (String groupId : left.securityGroups()) {
-                    removeSecurityGroup(request, groupId, invocation);
-                }
-            }
-            for (String groupId : lookup.abandonedGroups(ours)) {
+        for (Input left : lookup.abandoned(ours)) {
+            invocation.log().warn("deleting an input an earlier update gave up on", Map.of("inputId", left.id()));
+            removeInput(left.id(), left.state(), invocation);
+            for (String groupId : left.securityGroups()) {
                 removeSecurityGroup(request, groupId, invocation);
             }
-        } catch (AwsServiceException e) {
-            invocation.log().warn("could not look for what an earlier update gave up on",
-                    Map.of("reason", FailureReason.of(e)));
+        }
+        for (String groupId : lookup.abandonedGroups(ours)) {
+            removeSecurityGroup(request, groupId, invocation);
         }
     }
 

@@ -77,6 +77,7 @@ class InputSecretsTest {
                 null);
         stubs.deleteInput(INPUT_ID);
         stubs.listInputs();
+        stubs.listGroups();
         stubs.ssmAccepts();
         var deleted = Requests.invocation();
         manager.delete(Requests.delete(KIND, INPUT_ID, rotated), deleted.invocation());

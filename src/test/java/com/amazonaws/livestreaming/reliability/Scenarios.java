@@ -80,6 +80,9 @@ final class Scenarios {
                 Scenario.update("MediaLiveChannel", "Channel", "new profile while it runs", Scenarios::channelInput,
                         w -> channel(w, "s3://" + PROFILES + "/ladders/540p.json"),
                         w -> channel(w, "s3://" + PROFILES + "/ladders/720p.json")),
+                Scenario.update("MediaLiveChannel", "Channel", "new ChannelClass while it runs",
+                        Scenarios::channelInput, w -> channel(w, "540p", "STANDARD"),
+                        w -> channel(w, "540p", "SINGLE_PIPELINE")),
                 Scenario.delete("MediaLiveChannel", "Channel", "running channel", Scenarios::channelInput,
                         w -> channel(w, "540p")),
                 // Custom::DemoConsole
@@ -160,8 +163,13 @@ final class Scenarios {
     }
 
     private static Map<String, String> channel(World w, String profile) {
+        return channel(w, profile, "SINGLE_PIPELINE");
+    }
+
+    /** The input {@link #channelInput} makes has no sources yet, so MediaLive counts it STANDARD: both classes fit. */
+    private static Map<String, String> channel(World w, String profile, String channelClass) {
         return Map.of("InputId", w.get("input"), "InputType", "URL_PULL", "EncodingProfile", profile,
-                "RoleArn", ROLE, "MediaPackageChannelId", MP_CHANNEL, "ChannelClass", "SINGLE_PIPELINE",
+                "RoleArn", ROLE, "MediaPackageChannelId", MP_CHANNEL, "ChannelClass", channelClass,
                 "Start", "Yes");
     }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  *       startover window when both are set.</li>
  * </ul>
  */
-public record PackagingSettings(EndpointType type, int segmentSeconds, int windowSeconds,
+record PackagingSettings(EndpointType type, int segmentSeconds, int windowSeconds,
                                 Optional<Integer> startoverWindowSeconds, Optional<Integer> timeDelaySeconds) {
     static final String SEGMENT_LENGTH = "SegmentLength";
     static final String WINDOW_SECONDS = "WindowSeconds";

@@ -178,7 +178,7 @@ public final class ChannelManager implements ResourceManager {
     private static Optional<ChannelClass> channelClassOf(Request request) {
         try {
             return Optional.of(ChannelClass.fromValue(request.properties().oneOf(ChannelSpec.CHANNEL_CLASS,
-                    ChannelSpec.CHANNEL_CLASSES)));
+                    StackDefaults.CHANNEL_CLASSES)));
         } catch (InvalidPropertyException e) {
             return Optional.empty();
         }

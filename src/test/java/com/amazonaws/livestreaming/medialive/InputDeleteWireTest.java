@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class InputDeleteWireTest {
     private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
+            "ChannelClass", "STANDARD",
             "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "secret-value");
     private InputFixture fixture;
 
@@ -57,7 +58,7 @@ class InputDeleteWireTest {
         String channel = fixture.channel(input, "IDLE");
         fixture.aws.clients().mediaLive().deleteChannel(b -> b.channelId(channel));
 
-        Outcome outcome = delete(input, Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"));
+        Outcome outcome = delete(input, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
 
         assertEquals(Outcome.success(input), outcome);
         assertEquals(List.of("MediaLive:DeleteChannel", "MediaLive:DeleteInput", "MediaLive:DeleteInputSecurityGroup"),
@@ -67,7 +68,7 @@ class InputDeleteWireTest {
 
     @Test
     void deleteOfMissingInputAnswersSuccessAfterAskingMediaLive() {
-        assertEquals(Outcome.success("1234567"), delete("1234567", Map.of("Type", "RTP_PUSH", "Cidr", "10.0.0.0/8")));
+        assertEquals(Outcome.success("1234567"), delete("1234567", Map.of("Type", "RTP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8")));
         assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:ListInputs", "MediaLive:ListInputSecurityGroups"),
                 fixture.aws.calls());
     }
@@ -166,7 +167,7 @@ class InputDeleteWireTest {
         String channel = fixture.channel(replacement, "RUNNING");
         String otherResources = fixture.group(InputFixture.withTag(TAGS, Ownership.LOGICAL_ID, "SomeoneElsesInput"));
 
-        assertEquals(Outcome.success(input), delete(input, Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8")));
+        assertEquals(Outcome.success(input), delete(input, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8")));
 
         assertEquals(List.of("MediaLive channel " + channel + " (RUNNING)",
                 "MediaLive input " + replacement + " (ATTACHED)",
@@ -237,7 +238,7 @@ class InputDeleteWireTest {
         Request create = Requests.create(KIND, Map.of());
         String marker = PhysicalIds.nothingCreated(create);
 
-        Outcome outcome = delete(marker, Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"));
+        Outcome outcome = delete(marker, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
 
         assertEquals(Outcome.success(marker), outcome);
         assertEquals("DELETED", fixture.aws.mediaLive().inputState(made));

@@ -27,6 +27,7 @@ class InputEditWhileRunningTest {
     private static final String START = "MediaLive:StartChannel";
     private static final String UPDATE = "MediaLive:UpdateInput";
     private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
+            "ChannelClass", "STANDARD",
             "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller",
             "SecUrl", "https://backup.example.com/live/main.m3u8", "SecUser", "puller");
     private InputFixture fixture;
@@ -166,8 +167,8 @@ class InputEditWhileRunningTest {
         fixture.aws.mediaLive().remove(channel);
         channel = fixture.channel(push, "RUNNING");
 
-        Outcome outcome = update(push, Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24"),
-                Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"), InputFixture.BUDGET);
+        Outcome outcome = update(push, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"),
+                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"), InputFixture.BUDGET);
 
         assertEquals(Outcome.Status.SUCCESS, outcome.status(), outcome.reason());
         assertEquals(List.of("MediaLive:UpdateInputSecurityGroup"), fixture.actions());

@@ -34,6 +34,7 @@ class InputSecretsTest {
     private static final String SEC = "Sec-pa55word-37q";
     private static final String ROTATED = "Rotated-pa55word-12z";
     private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
+            "ChannelClass", "STANDARD",
             "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", PRI,
             "SecUrl", "https://backup.example.com/live/main.m3u8", "SecUser", "puller", "SecPass", SEC);
     private WireMockAws wire;

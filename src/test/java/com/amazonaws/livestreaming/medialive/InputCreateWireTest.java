@@ -27,29 +27,24 @@ import com.amazonaws.livestreaming.testing.WireMockAws;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Create, per input type: the exact MediaLive and SSM request bodies, and the Data each answer carries. */
 class InputCreateWireTest {
-    private WireMockAws wire;
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
     private InputStubs stubs;
     private InputManager manager;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
         stubs = new InputStubs(wire.server());
         manager = new InputManager(wire.clients(), Duration.ofMillis(10));
         stubs.listInputs();
         stubs.listGroups();
-    }
-
-    @AfterEach
-    void stop() {
-        wire.close();
     }
 
     private Outcome create(Map<String, ?> properties) {

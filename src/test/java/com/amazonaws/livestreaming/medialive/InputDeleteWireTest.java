@@ -19,8 +19,7 @@ import com.amazonaws.livestreaming.testing.Requests;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,17 +30,8 @@ class InputDeleteWireTest {
     private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
             "ChannelClass", "STANDARD",
             "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "secret-value");
-    private InputFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new InputFixture();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @AutoClose
+    private final InputFixture fixture = new InputFixture();
 
     private Outcome delete(String id, Map<String, ?> properties) {
         return fixture.manager.delete(Requests.delete(KIND, id, properties), fixture.invocation().invocation());

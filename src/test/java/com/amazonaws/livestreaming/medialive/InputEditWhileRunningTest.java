@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,20 +30,15 @@ class InputEditWhileRunningTest {
             "ChannelClass", "STANDARD",
             "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller",
             "SecUrl", "https://backup.example.com/live/main.m3u8", "SecUser", "puller");
-    private InputFixture fixture;
+    @AutoClose
+    private final InputFixture fixture = new InputFixture();
     private String input;
     private String channel;
 
     @BeforeEach
     void start() {
-        fixture = new InputFixture();
         input = fixture.pullInput(TAGS, null, null);
         channel = fixture.channel(input, "RUNNING");
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     private static Map<String, String> with(Map<String, String> base, String... keyValues) {

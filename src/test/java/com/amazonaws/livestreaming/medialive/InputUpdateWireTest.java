@@ -21,7 +21,7 @@ import com.amazonaws.livestreaming.testing.WireMockAws;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,20 +39,15 @@ class InputUpdateWireTest {
             "ChannelClass", "STANDARD",
             "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "old-pri",
             "SecUrl", "https://backup.example.com/live/main.m3u8", "SecUser", "puller", "SecPass", "old-sec");
-    private WireMockAws wire;
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
     private InputStubs stubs;
     private InputManager manager;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
         stubs = new InputStubs(wire.server());
         manager = new InputManager(wire.clients(), Duration.ofMillis(10));
-    }
-
-    @AfterEach
-    void stop() {
-        wire.close();
     }
 
     private Outcome update(Map<String, ?> properties, Map<String, ?> old) {

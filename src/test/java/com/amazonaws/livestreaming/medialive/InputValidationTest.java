@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,18 +20,13 @@ import org.junit.jupiter.api.Test;
 class InputValidationTest {
     private static final String FLOW = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-23aBC45dEF67hiJ8-12AbC34DE5fG:live";
     private static final String ROLE = "arn:aws:iam::123456789012:role/MediaLiveAccessRole";
-    private WireMockAws wire;
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
     private InputManager manager;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
         manager = new InputManager(wire.clients(), Duration.ofMillis(10));
-    }
-
-    @AfterEach
-    void stop() {
-        wire.close();
     }
 
     /** Creates with {@code properties}, expects the refusal, and checks no AWS call was made. */

@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.aws;
 
+import com.amazonaws.livestreaming.cfn.Arguments;
 import com.amazonaws.livestreaming.cfn.ConfigurationException;
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -40,6 +42,11 @@ public final class AwsClients {
                            int maxAttempts, Duration apiCallTimeout, List<ExecutionInterceptor> interceptors) {
 
         public Settings {
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(credentials, "credentials");
+            Arguments.atLeast(1, maxAttempts, "maxAttempts");
+            Arguments.positive(apiCallTimeout, "apiCallTimeout");
             interceptors = List.copyOf(interceptors);
         }
 

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.mediapackage.model.PeriodTriggersElement;
  * <ul>
  *   <li>{@code AdMarkers} (HLS, CMAF): how the manifest marks a break. Absent means {@code NONE}, MediaPackage's
  *       own default. {@code SCTE35_ENHANCED} writes {@code EXT-X-CUE-OUT}/{@code EXT-X-CUE-IN}, the markers
- *       MediaTailor reads; {@code DATERANGE} needs program date-time tags, so the endpoint then writes one per
- *       segment.</li>
+ *       MediaTailor reads; {@code DATERANGE} is placed against the program date-time tags every HLS and CMAF
+ *       manifest carries ({@link PackagingSettings#programDateTimeIntervalSeconds()}).</li>
  *   <li>{@code PeriodTriggers} (DASH): {@code ADS} starts a new period at every ad marker, the multi-period MPD
  *       MediaTailor replaces periods in; absent means one period.</li>
  *   <li>{@code AdTriggers} (HLS, CMAF, DASH): which SCTE-35 message types count as ads; absent means
@@ -71,14 +71,6 @@ record AdSignalling(AdMarkers adMarkers, List<AdTriggersElement> adTriggers,
         List<PeriodTriggersElement> periods = listOf(properties, PERIOD_TRIGGERS, PeriodTriggersElement.values(),
                 PeriodTriggersElement::fromValue);
         return new AdSignalling(markers, triggers, restrictions, periods);
-    }
-
-    /**
-     * HLS and CMAF only: the interval of {@code EXT-X-PROGRAM-DATE-TIME} tags. {@code DATERANGE} markers are
-     * placed against those tags, so they need one (MediaPackage refuses 0); otherwise none are written.
-     */
-    int programDateTimeIntervalSeconds(int segmentSeconds) {
-        return adMarkers == AdMarkers.DATERANGE ? segmentSeconds : 0;
     }
 
     private static void onlyFor(Properties properties, EndpointType type, String name, boolean applies,

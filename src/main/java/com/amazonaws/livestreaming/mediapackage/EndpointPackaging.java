@@ -86,7 +86,7 @@ final class EndpointPackaging {
                 .adMarkers(ads.adMarkers())
                 .adTriggers(ads.adTriggers())
                 .adsOnDeliveryRestrictions(ads.adsOnDeliveryRestrictions())
-                .programDateTimeIntervalSeconds(ads.programDateTimeIntervalSeconds(s.segmentSeconds()))
+                .programDateTimeIntervalSeconds(s.programDateTimeIntervalSeconds())
                 .build();
     }
 
@@ -121,7 +121,7 @@ final class EndpointPackaging {
                         .adMarkers(ads.adMarkers())
                         .adTriggers(ads.adTriggers())
                         .adsOnDeliveryRestrictions(ads.adsOnDeliveryRestrictions())
-                        .programDateTimeIntervalSeconds(ads.programDateTimeIntervalSeconds(s.segmentSeconds()))
+                        .programDateTimeIntervalSeconds(s.programDateTimeIntervalSeconds())
                         .build())
                 .build();
     }

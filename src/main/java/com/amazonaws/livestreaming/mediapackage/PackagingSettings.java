@@ -16,6 +16,9 @@ import java.util.Optional;
  *   <li>{@code StartoverWindowSeconds}: 1–1209600 s (14 days, MediaPackage's time-shift limit); absent = off.</li>
  *   <li>{@code TimeDelaySeconds}: 5–86400 s (MediaPackage's limits); absent = off; must be shorter than the
  *       startover window when both are set.</li>
+ *   <li>HLS and CMAF manifests always carry an {@code EXT-X-PROGRAM-DATE-TIME} tag per segment: MediaTailor
+ *       places its ad breaks against them, players and {@code DATERANGE} ad markers need them, and a manifest
+ *       without them cannot be lined up with wall-clock time.</li>
  * </ul>
  */
 record PackagingSettings(EndpointType type, int segmentSeconds, int windowSeconds,
@@ -65,6 +68,14 @@ record PackagingSettings(EndpointType type, int segmentSeconds, int windowSecond
     /** DASH only: three segments (6 s for 2 s segments) buffered before playback starts, less than the delay. */
     public int minBufferTimeSeconds() {
         return 3 * segmentSeconds;
+    }
+
+    /**
+     * HLS and CMAF only: the interval of {@code EXT-X-PROGRAM-DATE-TIME} tags, one per segment, whatever the ad
+     * markers (MediaPackage writes none when this is 0, its default).
+     */
+    public int programDateTimeIntervalSeconds() {
+        return segmentSeconds;
     }
 
     /** DASH only: players re-read the manifest once a segment, which is when it can change. */

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class LambdaPolicyTest {
     private static final Set<String> OWN_LOGS = Set.of("logs:CreateLogStream", "logs:PutLogEvents");
+    private static final Map<String, Object> CDN_ROLE_PATH_ARNS = Map.of("Fn::Sub", List.of(
+            "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/mediapackage-cdn/${StackUuid}/*",
+            Map.of("StackUuid", Map.of("Fn::Select", List.of(2, Map.of("Fn::Split", List.of("/",
+                    Map.of("Ref", "AWS::StackId"))))))));
     private final CfnTemplate template = CfnTemplate.load();
 
     @Test
@@ -60,8 +64,34 @@ class LambdaPolicyTest {
         assertEquals(Map.of(
                 Map.of("Fn::GetAtt", List.of("MediaLiveRole", "Arn")),
                 Map.of("StringEquals", Map.of("iam:PassedToService", "medialive.amazonaws.com")),
-                Map.of("Fn::GetAtt", List.of("MediaPackageCdnRole", "Arn")),
+                CDN_ROLE_PATH_ARNS,
                 Map.of("StringEquals", Map.of("iam:PassedToService", "mediapackage.amazonaws.com"))), passed);
+    }
+
+    /**
+     * The permission to pass the CDN authorization role must not change in the update that turns authorization on
+     * (IAM would still be propagating it when the endpoints are updated) or off (a rollback would need it back): it
+     * is granted in every stack, by the role's stack-unique path rather than a reference to the role.
+     */
+    @Test
+    void theCdnAuthorizationRoleMayBePassedInEveryStackByItsStackUniquePath() {
+        Map<String, Object> passCdnRole = null;
+        for (Object policy : CfnTemplate.list(template.properties("CustomResourceRole").get("Policies"))) {
+            for (Object statement : CfnTemplate.list(CfnTemplate.map(CfnTemplate.map(policy).get("PolicyDocument"))
+                    .get("Statement"))) {
+                if ("PassMediaPackageCdnRole".equals(CfnTemplate.map(statement).get("Sid"))) {
+                    passCdnRole = CfnTemplate.map(statement);
+                }
+            }
+        }
+        assertTrue(passCdnRole != null, "PassMediaPackageCdnRole is a statement of its own, under no condition");
+        assertEquals(CDN_ROLE_PATH_ARNS, passCdnRole.get("Resource"));
+        List<Object> roleArns = CfnTemplate.list(CDN_ROLE_PATH_ARNS.get("Fn::Sub"));
+        List<Object> rolePath = CfnTemplate.list(CfnTemplate.map(template.properties("MediaPackageCdnRole").get("Path"))
+                .get("Fn::Sub"));
+        assertEquals("arn:${AWS::Partition}:iam::${AWS::AccountId}:role" + rolePath.get(0) + "*", roleArns.get(0),
+                "the statement names the path the role is made under");
+        assertEquals(rolePath.get(1), roleArns.get(1));
     }
 
     @Test

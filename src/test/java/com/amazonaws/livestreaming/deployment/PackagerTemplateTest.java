@@ -292,6 +292,27 @@ class PackagerTemplateTest {
         }
     }
 
+    /**
+     * MediaTailor and players line HLS up with wall-clock time by {@code EXT-X-PROGRAM-DATE-TIME}: every v2 HLS and
+     * low-latency HLS manifest writes one per segment, as the v1 endpoints do.
+     */
+    @Test
+    void everyV2HlsManifestCarriesAProgramDateTimeTagPerSegment() {
+        ResolvedStack stack = stack("v2");
+        int manifests = 0;
+        for (String id : stack.stack().resourcesOfType("AWS::MediaPackageV2::OriginEndpoint")) {
+            Map<String, Object> endpoint = stack.stack().properties(id);
+            Object seconds = CfnTemplate.map(endpoint.get("Segment")).get("SegmentDurationSeconds");
+            for (String kind : List.of("HlsManifests", "LowLatencyHlsManifests")) {
+                for (Object manifest : endpoint.containsKey(kind) ? CfnTemplate.list(endpoint.get(kind)) : List.of()) {
+                    assertEquals(seconds, CfnTemplate.map(manifest).get("ProgramDateTimeIntervalSeconds"), id);
+                    manifests++;
+                }
+            }
+        }
+        assertEquals(2, manifests, "low-latency-hls and cmaf-hls");
+    }
+
     private static Map<String, Object> statement(ResolvedStack stack, String policyId) {
         return CfnTemplate.map(CfnTemplate.list(CfnTemplate.map(stack.stack().properties(policyId).get("Policy"))
                 .get("Statement")).get(0));

@@ -27,8 +27,8 @@ final class ResolvedTemplate {
         this.conditionExpressions = conditionExpressions;
     }
 
-    /** The template deployed with {@code values} over the parameters' defaults. */
-    static Map<String, Object> resolve(CfnTemplate template, Map<String, String> values) {
+    /** The resolver for {@code values} over the parameters' defaults. */
+    private static ResolvedTemplate resolver(CfnTemplate template, Map<String, String> values) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         template.section("Parameters").forEach((name, definition) -> {
             if (!values.containsKey(name) && !CfnTemplate.map(definition).containsKey("Default")) {
@@ -41,7 +41,36 @@ final class ResolvedTemplate {
                 throw new AssertionError("the template has no parameter " + name);
             }
         });
-        ResolvedTemplate resolver = new ResolvedTemplate(parameters, template.section("Conditions"));
+        return new ResolvedTemplate(parameters, template.section("Conditions"));
+    }
+
+    /**
+     * The {@code AssertDescription} of every template rule that refuses {@code values} (over the parameters'
+     * defaults): its {@code RuleCondition} holds (or it has none) and one of its assertions does not. CloudFormation
+     * refuses such a stack before it creates anything; an empty list means it accepts the values.
+     */
+    static List<String> refusals(CfnTemplate template, Map<String, String> values) {
+        ResolvedTemplate resolver = resolver(template, values);
+        List<String> refusals = new ArrayList<>();
+        Map<String, Object> rules = template.root().containsKey("Rules") ? template.section("Rules") : Map.of();
+        rules.forEach((name, definition) -> {
+            Map<String, Object> rule = CfnTemplate.map(definition);
+            if (rule.containsKey("RuleCondition") && !resolver.evaluate(rule.get("RuleCondition"))) {
+                return;
+            }
+            for (Object assertion : CfnTemplate.list(rule.get("Assertions"))) {
+                Map<String, Object> check = CfnTemplate.map(assertion);
+                if (!resolver.evaluate(check.get("Assert"))) {
+                    refusals.add(String.valueOf(check.get("AssertDescription")));
+                }
+            }
+        });
+        return refusals;
+    }
+
+    /** The template deployed with {@code values} over the parameters' defaults. */
+    static Map<String, Object> resolve(CfnTemplate template, Map<String, String> values) {
+        ResolvedTemplate resolver = resolver(template, values);
         Map<String, Object> resolved = new LinkedHashMap<>();
         for (Map.Entry<String, Object> section : template.root().entrySet()) {
             switch (section.getKey()) {

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class TemplateCombinationsTest {
     private static final String ADS = "https://d1kbmkziz9rksx.cloudfront.net/VASTEndpoint.xml";
     private static final String VERSION_ID = "EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE";
+    /** The AWS managed policies, by the ids CloudFront's developer guide gives. */
+    private static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+    private static final String ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
     private static final List<String> ENDPOINTS = List.of("HlsEndpoint", "DashEndpoint", "MssEndpoint",
             "CmafEndpoint");
 
@@ -62,6 +65,12 @@ class TemplateCombinationsTest {
             dangling.removeAll(stack.section("Parameters").keySet());
             assertEquals(Set.of(), dangling, name + " refers to what it does not create");
         });
+    }
+
+    @Test
+    void eachCombinationIsAcceptedByTheTemplatesRules() {
+        combinations().forEach((name, values) ->
+                assertEquals(List.of(), ResolvedTemplate.refusals(template, values), name));
     }
 
     @Test
@@ -129,8 +138,9 @@ class TemplateCombinationsTest {
             assertEquals(ads, stack.properties("DemoConsole").containsKey("HlsAdsUrl"), name);
             assertEquals(ads, stack.properties("DemoConsole").containsKey("DashAdsUrl"), name);
             List<String> patterns = behaviours(stack).stream().map(b -> (String) b.get("PathPattern")).toList();
-            assertEquals(ads ? List.of("/v1/*", "/segment/*", "/tm/*", "*.m3u8", "*.mpd", "*/Manifest")
-                    : List.of("*.m3u8", "*.mpd", "*/Manifest"), patterns, name + ": MediaTailor's paths come first");
+            assertEquals(ads ? List.of("/v1/segment/*", "/v1/dashsegment/*", "/v1/*", "/segment/*", "/tm/*", "*.m3u8",
+                    "*.mpd", "*/Manifest") : List.of("*.m3u8", "*.mpd", "*/Manifest"), patterns,
+                    name + ": MediaTailor's paths come first, its segment paths before /v1/*");
             if (!ads) {
                 return;
             }
@@ -148,6 +158,63 @@ class TemplateCombinationsTest {
             assertFalse(origin(stack, "mediatailor-manifests").containsKey("OriginCustomHeaders"),
                     "the CDN identifier goes to MediaPackage only");
         });
+    }
+
+    /**
+     * MediaTailor's CDN guide: personalised manifests and sessions are never cached, ad segment redirects and ad
+     * segments are. Manifest paths are checked by examples of the URLs players ask for, matched as CloudFront matches
+     * them (the first behaviour whose pattern fits).
+     */
+    @Test
+    void mediaTailorManifestsAreNeverCachedAndItsSegmentPathsAlwaysAre() {
+        CfnTemplate stack = resolved().get("authorization+mediatailor");
+        Map<String, String> cachedOrNot = new LinkedHashMap<>();
+        cachedOrNot.put("/v1/master/abc/live-1/hash/index.m3u8", "never");
+        cachedOrNot.put("/v1/dash/abc/live-1/hash/index.mpd", "never");
+        cachedOrNot.put("/v1/session/abc/live-1/hash/index.m3u8", "never");
+        cachedOrNot.put("/v1/tracking/abc/live-1/session", "never");
+        cachedOrNot.put("/v1/segment/abc/live-1/session/ad/0", "cached");
+        cachedOrNot.put("/v1/dashsegment/abc/live-1/session/ad/0", "cached");
+        cachedOrNot.put("/segment/abc/ad/0.ts", "cached");
+        cachedOrNot.put("/tm/abc/ad/0.ts", "cached");
+        cachedOrNot.forEach((path, expected) -> {
+            Map<String, Object> behaviour = behaviourFor(stack, path);
+            Object policy = behaviour.get("CachePolicyId");
+            if (expected.equals("never")) {
+                assertEquals(CACHING_DISABLED, policy, path);
+                assertEquals(ALL_VIEWER_EXCEPT_HOST_HEADER, behaviour.get("OriginRequestPolicyId"), path);
+            } else {
+                String id = (String) CfnTemplate.map(policy).get("Ref");
+                Map<String, Object> config = CfnTemplate.map(stack.properties(id).get("CachePolicyConfig"));
+                assertTrue(((Number) config.get("DefaultTTL")).intValue() > 0
+                        && ((Number) config.get("MaxTTL")).intValue() > 0, path + " is cached by " + id);
+            }
+        });
+    }
+
+    @Test
+    void noCustomPolicyStandsInForAnAwsManagedOne() {
+        resolved().forEach((name, stack) -> {
+            for (String id : stack.resourcesOfType("AWS::CloudFront::CachePolicy")) {
+                Map<String, Object> config = CfnTemplate.map(stack.properties(id).get("CachePolicyConfig"));
+                assertTrue(((Number) config.get("MaxTTL")).intValue() > 0, name + " " + id
+                        + " caches nothing: use CachingDisabled " + CACHING_DISABLED);
+            }
+            assertEquals(List.of(), stack.resourcesOfType("AWS::CloudFront::OriginRequestPolicy"),
+                    name + ": MediaTailor's paths use AllViewerExceptHostHeader");
+        });
+    }
+
+    /** The behaviour CloudFront picks for {@code path}: the first whose pattern matches, else the default. */
+    private static Map<String, Object> behaviourFor(CfnTemplate stack, String path) {
+        for (Map<String, Object> behaviour : behaviours(stack)) {
+            String glob = (String) behaviour.get("PathPattern");
+            String regex = ("\\Q" + glob + "\\E").replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
+            if (path.matches(regex)) {
+                return behaviour;
+            }
+        }
+        return CfnTemplate.map(distribution(stack).get("DefaultCacheBehavior"));
     }
 
     @Test

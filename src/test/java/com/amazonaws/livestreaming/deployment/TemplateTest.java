@@ -69,15 +69,16 @@ class TemplateTest {
 
     @Test
     void anMp4InputWithoutAUrlPullsTheTestSourceBuildS3DistPutsBesideTheCodeOverTls() throws Exception {
+        assertEquals(Map.of("Fn::And", List.of(
+                Map.of("Fn::Equals", List.of(Map.of("Ref", "InputType"), "MP4_FILE")),
+                Map.of("Fn::Equals", List.of(Map.of("Ref", "PriUrl"), "")),
+                Map.of("Fn::Equals", List.of(Map.of("Ref", "SecUrl"), "")))),
+                template.section("Conditions").get("UsesTestSource"));
         for (String side : List.of("Pri", "Sec")) {
-            assertEquals(Map.of("Fn::And", List.of(
-                    Map.of("Fn::Equals", List.of(Map.of("Ref", "InputType"), "MP4_FILE")),
-                    Map.of("Fn::Equals", List.of(Map.of("Ref", side + "Url"), "")))),
-                    template.section("Conditions").get(side + "UsesTestSource"));
             Map<String, Object> pull = CfnTemplate.map(template.properties("Input").get(side + "Url"));
             List<Object> choice = CfnTemplate.list(CfnTemplate.map(
                     CfnTemplate.list(pull.get("Fn::If")).get(1)).get("Fn::If"));
-            assertEquals(side + "UsesTestSource", choice.get(0));
+            assertEquals("UsesTestSource", choice.get(0));
             assertEquals(Map.of("Ref", side + "Url"), choice.get(2));
 
             String url = resolved(CfnTemplate.map(choice.get(1)), "my-code-bucket", "v1.2.3", "eu-west-1");
@@ -104,8 +105,33 @@ class TemplateTest {
                 CfnTemplate.map(find.get("Condition")).get("StringEquals")).get("s3:prefix"));
         assertEquals("live-streaming-on-aws/v1.2.3/test-source.mp4",
                 resolved(prefix, "my-code-bucket", "v1.2.3", "eu-west-1"));
-        assertEquals(Map.of("Fn::Or", List.of(Map.of("Condition", "PriUsesTestSource"),
-                Map.of("Condition", "SecUsesTestSource"))), template.section("Conditions").get("UsesTestSource"));
+    }
+
+    /**
+     * The clip stands in for the source only when no source URL is given: one given URL never gets the clip as its
+     * partner (a STANDARD channel would fail over between different content); the input names the missing one.
+     */
+    @Test
+    void theTestClipPlaysOnlyWhenBothSourceUrlsAreEmpty() {
+        String mine = "s3ssl://my-bucket/clip.mp4";
+        Map<List<String>, List<Boolean>> clipOnPriSec = Map.of(
+                List.of("", ""), List.of(true, true),
+                List.of(mine, ""), List.of(false, false),
+                List.of("", mine), List.of(false, false),
+                List.of(mine, mine), List.of(false, false));
+        clipOnPriSec.forEach((urls, clip) -> {
+            ResolvedStack stack = ResolvedStack.of(template, Map.of("InputType", "MP4_FILE", "ChannelClass", "STANDARD",
+                    "PriUrl", urls.get(0), "SecUrl", urls.get(1)));
+            Map<String, Object> input = stack.stack().properties("Input");
+            for (int i = 0; i < 2; i++) {
+                String url = String.valueOf(stack.evaluate(input.get(i == 0 ? "PriUrl" : "SecUrl"), (r, a) -> a));
+                assertEquals(clip.get(i), url.endsWith("/test-source.mp4"), urls + ": " + url);
+                assertEquals(clip.get(i) ? url : urls.get(i), url, urls.toString());
+            }
+            String mediaLiveRole = String.valueOf(stack.stack().properties("MediaLiveRole"));
+            assertEquals(clip.get(0), mediaLiveRole.contains("ReadTestSource"),
+                    urls + ": MediaLive may read the clip only when it plays it");
+        });
     }
 
     @Test

@@ -28,7 +28,6 @@ class AdSignallingTest {
 
         assertEquals(new AdSignalling(AdMarkers.NONE, AdSignalling.DEFAULT_AD_TRIGGERS,
                 AdsOnDeliveryRestrictions.RESTRICTED, List.of()), none);
-        assertEquals(0, none.programDateTimeIntervalSeconds(6));
     }
 
     @Test
@@ -41,13 +40,6 @@ class AdSignallingTest {
     void dashStartsANewPeriodAtEachAdWhenPeriodTriggersSaysAds() {
         assertEquals(List.of(PeriodTriggersElement.ADS),
                 read(EndpointType.DASH, Map.of("PeriodTriggers", "ADS")).periodTriggers());
-    }
-
-    @Test
-    void daterangeMarkersComeWithAProgramDateTimeTagPerSegment() {
-        assertEquals(6, read(EndpointType.CMAF, Map.of("AdMarkers", "DATERANGE")).programDateTimeIntervalSeconds(6));
-        assertEquals(0, read(EndpointType.CMAF, Map.of("AdMarkers", "SCTE35_ENHANCED"))
-                .programDateTimeIntervalSeconds(6));
     }
 
     @Test

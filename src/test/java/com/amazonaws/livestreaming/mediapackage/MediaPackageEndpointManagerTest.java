@@ -43,9 +43,12 @@ class MediaPackageEndpointManagerTest {
     private static final String OUT = "https://" + OUT_HOST + "/out/v1/" + ENDPOINT_HASH;
     private static final List<Duration> FAST_BACKOFF = List.of(Duration.ofMillis(10), Duration.ofMillis(20),
             Duration.ofMillis(40));
-    /** The SCTE-35 settings every HLS and CMAF manifest carries when no ad property is given: no markers. */
+    /**
+     * The SCTE-35 settings every HLS and CMAF manifest carries when no ad property is given: no markers, and still
+     * a program date-time tag per (6 s) segment.
+     */
     private static final String NO_AD_MARKERS = """
-            "adMarkers": "NONE", "programDateTimeIntervalSeconds": 0,
+            "adMarkers": "NONE", "programDateTimeIntervalSeconds": 6,
             "adTriggers": ["SPLICE_INSERT", "PROVIDER_ADVERTISEMENT", "DISTRIBUTOR_ADVERTISEMENT",
                            "PROVIDER_PLACEMENT_OPPORTUNITY", "DISTRIBUTOR_PLACEMENT_OPPORTUNITY"],
             "adsOnDeliveryRestrictions": "RESTRICTED"
@@ -92,7 +95,7 @@ class MediaPackageEndpointManagerTest {
     void hlsEndpointHasSixSecondSegmentsAndAOneMinuteSlidingPlaylist() {
         stubCreate("HLS", "hlsPackage", """
                 {"adMarkers": "NONE", "includeIframeOnlyStream": false, "playlistType": "NONE",
-                 "playlistWindowSeconds": 60, "programDateTimeIntervalSeconds": 0, "segmentDurationSeconds": 6,
+                 "playlistWindowSeconds": 60, "programDateTimeIntervalSeconds": 6, "segmentDurationSeconds": 6,
                  "streamSelection": {"maxVideoBitsPerSecond": 2147483647, "minVideoBitsPerSecond": 0,
                                      "streamOrder": "ORIGINAL"},
                  "useAudioRenditionGroup": false}""", OUT + "/index.m3u8");
@@ -148,7 +151,7 @@ class MediaPackageEndpointManagerTest {
         stubCreate("CMAF", "cmafPackage", """
                 {"hlsManifests": [{"adMarkers": "NONE", "id": "index", "includeIframeOnlyStream": false,
                                    "manifestName": "index", "playlistType": "NONE", "playlistWindowSeconds": 60,
-                                   "programDateTimeIntervalSeconds": 0,
+                                   "programDateTimeIntervalSeconds": 6,
                                    "url": "%s/index.m3u8"}],
                  "segmentDurationSeconds": 6, "segmentPrefix": "demo-stack-livestream",
                  "streamSelection": {"maxVideoBitsPerSecond": 2147483647, "minVideoBitsPerSecond": 0,
@@ -178,6 +181,24 @@ class MediaPackageEndpointManagerTest {
                 {"startoverWindowSeconds": 3600, "timeDelaySeconds": 30,
                  "hlsPackage": {"segmentDurationSeconds": 4, "playlistWindowSeconds": 120, "playlistType": "NONE"}}
                 """, false, true)));
+    }
+
+    @Test
+    void hlsAndCmafManifestsCarryAProgramDateTimeTagPerSegmentWithoutAdMarkers() {
+        stubCreate("HLS", "hlsPackage", "{\"segmentDurationSeconds\": 4}", OUT + "/index.m3u8");
+        manager.create(Requests.create(KIND, Map.of("ChannelId", CHANNEL_ID, "EndPoint", "HLS",
+                "SegmentLength", "4", "AdMarkers", "NONE")), Requests.invocation().invocation());
+        stubCreate("CMAF", "cmafPackage", """
+                {"segmentDurationSeconds": 4, "hlsManifests": [{"id": "index", "url": "%s/index.m3u8"}]}"""
+                .formatted(OUT), "");
+        manager.create(Requests.create(KIND, Map.of("ChannelId", CHANNEL_ID, "EndPoint", "CMAF",
+                "SegmentLength", "4", "AdMarkers", "NONE")), Requests.invocation().invocation());
+
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/origin_endpoints")).withRequestBody(equalToJson("""
+                {"hlsPackage": {"adMarkers": "NONE", "programDateTimeIntervalSeconds": 4}}""", false, true)));
+        wire.server().verify(postRequestedFor(urlPathEqualTo("/origin_endpoints")).withRequestBody(equalToJson("""
+                {"cmafPackage": {"hlsManifests": [{"adMarkers": "NONE", "programDateTimeIntervalSeconds": 4}]}}""",
+                false, true)));
     }
 
     @Test

@@ -80,4 +80,10 @@ class PackagingSettingsTest {
         assertEquals(12, settings(EndpointType.DASH, Map.of("SegmentLength", "4", "WindowSeconds", "12"))
                 .suggestedPresentationDelaySeconds());
     }
+
+    @Test
+    void hlsManifestsCarryAProgramDateTimeTagPerSegment() {
+        assertEquals(6, settings(EndpointType.HLS, Map.of()).programDateTimeIntervalSeconds());
+        assertEquals(4, settings(EndpointType.CMAF, Map.of("SegmentLength", "4")).programDateTimeIntervalSeconds());
+    }
 }

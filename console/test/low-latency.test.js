@@ -94,7 +94,8 @@ function median(values) {
  * Plays `url` as `format` until it has advanced PLAYED_SECONDS, then samples what the console shows for
  * SAMPLE_SECONDS: its low-latency mode, the player's target, and the latency behind the live edge and the wall clock.
  */
-async function playLowLatency(format, url) {
+/** A console page playing `url` as `format`; requests off this machine are refused and remembered in `problems`. */
+async function openConsole(format, url) {
   const page = await state.browser.newPage({ viewport: { width: 1100, height: 820 } });
   const problems = [];
   const messages = [];
@@ -107,9 +108,14 @@ async function playLowLatency(format, url) {
     problems.push(`request off the machine: ${route.request().url()}`);
     return route.abort();
   });
+  await page.goto(`${state.consoleServer.origin}/index.html?${new URLSearchParams({ [format]: url, source: format })}`,
+    { timeout: 15_000 });
+  return { page, problems, messages };
+}
+
+async function playLowLatency(format, url) {
+  const { page, problems, messages } = await openConsole(format, url);
   try {
-    await page.goto(`${state.consoleServer.origin}/index.html?${new URLSearchParams({ [format]: url, source: format })}`,
-      { timeout: 15_000 });
     await playsFor(page, PLAYED_SECONDS);
     const samples = [];
     for (let i = 0; i < SAMPLE_SECONDS * 2; i++) {
@@ -158,6 +164,47 @@ test('low-latency HLS plays from parts fetched after blocking playlist reloads, 
     assert.ok(played.edge > 0 && played.edge < MAX_LATENCY_SECONDS, `behind the live edge: ${played.edge} s`);
     assert.ok(played.wallclock > 0 && played.wallclock < MAX_LATENCY_SECONDS + 1,
       `behind the wall clock: ${played.wallclock} s`);
+  });
+
+test('a viewer who goes back into the DVR window of low-latency HLS is not pulled back to live', { timeout: 90_000 },
+  async () => {
+    const { page, problems, messages } = await openConsole('hls', state.origin.hls);
+    const shown = () => page.evaluate(() => ({
+      behind: Number(document.getElementById('latency').dataset.seconds),
+      jumps: Number(document.getElementById('low-latency').dataset.jumps || 0),
+      mode: document.getElementById('low-latency').dataset.mode,
+      paused: document.getElementById('video').paused,
+    }));
+    try {
+      await playsFor(page, PLAYED_SECONDS);
+      assert.equal((await shown()).mode, 'll-hls');
+      const before = await shown();
+      // The viewer drags the playhead 10 s back, as into a DVR window; playback goes on from there.
+      const target = await page.$eval('#video', (v) => {
+        v.currentTime = Math.max(v.seekable.start(0) + 1, v.currentTime - 10);
+        return v.currentTime;
+      });
+      await page.waitForFunction((t) => {
+        const v = document.getElementById('video');
+        return !v.seeking && !v.paused && v.currentTime > t + 0.5;
+      }, target, { timeout: 30_000, polling: 250 });
+      // Longer than the console's 5 s between jumps to live: every half second the page decides again.
+      const samples = [];
+      for (let i = 0; i < 16; i++) {
+        samples.push(await shown());
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      console.log(`LL-HLS after a 10 s seek back: ${samples.map((s) => s.behind.toFixed(1)).join(' ')} s behind live`);
+      assert.equal(samples[samples.length - 1].jumps, before.jumps, 'the console jumped back to live');
+      assert.ok(samples.every((s) => s.behind > before.behind + 5), 'playback returned to live: '
+        + samples.map((s) => s.behind).join(', '));
+      assert.deepEqual(problems, []);
+    } catch (e) {
+      e.message += `\nbrowser console (last 15):\n${messages.slice(-15).join('\n')}`;
+      throw e;
+    } finally {
+      await page.close();
+    }
   });
 
 test('low-latency DASH plays segments while they are encoded, a few seconds behind live', { timeout: 90_000 },

@@ -37,13 +37,42 @@ const TFRF = Buffer.from('d4807ef2ca3946958e5426cb9e46a79f', 'hex');
  *   until the tfrf is there.
  */
 function originSettings(pathname, body) {
-  return pathname.endsWith('.mpd')
-    ? Buffer.from(body.toString('utf8').replace(/suggestedPresentationDelay="[^"]*"/, 'suggestedPresentationDelay="PT4S"'))
-    : body;
+  if (!pathname.endsWith('.mpd')) {
+    return body;
+  }
+  let mpd = body.toString('utf8').replace(/suggestedPresentationDelay="[^"]*"/, 'suggestedPresentationDelay="PT4S"');
+  if (pathname.includes('/v2dash/')) {
+    // The stack's MediaPackage v2 DASH manifest settings: 60 s window, 2 s minimum buffer and update period.
+    mpd = mpd.replace(/minimumUpdatePeriod="[^"]*"/, 'minimumUpdatePeriod="PT2S"')
+      .replace(/minBufferTime="[^"]*"/, 'minBufferTime="PT2S"')
+      .replace(/timeShiftBufferDepth="[^"]*"/, 'timeShiftBufferDepth="PT60S"')
+      .replace(/\s*<ServiceDescription[^>]*>\s*<\/ServiceDescription>/, '');
+  }
+  return Buffer.from(mpd);
 }
 
 function published(pathname, body) {
   return !/\/Fragments\([^/]*\)$/.test(decodeURIComponent(pathname)) || body.includes(TFRF);
+}
+
+/**
+ * A faulty origin for one test at a time: `faults.set('/name/', rule)` serves the streams again under /name/, where
+ * `rule(path)` (path without the prefix) returns what the server does: a status, a path, or a promise (a held request).
+ */
+const faults = new Map();
+
+function intercept(pathname) {
+  for (const [prefix, rule] of faults) {
+    if (pathname.startsWith(prefix)) {
+      return rule(pathname.slice(prefix.length - 1));
+    }
+  }
+  return undefined;
+}
+
+/** What an origin that refuses `refused` paths with `status` while `isOn()` does; the rest it serves. */
+function refusing(refused, status, isOn) {
+  return (p) => (isOn() && refused.test(p) ? status : p);
 }
 
 let streams;
@@ -61,6 +90,8 @@ function stream(format) {
     for (const other of Object.keys(running)) {
       stopStream(other);
     }
+    // What an earlier (killed) encoder left there must not pass for the new stream.
+    fs.rmSync(specs[format].dir, { recursive: true, force: true });
     const proc = startFfmpeg(format, specs[format]);
     state.ffmpeg.push(proc);
     running[format] = { proc, ready: waitReady(proc, specs[format], 40_000) };
@@ -87,6 +118,7 @@ before(async () => {
     routes: { '/time': () => ['text/plain', new Date().toISOString()] },
     rewrite: originSettings,
     published,
+    intercept,
   });
   state.servers.push(streams);
   streamOrigin = streams.origin;
@@ -133,6 +165,21 @@ async function openConsole(query, { initScript } = {}) {
   if (initScript) {
     await page.addInitScript(initScript);
   }
+  // Every State the page shows, in order (window.statesShown), so a test can check the transitions.
+  await page.addInitScript(() => {
+    window.statesShown = [];
+    document.addEventListener('DOMContentLoaded', () => {
+      const element = document.getElementById('state');
+      const note = () => {
+        const shown = element.dataset.state || element.textContent;
+        if (window.statesShown[window.statesShown.length - 1] !== shown) {
+          window.statesShown.push(shown);
+        }
+      };
+      note();
+      new MutationObserver(note).observe(element, { attributes: true, childList: true, characterData: true });
+    });
+  });
   const problems = [];
   const messages = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -272,6 +319,73 @@ async function waitForState(page, wanted, timeout) {
   }
 }
 
+/** Waits for `predicate` in the page; on failure the message says what the page showed. */
+async function waitInPage(page, what, predicate, arg, timeout) {
+  try {
+    await page.waitForFunction(predicate, arg, { timeout, polling: 250 });
+  } catch (e) {
+    const details = await page.$eval('body', (b) => b.innerText).catch(() => '');
+    e.message += `\nwaiting for ${what}; the page shows:\n${details}\nbrowser console (last 15):\n`
+      + (page.messages || []).slice(-15).join('\n');
+    throw e;
+  }
+}
+
+async function statesShown(page) {
+  return page.evaluate(() => window.statesShown);
+}
+
+/**
+ * A browser that will not start a video before the viewer has clicked (its autoplay policy): until a real click,
+ * play() rejects with a NotAllowedError and the autoplay attribute does nothing.
+ */
+function blockAutoplay() {
+  let clicked = false;
+  document.addEventListener('click', (e) => { clicked = clicked || e.isTrusted; }, true);
+  const play = HTMLMediaElement.prototype.play;
+  HTMLMediaElement.prototype.play = function () {
+    return clicked ? play.call(this)
+      : Promise.reject(new DOMException('play() failed because the user didn\'t interact with the document first.',
+        'NotAllowedError'));
+  };
+  Object.defineProperty(HTMLMediaElement.prototype, 'autoplay', { configurable: true, get: () => false, set() {} });
+}
+
+/** A refused autoplay shows the State paused and a Click to play button (no error); one click starts playback. */
+async function assertClickToPlay(page, problems) {
+  await waitForState(page, 'paused', 40_000);
+  await waitInPage(page, 'the click-to-play hint', () => !!document.getElementById('click-to-play'), null, 10_000);
+  assert.equal(await errorShown(page), '');
+  assert.match(await page.$eval('#notice', (e) => e.textContent), /did not start the video by itself/);
+  await page.click('#click-to-play');
+  await waitForState(page, 'playing', 40_000);
+  assert.equal(await page.$eval('#notice', (e) => e.hidden), true);
+  assert.deepEqual(problems, []);
+}
+
+/** Kills the format's encoder while the console plays it: the State must become stalled, with the channel link. */
+async function assertStallReported(format) {
+  await stream(format);
+  const { page, problems } = await openConsole({ [format]: `${streamOrigin}/${specs[format].manifest}`, source: format });
+  try {
+    await waitForState(page, 'playing', 40_000);
+    const encoder = running[format].proc;
+    stopStream(format);
+    await encoder.exited();
+    await waitForState(page, 'stalled', 60_000);
+    await page.screenshot({ path: path.join(ARTIFACTS, `console-stalled-${format}.png`) });
+    assert.match(await page.$eval('#notice', (e) => e.textContent),
+      /^The stream stopped arriving \(.*\): is the channel running and receiving input\? /);
+    assert.equal(await page.$eval('#channel-link', (a) => a.href),
+      'https://eu-west-1.console.aws.amazon.com/medialive/home?region=eu-west-1#/channels/1234567');
+    assert.equal(await errorShown(page), '', 'a stall is not an error');
+    assert.ok(!(await statesShown(page)).includes('error'), (await statesShown(page)).join(' → '));
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+}
+
 // The failure cases start no ffmpeg, so they run alongside the live streams, which take turns (one encoder at a
 // time keeps 2 cores ahead of the wall clock, which live DASH players rightly insist on).
 describe('the console in a real browser', { concurrency: 2 }, () => {
@@ -336,6 +450,80 @@ describe('the console in a real browser', { concurrency: 2 }, () => {
       }
     });
 
+    test('an HLS autoplay the browser refuses shows a click-to-play hint, not an error, and one click plays',
+      { timeout: 150_000 }, async () => {
+        await stream('hls');
+        const { page, problems } = await openConsole({ hls: `${streamOrigin}/${specs.hls.manifest}`, source: 'hls' },
+          { initScript: blockAutoplay });
+        try {
+          await assertClickToPlay(page, problems);
+        } finally {
+          await page.close();
+        }
+      });
+
+    test('a manifest that is not there yet is explained, with the channel from the config, and tried until it loads',
+      { timeout: 150_000 }, async () => {
+        await stream('hls');
+        let missing = true;
+        faults.set('/later/', (p) => (missing ? 404 : p));
+        const url = `${streamOrigin}/later/${specs.hls.manifest}`;
+        const tries = () => streams.requests.filter((p) => p === `/later/${specs.hls.manifest}`).length;
+        // The channel in the address must not change the link: it comes from the stack's config only.
+        const { page, problems } = await openConsole({ hls: url, source: 'hls', channelId: '666',
+          region: 'evil.example.com' });
+        try {
+          await waitForState(page, 'error', 30_000);
+          await waitInPage(page, 'the retry notice', () => /^retry-/.test(document.getElementById('notice').dataset.kind || ''),
+            null, 10_000);
+          const notice = await page.$eval('#notice', (e) => e.textContent);
+          assert.match(notice, /^The channel may not be running yet, or it was stopped/);
+          assert.match(notice, /Trying again every 10 s/);
+          assert.equal(await page.$eval('#channel-link', (a) => a.href),
+            'https://eu-west-1.console.aws.amazon.com/medialive/home?region=eu-west-1#/channels/1234567');
+          assert.match(await errorShown(page), /HTTP 404 from/);
+          const before = tries();
+          await waitInPage(page, 'a second try', () => /\(1 try so far\)/.test(document.getElementById('notice').textContent),
+            null, 30_000);
+          assert.ok(tries() > before, `the manifest was asked for ${tries()} times`);
+
+          missing = false;
+          await waitForState(page, 'playing', 60_000);
+          assert.equal(await errorShown(page), '');
+          assert.equal(await page.$eval('#notice', (e) => e.hidden), true);
+          assert.deepEqual(problems, []);
+        } finally {
+          faults.delete('/later/');
+          await page.close();
+        }
+      });
+
+    test('the browser\'s own HLS player names the rendition playlist that failed and its HTTP status',
+      { timeout: 150_000 }, async () => {
+        await stream('hls');
+        faults.set('/broken/', (p) => (/\/v\d+\/index\.m3u8$/.test(p) ? 404 : p));
+        const url = `${streamOrigin}/broken/${specs.hls.manifest}`;
+        const noMediaSource = () => {
+          delete window.MediaSource;
+          delete window.WebKitMediaSource;
+          delete window.ManagedMediaSource;
+        };
+        const { page } = await openConsole({ hls: url, source: 'hls' }, { initScript: noMediaSource });
+        try {
+          await waitForState(page, 'error', 40_000);
+          assert.equal(await page.$eval('#player-name', (e) => e.textContent), 'the browser\'s own HLS player');
+          const error = await page.$eval('#error', (e) => ({ ...e.dataset, text: e.textContent }));
+          const rendition = `${streamOrigin}/broken/hls/v0/index.m3u8`;
+          assert.equal(error.what, 'rendition playlist', error.text);
+          assert.equal(error.status, '404', error.text);
+          assert.equal(error.url, rendition, error.text);
+          assert.equal(error.text, `Could not load the rendition playlist: HTTP 404 from ${rendition}`);
+        } finally {
+          faults.delete('/broken/');
+          await page.close();
+        }
+      });
+
     test('DASH plays live with both representations listed', { timeout: 150_000 }, async () => {
       await stream('dash');
       const { page, problems } = await openConsole({ dash: `${streamOrigin}/${specs.dash.manifest}`, source: 'dash' });
@@ -347,6 +535,104 @@ describe('the console in a real browser', { concurrency: 2 }, () => {
       }
     });
 
+    test('a DASH autoplay the browser refuses shows a click-to-play hint, not an error, and one click plays',
+      { timeout: 150_000 }, async () => {
+        await stream('dash');
+        const { page, problems } = await openConsole({ dash: `${streamOrigin}/${specs.dash.manifest}`, source: 'dash' },
+          { initScript: blockAutoplay });
+        try {
+          await assertClickToPlay(page, problems);
+        } finally {
+          await page.close();
+        }
+      });
+
+    test('DASH segments that fail to load show a passing warning: playback goes on, and the warning goes',
+      { timeout: 150_000 }, async () => {
+        await stream('dash');
+        let failing = false;
+        faults.set('/segments/', refusing(/\/chunk-stream[01]-\d+\.m4s$/, 503, () => failing));
+        const { page, problems } = await openConsole({ dash: `${streamOrigin}/segments/${specs.dash.manifest}`,
+          source: 'dash' });
+        try {
+          await waitForState(page, 'playing', 40_000);
+          failing = true;
+          await waitInPage(page, 'the warning', () => !document.getElementById('warning').hidden, null, 40_000);
+          const warning = await page.$eval('#warning', (e) => ({ ...e.dataset, text: e.textContent }));
+          assert.equal(warning.status, '503', warning.text);
+          assert.match(warning.url, /\/segments\/dash\/chunk-stream[01]-\d+\.m4s$/, warning.text);
+          assert.match(warning.text, /^Could not load the segment: HTTP 503 from .*The player carries on and tries again\.$/);
+          assert.equal(await errorShown(page), '', 'a segment that fails is not the end of playback');
+
+          failing = false;
+          const at = await page.$eval('#video', (v) => v.currentTime);
+          await waitInPage(page, 'the warning to go', () => document.getElementById('warning').hidden, null, 60_000);
+          await waitForState(page, 'playing', 30_000);
+          await waitInPage(page, 'playback to move on', (t) => document.getElementById('video').currentTime > t + 2, at,
+            30_000);
+          assert.equal(await errorShown(page), '');
+          assert.ok(!(await statesShown(page)).includes('error'), (await statesShown(page)).join(' → '));
+          assert.deepEqual(problems, []);
+        } finally {
+          faults.delete('/segments/');
+          await page.close();
+        }
+      });
+
+    test('v2-shaped DASH (whole 2 s segments) gets back to its presentation delay after a stall only with the '
+      + 'console\'s low-latency settings', { timeout: 240_000 }, async () => {
+      await stream('v2dash');
+      const mpd = await (await fetch(`${streamOrigin}/${specs.v2dash.manifest}`)).text();
+      assert.doesNotMatch(mpd, /availabilityTimeOffset|ServiceDescription/, 'not chunked: dash.js sees no low latency');
+      assert.match(mpd, /<SegmentTimeline>/);
+      assert.match(mpd, /media="[^"]*\$Number[^"]*\$[^"]*"/);
+      let stallUntil = 0;
+      // A stall as a congested origin makes one: every segment request waits until the stall is over.
+      faults.set('/v2/', (p) => {
+        const wait = stallUntil - Date.now();
+        return wait > 0 && /\/chunk-stream\d+-\d+\.m4s$/.test(p) ? new Promise((r) => setTimeout(() => r(p), wait)) : p;
+      });
+      const url = `${streamOrigin}/v2/${specs.v2dash.manifest}`;
+      // The same page without assets/js/low-latency.js's settings: what dash.js does by itself.
+      const withoutSettings = () => Object.defineProperty(window, 'LowLatency', { get: () => undefined, set() {} });
+      const pages = await Promise.all([openConsole({ dash: url, source: 'dash' }),
+        openConsole({ dash: url, source: 'dash' }, { initScript: withoutSettings })]);
+      const [withSettings, without] = pages.map((p) => p.page);
+      const behind = (page) => page.$eval('#latency', (e) => Number(e.dataset.seconds));
+      try {
+        await Promise.all(pages.map(({ page }) => playsFor(page, 4)));
+        await waitInPage(withSettings, 'a target latency', () => Number(document.getElementById('target-latency').dataset.seconds) > 0,
+          null, 20_000);
+        const target = Number(await withSettings.$eval('#target-latency', (e) => e.dataset.seconds));
+        assert.ok(target >= 3 && target <= 6, `the suggested presentation delay is the target: ${target} s`);
+        assert.equal(await withSettings.$eval('#low-latency', (e) => e.dataset.mode), 'live-dash');
+
+        stallUntil = Date.now() + 12_000;
+        await Promise.all([withSettings, without].map((page) => waitInPage(page, 'falling behind in the stall',
+          (t) => Number(document.getElementById('latency').dataset.seconds) > t + 4, target, 60_000)));
+        const fellTo = await behind(withSettings);
+        await waitInPage(withSettings, 'catching up with the target', (t) => {
+          const now = Number(document.getElementById('latency').dataset.seconds);
+          return now > 0 && now < t + 1.5;
+        }, target, 90_000);
+        const caughtUp = await behind(withSettings);
+        const stayed = await behind(without);
+        console.log(`v2-shaped DASH after a 12 s stall: ${fellTo.toFixed(1)} s behind, back to ${caughtUp.toFixed(1)} s `
+          + `(target ${target.toFixed(1)} s) with the console's settings; ${stayed.toFixed(1)} s behind without them`);
+        assert.ok(stayed > target + 3, `without catch-up dash.js stays behind: ${stayed} s (target ${target} s)`);
+        for (const { page, problems } of pages) {
+          assert.equal(await errorShown(page), '');
+          assert.deepEqual(problems, []);
+        }
+      } finally {
+        faults.delete('/v2/');
+        await Promise.all([withSettings, without].map((page) => page.close()));
+      }
+    });
+
+    test('a DASH stream that stops arriving is reported as stalled, with a link to the channel', { timeout: 150_000 },
+      () => assertStallReported('dash'));
+
     test('Smooth Streaming plays through the dash.js MSS module', { timeout: 150_000 }, async () => {
       await stream('mss');
       const { page, problems } = await openConsole({ mss: `${streamOrigin}/${specs.mss.manifest}`, source: 'mss' });
@@ -357,6 +643,9 @@ describe('the console in a real browser', { concurrency: 2 }, () => {
         await page.close();
       }
     });
+
+    test('a Smooth Streaming stream that stops arriving is reported as stalled, with a link to the channel',
+      { timeout: 150_000 }, () => assertStallReported('mss'));
 
     test('CMAF plays from the URL in the config file, with the encoder push URLs shown',
       { timeout: 150_000 }, async () => {
@@ -431,6 +720,15 @@ describe('the console in a real browser', { concurrency: 2 }, () => {
       try {
         await waitForState(page, 'ended', 60_000);
         assert.match(await page.$eval('#notice', (e) => e.textContent), /^The stream has ended/);
+        // Ended is where it stays: the page samples the player every half second and must not change its mind.
+        await new Promise((r) => setTimeout(r, 2000));
+        const states = await statesShown(page);
+        assert.equal(states[0], 'loading', states.join(' → '));
+        assert.ok(states.includes('playing'), states.join(' → '));
+        assert.equal(states[states.length - 1], 'ended', states.join(' → '));
+        assert.equal(states.indexOf('ended'), states.length - 1, `ended, then something else: ${states.join(' → ')}`);
+        assert.deepEqual(states.filter((s) => !['loading', 'playing', 'buffering', 'ended'].includes(s)), [],
+          states.join(' → '));
         assert.equal(await errorShown(page), '');
         assert.deepEqual(problems, []);
       } finally {
@@ -505,6 +803,9 @@ describe('the console in a real browser', { concurrency: 2 }, () => {
           cases.push({ format, url: `${streamOrigin}/${where}`, status: '404', words: 'HTTP 404 from' });
           cases.push({ format, url: `http://127.0.0.1:${port}/${where}`, status: '0', words: 'no response from' });
         }
+        faults.set('/unavailable/', () => 503);
+        cases.push({ format: 'dash', url: `${streamOrigin}/unavailable/${paths.dash}`, status: '503',
+          words: 'HTTP 503 from' });
         // No ffmpeg is involved, so the pages load side by side, four at a time.
         await inParallel(cases, 4, async ({ format, url, status, words }) => {
           const { page } = await openConsole({ [format]: url, source: format });
@@ -516,10 +817,16 @@ describe('the console in a real browser', { concurrency: 2 }, () => {
             assert.equal(error.url, url, `${format}: ${error.text}`);
             assert.ok(error.text.includes(`${words} ${url}`), `${format}: ${error.text}`);
             assert.match(error.text, /^Could not load the (playlist|manifest|Smooth Streaming manifest): /);
+            // Not there, not answering, or failing: most likely a channel that is not running; it is tried again.
+            await waitInPage(page, 'the retry notice',
+              () => /^retry-/.test(document.getElementById('notice').dataset.kind || ''), null, 10_000);
+            assert.match(await page.$eval('#notice', (e) => e.textContent),
+              /^The channel may not be running yet, or it was stopped.*Open channel 1234567 in the MediaLive console/);
           } finally {
             await page.close();
           }
         });
+        faults.delete('/unavailable/');
       });
   });
 });

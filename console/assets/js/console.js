@@ -9,8 +9,13 @@
 
   var LiveConsole = window.LiveConsole;
   var SETTINGS = ['hls', 'dash', 'mss', 'cmaf', 'hlsAds', 'dashAds', 'endpoint1', 'endpoint2', 'inputType',
-    'channelId', 'region', 'source', 'debug', 'stallSeconds'];
+    'source', 'debug', 'stallSeconds'];
+  // Which channel the console links to comes from the stack's config only: a link in the page must not be
+  // something anyone can put into the address.
+  var CONFIG_ONLY = ['channelId', 'region'];
   var RECOVER_EVERY_MS = 5000;
+  /** How often a manifest that is not there (yet) is asked for again. */
+  var RETRY_MS = 10000;
 
   var $ = function (id) { return document.getElementById(id); };
   var video = $('video');
@@ -20,20 +25,26 @@
   // Low-latency settings and display (assets/js/low-latency.js); the page plays without them if that file is missing.
   var lowLatency = LiveConsole.lowLatency();
 
-  /** The stack's config with every non-empty query parameter laid over it. */
+  /** The stack's config with every non-empty query parameter laid over it, except the channel's id and region. */
   function readConfig(base, query) {
     var merged = { sources: base.sources };
     SETTINGS.forEach(function (key) {
       var fromQuery = query.get(key);
       merged[key] = fromQuery ? fromQuery.trim() : String(base[key] || '').trim();
     });
+    CONFIG_ONLY.forEach(function (key) {
+      merged[key] = String(base[key] || '').trim();
+    });
     return merged;
   }
 
   // ---------------------------------------------------------------- one source playing
 
-  /** Everything that belongs to the source now playing; a new source starts a new session. */
-  function newSession(source) {
+  /**
+   * Everything that belongs to the source now playing; a new source starts a new session, and so does each new try
+   * of a manifest that was not there (`retry`: the error it answered and how many tries came before).
+   */
+  function newSession(source, retry) {
     return {
       source: source,
       player: null,
@@ -41,6 +52,12 @@
       pinned: -1,
       shownRenditions: '',
       error: null,
+      // The previous try's error stays on screen until this try loads or fails in turn.
+      pendingError: retry ? retry.error : null,
+      tries: retry ? retry.tries : 0,
+      retryTimer: null,
+      warning: null,
+      lastSegment: 0,
       streamEnded: false,
       played: false,
       autoplayRefused: false,
@@ -48,15 +65,21 @@
     };
   }
 
-  function load(id) {
+  function load(id, retry) {
+    if (session) {
+      clearTimeout(session.retryTimer);
+    }
     if (session && session.player) {
       lowLatency.watch(null);
       session.player.destroy();
     }
     var source = sources.filter(function (s) { return s.id === id; })[0] || sources[0];
-    var mine = session = newSession(source);
-    clearError();
-    showNotice(null);
+    var mine = session = newSession(source, retry);
+    if (!retry) {
+      clearError();
+      showNotice(null);
+    }
+    showWarning(null);
     $('renditions').textContent = '';
     $('source').value = source.id;
     showManifestUrl(source.url);
@@ -93,7 +116,15 @@
         behindSeekableEnd: behindSeekableEnd,
         events: {
           error: current(fail),
-          advanced: current(function () { mine.tracker.advanced(Date.now()); }),
+          warning: current(warn),
+          autoplayBlocked: current(autoplayBlocked),
+          advanced: current(function (what) {
+            mine.tracker.advanced(Date.now());
+            if (what === 'segment') {
+              mine.lastSegment = Date.now();
+            }
+            loaded();
+          }),
           renditionsChanged: current(render),
           renditionChanged: current(render),
           ended: current(function () { mine.streamEnded = true; })
@@ -109,26 +140,85 @@
   function play() {
     var started = video.play();
     if (started && started.catch) {
-      started.catch(function () {
-        if (session) {
-          session.autoplayRefused = true;
+      started.catch(function (e) {
+        // NotAllowedError: the browser wants a click first. Anything else (an AbortError when a new source
+        // replaces this one) is not the viewer's business.
+        if (e && e.name === 'NotAllowedError') {
+          autoplayBlocked();
+        } else if (window.console) {
+          console.warn('play(): ' + (e && e.name));
         }
       });
     }
+  }
+
+  function autoplayBlocked() {
+    if (session) {
+      session.autoplayRefused = true;
+    }
+  }
+
+  /**
+   * A manifest that answers 404, 5xx or nothing: on AWS, the channel is not running yet or was stopped (MediaPackage
+   * has nothing to serve), so the console says so and asks again every RETRY_MS until it loads.
+   */
+  function worthRetrying(error) {
+    var status = error.status;
+    return ['manifest', 'playlist', 'rendition playlist'].indexOf(error.what) >= 0 && typeof status === 'number'
+      && (status === 0 || status === 404 || status >= 500);
   }
 
   function fail(error) {
     if (session.error) {
       return;
     }
-    session.error = error;
+    var mine = session;
+    mine.error = error;
+    mine.pendingError = null;
+    showError(error);
+    showWarning(null);
+    showNotice(null);
+    if (worthRetrying(error)) {
+      mine.retryTimer = setTimeout(function () {
+        if (session === mine) {
+          load(mine.source.id, { error: error, tries: mine.tries + 1 });
+        }
+      }, RETRY_MS);
+    }
+  }
+
+  /** This try loaded: an error the previous try left on screen goes. */
+  function loaded() {
+    if (session && session.pendingError) {
+      session.pendingError = null;
+      if (!session.error) {
+        clearError();
+        showNotice(null);
+      }
+    }
+  }
+
+  function showError(error) {
     var box = $('error');
     box.textContent = error.message;
     box.dataset.what = error.what;
     box.dataset.url = error.url || '';
     box.dataset.status = error.status === null || error.status === undefined ? '' : String(error.status);
     box.hidden = false;
-    showNotice(null);
+  }
+
+  /** A failure the player survives (a segment that did not load): shown until playback moves on again. */
+  function warn(warning) {
+    session.warning = { since: Date.now(), at: video.currentTime };
+    showWarning(warning);
+  }
+
+  function showWarning(warning) {
+    var box = $('warning');
+    box.textContent = warning ? warning.message + '. The player carries on and tries again.' : '';
+    box.dataset.url = warning ? warning.url || '' : '';
+    box.dataset.status = warning && typeof warning.status === 'number' ? String(warning.status) : '';
+    box.hidden = !warning;
   }
 
   function clearError() {
@@ -299,14 +389,19 @@
       box.append(node);
     }
     box.hidden = !node;
+    delete box.dataset.kind;
   }
 
-  /** "The stream stopped arriving" with a link to the channel when the stack said which one it is. */
-  function stallNotice(status) {
-    var fragment = document.createDocumentFragment();
-    var why = status.stalled === 'source' ? 'nothing new for ' + Math.round(status.sinceAdvanceSeconds) + ' s'
-      : 'the picture has stood still for over ' + Math.round(status.thresholdSeconds) + ' s';
-    fragment.append('The stream stopped arriving (' + why + '): is the channel running and receiving input? ');
+  /** Shows the notice `build()` makes, unless the notice of that kind is already there (it may hold a button). */
+  function noticeOnce(kind, build) {
+    if ($('notice').dataset.kind !== kind) {
+      showNotice(build());
+      $('notice').dataset.kind = kind;
+    }
+  }
+
+  /** "Open channel … in the MediaLive console" when the stack's config names a channel, else `otherwise`. */
+  function channelLink(fragment, otherwise) {
     var link = LiveConsole.channelConsoleUrl(config.channelId, config.region);
     if (link) {
       var a = document.createElement('a');
@@ -317,9 +412,43 @@
       a.textContent = 'Open channel ' + config.channelId + ' in the MediaLive console';
       fragment.append(a, '. ');
     } else {
-      fragment.append('Check that the encoder is sending. ');
+      fragment.append(otherwise);
     }
+  }
+
+  /** "The stream stopped arriving" with a link to the channel when the stack said which one it is. */
+  function stallNotice(status) {
+    var fragment = document.createDocumentFragment();
+    var why = status.stalled === 'source' ? 'nothing new for ' + Math.round(status.sinceAdvanceSeconds) + ' s'
+      : 'the picture has stood still for over ' + Math.round(status.thresholdSeconds) + ' s';
+    fragment.append('The stream stopped arriving (' + why + '): is the channel running and receiving input? ');
+    channelLink(fragment, 'Check that the encoder is sending. ');
     fragment.append('Playback resumes by itself when segments flow again.');
+    return fragment;
+  }
+
+  /** The manifest is not there: on AWS most likely a channel that is not running (yet); the console tries again. */
+  function retryNotice() {
+    var fragment = document.createDocumentFragment();
+    fragment.append('The channel may not be running yet, or it was stopped: the origin has no stream to serve '
+      + 'until MediaLive sends it one. ');
+    channelLink(fragment, 'Check that the channel is running. ');
+    fragment.append('Trying again every ' + RETRY_MS / 1000 + ' s' + (session.tries ? ' (' + session.tries
+      + (session.tries === 1 ? ' try' : ' tries') + ' so far)' : '') + '.');
+    return fragment;
+  }
+
+  /** The browser refused to start the video by itself: one click on this starts it. */
+  function clickToPlayNotice() {
+    var fragment = document.createDocumentFragment();
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.id = 'click-to-play';
+    button.textContent = 'Click to play';
+    button.addEventListener('click', function () {
+      video.play().catch(function () { /* the State line still says paused */ });
+    });
+    fragment.append(button, ' The browser did not start the video by itself; it waits for a click.');
     return fragment;
   }
 
@@ -332,7 +461,7 @@
     var ended = video.ended || (session.streamEnded && bufferAhead() < 0.1);
     var status = session.tracker.update({
       now: Date.now(),
-      error: !!session.error,
+      error: !!(session.error || session.pendingError),
       ended: ended,
       paused: video.paused,
       autoplayRefused: session.autoplayRefused,
@@ -347,10 +476,7 @@
     show('stalls', String(status.stallCount), { count: status.stallCount });
 
     if (status.state === 'stalled') {
-      if (!$('notice').dataset.stalled || $('notice').dataset.stalled !== status.stalled) {
-        showNotice(stallNotice(status));
-        $('notice').dataset.stalled = status.stalled;
-      }
+      noticeOnce('stalled-' + status.stalled, function () { return stallNotice(status); });
       // The stream moves on again but the picture does not: help the player back to the live edge.
       if (status.stalled === 'playhead' && status.sinceAdvanceSeconds < status.thresholdSeconds
           && Date.now() - session.lastRecovery > RECOVER_EVERY_MS && player && player.recover) {
@@ -358,15 +484,22 @@
         player.recover();
       }
     } else if (status.state === 'ended') {
-      showNotice(document.createTextNode('The stream has ended: the origin marked it finished. A live channel '
-        + 'that is stopped ends its stream this way; start it again and reload to watch.'));
-      delete $('notice').dataset.stalled;
+      noticeOnce('ended', function () {
+        return document.createTextNode('The stream has ended: the origin marked it finished. A live channel '
+          + 'that is stopped ends its stream this way; start it again and reload to watch.');
+      });
     } else if (status.state === 'paused' && !session.played) {
-      showNotice(document.createTextNode('Press play: the browser did not start the video by itself.'));
-      delete $('notice').dataset.stalled;
-    } else {
+      noticeOnce('click-to-play', clickToPlayNotice);
+    } else if (status.state === 'error' && (session.retryTimer || session.pendingError)) {
+      noticeOnce('retry-' + session.tries, retryNotice);
+    } else if ($('notice').dataset.kind || !$('notice').hidden) {
       showNotice(null);
-      delete $('notice').dataset.stalled;
+    }
+    if (session.warning && session.lastSegment > session.warning.since
+        && video.currentTime > session.warning.at + 1 && status.state === 'playing') {
+      // Segments load again and the picture has moved on: the trouble is over.
+      session.warning = null;
+      showWarning(null);
     }
     $('notice').dataset.state = status.state;
     $('unmute-hint').hidden = !(session.played && video.muted && status.state === 'playing');
@@ -469,6 +602,7 @@
   video.addEventListener('playing', function () {
     if (session) {
       session.played = true;
+      loaded();
     }
   });
   $('source').addEventListener('change', function () { load($('source').value); });

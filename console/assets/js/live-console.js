@@ -5,10 +5,13 @@
  *   first registered adapter whose `formats` include the source's format and whose `supported()` is true, and
  *   calls `create(context)`. context = {url, video, format, debug, events, play(), warning(text),
  *   behindSeekableEnd()}: play() starts playback and notes a refused autoplay; events =
- *   { error({what, url, status, message}), advanced(), renditionsChanged(), renditionChanged(), ended() }:
- *   `error` is fatal (what: 'manifest' | 'playlist' | 'segment' | 'decode' | 'unsupported'; status: the HTTP status,
- *   0 when no response came); `advanced` says the live stream moved on (a new playlist or manifest version, or a new
- *   segment), which is what stall detection listens to.
+ *   { error({what, url, status, message}), warning({...}), autoplayBlocked(), advanced(), renditionsChanged(),
+ *   renditionChanged(), ended() }:
+ *   `error` is fatal (what: 'manifest' | 'playlist' | 'rendition playlist' | 'segment' | 'decode' | 'unsupported';
+ *   status: the HTTP status, 0 when no response came); `warning` (the same shape) is a failure the player
+ *   survives and retries, such as a segment that failed to load; `autoplayBlocked()` says the browser refused to
+ *   start playback without a click; `advanced(what)` says the live stream moved on (a new playlist or manifest
+ *   version, or with what = 'segment' a new segment), which is what stall detection listens to.
  *   The adapter returns {name, renditions(), current(), pin(index), diagnostics(), recover(), destroy()}:
  *   renditions() -> [{index, width, height, videoBitrate, totalBitrate}] (bits/s; null when the stream does not
  *   say), diagnostics() -> {live, latency, frameTime, bandwidth, segmentDuration, videoCodec, audioCodec,
@@ -102,9 +105,16 @@
     };
   };
 
-  /** The MediaLive console page of a channel, in the console of the region's partition. */
+  /** A region name such as us-east-1, us-gov-west-1 or cn-north-1, and a MediaLive channel id (digits only). */
+  var REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+  var CHANNEL_ID = /^\d{1,20}$/;
+
+  /**
+   * The MediaLive console page of a channel, in the console of the region's partition; '' unless the region looks
+   * like a region and the channel id is digits, so nothing else can end up in the link's host or path.
+   */
   LiveConsole.channelConsoleUrl = function (channelId, region) {
-    if (!channelId || !region) {
+    if (!CHANNEL_ID.test(String(channelId || '')) || !REGION.test(String(region || ''))) {
       return '';
     }
     var host = /^cn-/.test(region) ? 'console.amazonaws.cn'

@@ -18,6 +18,44 @@
   var lastJump = 0;
   /** At most one jump to the live sync point in this many milliseconds, so a struggling player is not seeked around. */
   var JUMP_INTERVAL_MS = 5000;
+  /** A seek further back than this (s) that the console did not make is the viewer's: it is not undone. */
+  var SEEK_BACK_SECONDS = 1;
+  var viewer = null;
+
+  /**
+   * Watches a video element for the viewer's own seeks: one back into the DVR window holds the jumps to live off until
+   * the viewer seeks forward again (to the live edge, or anywhere ahead of where they were).
+   */
+  function followViewer(media) {
+    if (viewer && viewer.media === media) {
+      return viewer;
+    }
+    if (viewer) {
+      viewer.media.removeEventListener('timeupdate', viewer.onTime);
+      viewer.media.removeEventListener('seeking', viewer.onSeeking);
+    }
+    var state = { media: media, position: media.currentTime, behindOnPurpose: false, ours: NaN };
+    state.onTime = function () {
+      if (!media.seeking) {
+        state.position = media.currentTime;
+      }
+    };
+    state.onSeeking = function () {
+      var target = media.currentTime;
+      if (Math.abs(target - state.ours) < 0.5) {
+        state.ours = NaN;
+      } else if (target < state.position - SEEK_BACK_SECONDS) {
+        state.behindOnPurpose = true;
+      } else if (target > state.position) {
+        state.behindOnPurpose = false;
+      }
+      state.position = target;
+    };
+    media.addEventListener('timeupdate', state.onTime);
+    media.addEventListener('seeking', state.onSeeking);
+    viewer = state;
+    return state;
+  }
 
   /**
    * hls.js: low-latency mode loads parts and uses blocking playlist reloads and preload hints when the playlist
@@ -72,16 +110,19 @@
   /**
    * hls.js speeds playback up only while it is less than one target duration behind its target latency; further
    * behind (after a stall, or a slow start) it would stay there. For a low-latency playlist the console then jumps to
-   * hls.js's live sync point, after which catching up keeps it there.
+   * hls.js's live sync point, after which catching up keeps it there; but not when the viewer went back into the DVR
+   * window on purpose.
    */
   function keepNearLive(hls, details) {
     var media = hls.media;
     var behind = hls.latency - hls.targetLatency;
-    if (!media || media.paused || !details.live || !(hls.targetLatency > 0) || hls.liveSyncPosition === null
-      || !(behind > details.targetduration) || Date.now() - lastJump < JUMP_INTERVAL_MS) {
+    if (!media || followViewer(media).behindOnPurpose || media.paused || !details.live || !(hls.targetLatency > 0)
+      || hls.liveSyncPosition === null || !(behind > details.targetduration)
+      || Date.now() - lastJump < JUMP_INTERVAL_MS) {
       return false;
     }
     lastJump = Date.now();
+    viewer.ours = hls.liveSyncPosition;
     media.currentTime = hls.liveSyncPosition;
     return true;
   }

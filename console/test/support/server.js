@@ -35,10 +35,12 @@ function contentType(file) {
  * paths to functions returning [contentType, body] (for generated files such as the clock or a config);
  * `rewrite(pathname, body)` may change a file's bytes on the way out, as an origin's packager settings would;
  * `published(pathname, body)` false holds the request (re-reading the file) until it is true, up to 5 s;
- * `tls` ({key, cert}) serves HTTPS instead of HTTP.
+ * `tls` ({key, cert}) serves HTTPS instead of HTTP; `intercept(pathname)` (it may return a promise, which holds the
+ * request until it settles) lets a test play a faulty origin: a number answers with that HTTP status, a string
+ * serves that path instead, anything else serves the request as usual.
  */
 function startServer(root, { cors = false, routes = {}, rewrite = (p, body) => body, published = () => true,
-  tls = null } = {}) {
+  tls = null, intercept = () => undefined } = {}) {
   const requests = [];
   const handler = (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -60,6 +62,16 @@ function startServer(root, { cors = false, routes = {}, rewrite = (p, body) => b
       res.writeHead(405, headers).end();
       return;
     }
+    Promise.resolve(intercept(url.pathname)).then((decision) => {
+      if (typeof decision === 'number') {
+        res.writeHead(decision, { ...headers, 'Content-Type': 'text/plain' }).end(`HTTP ${decision}`);
+      } else {
+        answer(req, res, typeof decision === 'string' ? decision : url.pathname, headers);
+      }
+    }, (e) => res.writeHead(500, headers).end(String(e)));
+  };
+  const answer = (req, res, pathname, headers) => {
+    const url = { pathname };
     const route = routes[url.pathname];
     if (route) {
       const [type, body] = route();

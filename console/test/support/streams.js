@@ -51,6 +51,19 @@ function dashArgs(dir, sizes, clockUrl) {
     '-utc_timing_url', clockUrl, '-remove_at_exit', '1', path.join(dir, 'manifest.mpd')];
 }
 
+/**
+ * Live DASH shaped like MediaPackage v2's DASH endpoint in this stack: 2 s CMAF segments addressed by number with a
+ * SegmentTimeline, a 60 s window, whole segments (no chunks, no availabilityTimeOffset, no ServiceDescription). The
+ * test origin sets the endpoint's manifest attributes (suggested presentation delay, minimum buffer and update period).
+ */
+function v2DashArgs(dir, sizes, clockUrl) {
+  return [...SOURCE, ...ladder(sizes), '-map', '1:a', ...AAC,
+    '-f', 'dash', '-seg_duration', '2', '-window_size', '30', '-extra_window_size', '5', '-streaming', '0',
+    '-use_template', '1', '-use_timeline', '1', '-format_options', 'movflags=cmaf',
+    '-adaptation_sets', 'id=0,streams=v id=1,streams=a', '-utc_timing_url', clockUrl, '-remove_at_exit', '1',
+    path.join(dir, 'manifest.mpd')];
+}
+
 /** Live Smooth Streaming: <dir>/Manifest plus QualityLevels(bitrate)/Fragments(video=time) files. */
 function mssArgs(dir, sizes) {
   return [...SOURCE, ...ladder(sizes), '-map', '1:a', ...AAC,
@@ -93,6 +106,8 @@ function formats(root, clockUrl) {
       ready: (d) => countIn(path.join(d, 'Manifest'), /<c /g) >= 4 },
     cmaf: { dir: path.join(root, 'cmaf'), manifest: 'cmaf/master.m3u8', args: (d) => hlsArgs(d, twoSizes, true),
       ready: (d) => segmentsIn(path.join(d, 'v0', 'index.m3u8')) >= 3 && fs.existsSync(path.join(d, 'master.m3u8')) },
+    v2dash: { dir: path.join(root, 'v2dash'), manifest: 'v2dash/manifest.mpd',
+      args: (d) => v2DashArgs(d, twoSizes, clockUrl), ready: (d) => dashSegments(path.join(d, 'manifest.mpd')) >= 4 },
     live: { dir: path.join(root, 'live'), manifest: 'live/index.m3u8', args: liveArgs,
       ready: (d) => segmentsIn(path.join(d, 'index.m3u8')) >= 3 },
     ending: { dir: path.join(root, 'ending'), manifest: 'ending/index.m3u8', args: (d) => endingArgs(d, 10),

@@ -8,6 +8,9 @@
 
   var MANIFEST = 'MPD';
   var SEGMENT_TYPES = ['MediaSegment', 'InitializationSegment', 'IndexSegment', 'BitstreamSwitchingSegment'];
+  // dash.js error codes for a segment that failed to load (fragment loader, sidx, content, initialization): dash.js
+  // carries on with the next segment and retries, so they are warnings, not the end of playback.
+  var SEGMENT_ERRORS = [17, 26, 27, 28];
 
   function requestType(response) {
     var request = response && response.request;
@@ -54,16 +57,23 @@
       var request = e.request || {};
       if (request.mediaType === 'video' && request.type === 'MediaSegment' && !e.error) {
         segmentDuration = request.duration || segmentDuration;
-        ctx.events.advanced();
+        ctx.events.advanced('segment');
       }
     });
     dash.on(E.PLAYBACK_ENDED, ctx.events.ended);
+    // dash.js starts playback itself, and says so when the browser refuses to start it without a click.
+    dash.on(E.PLAYBACK_NOT_ALLOWED, function () { ctx.events.autoplayBlocked(); });
     dash.on(E.ERROR, function (e) {
+      var error = e.error || {};
       if (failed) {
         return;
       }
+      if (SEGMENT_ERRORS.indexOf(error.code) >= 0) {
+        ctx.events.warning(describe(error));
+        return;
+      }
       failed = true;
-      ctx.events.error(describe(e.error || {}));
+      ctx.events.error(describe(error));
     });
     // dash.js starts playback itself (autoplay); a play() from here would come before it listens for 'play',
     // and it only starts refreshing a live manifest once it has seen playback start.
@@ -78,7 +88,7 @@
       var url = request.url || (response.request && response.request.url) || (failure && failure.url) || '';
       var status = typeof response.status === 'number' ? response.status : failure ? failure.status : 0;
       var loading = error.code === 11 || error.code === 25 || type === MANIFEST
-        || SEGMENT_TYPES.indexOf(type) >= 0 || error.code === 27 || error.code === 28;
+        || SEGMENT_TYPES.indexOf(type) >= 0 || SEGMENT_ERRORS.indexOf(error.code) >= 0;
       if (loading) {
         var thing = type === MANIFEST || error.code === 11 || error.code === 25 ? what : 'segment';
         if (!url && error.code === 11) {
@@ -125,6 +135,18 @@
       }
     }
 
+    /**
+     * How far the playhead is behind the live edge: the end of the DVR window (where segments are available up to
+     * now), not its start, in the same media time as dash.js's playhead.
+     */
+    function behindLiveEdge() {
+      return safely(function () {
+        var dvr = dash.getDvrWindow();
+        // The window is measured a moment before the playhead: a playhead a little past its end is at the edge.
+        return dvr.end > dvr.start ? Math.max(0, dvr.end - dash.time()) : null;
+      });
+    }
+
     return {
       name: 'dash.js ' + dash.getVersion() + (smooth ? ' + MSS' : ''),
       kind: smooth ? 'mss' : 'dash',
@@ -157,7 +179,7 @@
           live: live === null ? null : live === 1,
           // dash.js measures DASH latency against the wall clock; Smooth Streaming times are not wall-clock
           // times, so for MSS the distance to the end of the seekable (live) window says how far behind we are.
-          latency: smooth ? ctx.behindSeekableEnd() : safely(function () { return dash.getCurrentLiveLatency(); }),
+          latency: smooth ? ctx.behindSeekableEnd() : behindLiveEdge(),
           frameTime: utc && utc > 1e9 ? utc * 1000 : null,
           bandwidth: throughput ? throughput * 1000 : null,
           segmentDuration: segmentDuration,

@@ -69,7 +69,7 @@
     hls.on(Hls.Events.FRAG_LOADED, function (event, data) {
       if (data.frag && data.frag.type === 'main') {
         segmentDuration = data.frag.duration;
-        ctx.events.advanced();
+        ctx.events.advanced('segment');
       }
     });
     hls.on(Hls.Events.BUFFER_CODECS, function (event, data) {

@@ -46,30 +46,55 @@
     var destroyed = false;
     var reloaded = false;
 
+    /** A failure {what, url, status} of one playlist, or null when it loads; status 0 when no response came. */
+    function check(what, url) {
+      return fetch(url, { cache: 'no-store' }).then(function (response) {
+        return response.ok ? response.text().then(function (text) { return { text: text }; })
+          : { failure: { what: what, url: url, status: response.status } };
+      }, function () {
+        return { failure: { what: what, url: url, status: 0 } };
+      });
+    }
+
+    /**
+     * What the video element cannot say: which playlist failed and with which HTTP status. The multivariant playlist
+     * first, then every rendition playlist it lists (the browser does not say which one it was reading).
+     */
+    function diagnose() {
+      return check('playlist', ctx.url).then(function (top) {
+        if (top.failure) {
+          return top.failure;
+        }
+        var renditions = variants(top.text, ctx.url).filter(function (v) { return v.url; });
+        return Promise.all(renditions.map(function (v) { return check('rendition playlist', v.url); }))
+          .then(function (results) {
+            var failed = results.filter(function (r) { return r.failure; })[0];
+            return failed ? failed.failure : null;
+          });
+      });
+    }
+
     function onError() {
       var mediaError = video.error;
-      fetch(ctx.url, { cache: 'no-store' }).then(function (response) {
+      diagnose().then(function (failure) {
         if (destroyed) {
           return;
         }
-        if (response.ok && !reloaded) {
-          // The playlist is there: load it once more before giving up, as hls.js recovers once from a media error
+        if (failure) {
+          ctx.events.error({ what: failure.what, url: failure.url, status: failure.status,
+            message: LiveConsole.describeFailure(failure.what, failure.url, failure.status) });
+        } else if (!reloaded) {
+          // Every playlist is there: load it once more before giving up, as hls.js recovers once from a media error
           // (a live segment can fail to parse when it is caught mid-way).
           reloaded = true;
           ctx.warning('native HLS: reloading after media error ' + (mediaError ? mediaError.code : '?'));
           video.src = ctx.url;
           ctx.play();
-        } else if (!response.ok) {
-          ctx.events.error({ what: 'playlist', url: ctx.url, status: response.status,
-            message: LiveConsole.describeFailure('playlist', ctx.url, response.status) });
         } else {
           ctx.events.error({ what: 'decode', url: ctx.url, status: null, message: 'The browser could not play '
             + ctx.url + (mediaError ? ' (media error ' + mediaError.code + (mediaError.message ? ': '
             + mediaError.message : '') + ')' : '') });
         }
-      }, function () {
-        ctx.events.error({ what: 'playlist', url: ctx.url, status: 0,
-          message: LiveConsole.describeFailure('playlist', ctx.url, 0) });
       });
     }
 

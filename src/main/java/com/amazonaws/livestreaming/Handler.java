@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.aws.Lazy;
+import com.amazonaws.livestreaming.cfn.Arguments;
 import com.amazonaws.livestreaming.cfn.Dispatcher;
 import com.amazonaws.livestreaming.cfn.EventParser;
 import com.amazonaws.livestreaming.cfn.FailureReason;
@@ -26,6 +27,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -74,11 +76,11 @@ public final class Handler implements RequestStreamHandler {
 
     private Handler(Lazy<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin,
                     Ticker ticker) {
-        this.registry = registry;
-        this.sender = sender;
-        this.log = log;
-        this.safetyMargin = safetyMargin;
-        this.ticker = ticker;
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.log = Objects.requireNonNull(log, "log");
+        this.safetyMargin = Arguments.notNegative(safetyMargin, "safetyMargin");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
     }
 
     public Handler(Registry registry, ResponseSender sender, PrintStream logOut, Duration safetyMargin) {

@@ -34,7 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,12 +57,12 @@ class AdSignallingChainWireTest {
             "DISTRIBUTOR_PLACEMENT_OPPORTUNITY");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private WireMockAws wire;
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
     private Dispatcher dispatcher;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
         Map<String, Supplier<ResourceManager>> kinds = new LinkedHashMap<>();
         kinds.put("MediaLiveChannel", () -> new ChannelManager(wire.clients().mediaLive(),
                 new EncodingProfiles(wire.clients()::s3)::load, Duration.ofMillis(10)));
@@ -71,11 +71,6 @@ class AdSignallingChainWireTest {
         dispatcher = new Dispatcher(() -> registry);
         stubMediaLive();
         stubMediaPackage();
-    }
-
-    @AfterEach
-    void stop() {
-        wire.close();
     }
 
     @ParameterizedTest(name = "profile {0}")

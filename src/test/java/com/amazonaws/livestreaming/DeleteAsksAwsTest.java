@@ -14,7 +14,7 @@ import com.amazonaws.livestreaming.testing.Requests;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,18 +26,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * marker skips the direct call, and even then what its Create made is searched for.
  */
 class DeleteAsksAwsTest {
-    private AwsStandIn aws;
+    @AutoClose
+    private final AwsStandIn aws = new AwsStandIn();
     private Registry registry;
 
     @BeforeEach
     void start() {
-        aws = new AwsStandIn();
         registry = Managers.standard(aws.clients());
-    }
-
-    @AfterEach
-    void stop() {
-        aws.close();
     }
 
     private Outcome delete(String kind, String physicalId) {

@@ -29,28 +29,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** The handler end to end: event bytes in, exactly one answer PUT to a real local server out. */
 class HandlerTest {
-    private ResponseEndpoint endpoint;
+    @AutoClose
+    private final ResponseEndpoint endpoint = new ResponseEndpoint();
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private BiFunction<Request, Invocation, Outcome> behaviour = (r, i) -> Outcome.success("thing-1");
-
-    @BeforeEach
-    void start() {
-        endpoint = new ResponseEndpoint();
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
 
     /** A kind whose every request runs {@link #behaviour} and is recorded in {@link #calls}. */
     private final class Thing implements ResourceManager {

@@ -9,7 +9,7 @@ import com.amazonaws.livestreaming.testing.StackEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,13 +28,9 @@ class LostAnswerTest {
             "Cidr", "203.0.113.7/32");
     private static final Map<String, String> PULL = Map.of("Type", "URL_PULL", "ChannelClass", "SINGLE_PIPELINE",
             "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "pull-secret");
+    @AutoClose
     private final StackEvents stack = new StackEvents();
     private final AwsStandIn aws = stack.aws();
-
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
 
     /** The id CloudFormation gives a resource it never heard from. */
     private static String madeUp(String logicalId) {

@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.aws;
 
+import com.amazonaws.livestreaming.cfn.Arguments;
 import com.amazonaws.livestreaming.cfn.ConfigurationException;
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -43,6 +44,11 @@ public final class AwsClients {
                            CallTiming timing) {
 
         public Settings {
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(credentials, "credentials");
+            Arguments.atLeast(1, maxAttempts, "maxAttempts");
+            Arguments.positive(apiCallTimeout, "apiCallTimeout");
             interceptors = List.copyOf(interceptors);
             Objects.requireNonNull(timing, "timing");
         }

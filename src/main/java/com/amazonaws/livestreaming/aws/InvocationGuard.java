@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * next event; without this it could go on creating, starting or deleting things behind an answer CloudFormation
  * already has. Calls made outside any invocation (the command line) pass.
  */
-public final class InvocationGuard implements ExecutionInterceptor {
+final class InvocationGuard implements ExecutionInterceptor {
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         Invocation.current().filter(Invocation::isClosed).ifPresent(ended -> {

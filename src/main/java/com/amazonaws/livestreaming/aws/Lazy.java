@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.aws;
 
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -11,7 +12,7 @@ public final class Lazy<T> implements Supplier<T> {
     private volatile T value;
 
     public Lazy(Supplier<T> factory) {
-        this.factory = factory;
+        this.factory = Objects.requireNonNull(factory, "factory");
     }
 
     @Override

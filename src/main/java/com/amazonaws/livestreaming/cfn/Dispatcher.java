@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.cfn;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -17,7 +18,7 @@ public final class Dispatcher {
 
     /** @param registries gives the registry; building it (and its clients) may fail, and that is answered too */
     public Dispatcher(Supplier<Registry> registries) {
-        this.registries = registries;
+        this.registries = Objects.requireNonNull(registries, "registries");
     }
 
     public Outcome dispatch(Request request, Invocation invocation) {

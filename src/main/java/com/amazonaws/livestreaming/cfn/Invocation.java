@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.cfn;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -36,8 +37,8 @@ public final class Invocation {
     }
 
     private Invocation(TimeBudget budget, JsonLog log, Shared shared) {
-        this.budget = budget;
-        this.log = log;
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.log = Objects.requireNonNull(log, "log");
         this.shared = shared;
     }
 

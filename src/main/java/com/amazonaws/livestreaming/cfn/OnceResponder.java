@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.cfn;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -14,7 +15,7 @@ public final class OnceResponder {
     private final AtomicBoolean answered = new AtomicBoolean();
 
     public OnceResponder(ResponseSender sender) {
-        this.sender = sender;
+        this.sender = Objects.requireNonNull(sender, "sender");
     }
 
     /** Builds the body and sends it; returns the body sent, or null when this invocation had already answered. */

@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.cfn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -15,7 +16,7 @@ public final class Registry {
     private final Map<String, ResourceManager> built = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Registry(Map<String, Supplier<ResourceManager>> factories) {
-        this.factories = new LinkedHashMap<>(factories);
+        this.factories = new LinkedHashMap<>(Objects.requireNonNull(factories, "factories"));
     }
 
     public Optional<ResourceManager> find(String kind) {

@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.cfn;
 
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Set;
  */
 public record ResourceSpec(String kind, Set<String> properties, Set<String> attributes, Set<String> apiCalls) {
     public ResourceSpec {
+        Objects.requireNonNull(kind, "kind");
         properties = Set.copyOf(properties);
         attributes = Set.copyOf(attributes);
         apiCalls = Set.copyOf(apiCalls);

@@ -7,6 +7,7 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -47,8 +48,8 @@ public class ResponseSender {
     }
 
     public ResponseSender(int maxAttempts, Sleeper sleeper) {
-        this.maxAttempts = maxAttempts;
-        this.sleeper = sleeper;
+        this.maxAttempts = Arguments.atLeast(1, maxAttempts, "maxAttempts");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.amazonaws.livestreaming.cfn;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How long waiting code may still wait. It ends a safety margin before the Lambda dies, so there is always time
@@ -17,7 +18,8 @@ public final class TimeBudget {
     }
 
     public TimeBudget(Duration available, Ticker ticker) {
-        this(ticker, ticker.nanoTime() + Math.max(0, available.toNanos()));
+        this(Objects.requireNonNull(ticker, "ticker"),
+                ticker.nanoTime() + Math.max(0, Objects.requireNonNull(available, "available").toNanos()));
     }
 
     public static TimeBudget of(Duration available) {

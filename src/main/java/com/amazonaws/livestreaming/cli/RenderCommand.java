@@ -11,7 +11,6 @@ import com.amazonaws.livestreaming.profile.InvalidProfileException;
 import com.amazonaws.livestreaming.profile.Packager;
 import com.amazonaws.livestreaming.profile.ProfileJson;
 import com.amazonaws.livestreaming.profile.ProfileProblem;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;

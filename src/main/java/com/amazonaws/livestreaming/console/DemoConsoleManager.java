@@ -13,6 +13,7 @@ import com.amazonaws.livestreaming.cfn.ResourceSpec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -47,6 +48,7 @@ public final class DemoConsoleManager implements ResourceManager {
     }
 
     public DemoConsoleManager(S3Client s3) {
+        Objects.requireNonNull(s3, "s3");
         this.files = new ConsoleFiles(s3);
         this.emptier = new BucketEmptier(s3);
     }

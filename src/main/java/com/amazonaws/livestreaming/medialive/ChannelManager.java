@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.medialive;
 
 import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.aws.ConflictRetry;
+import com.amazonaws.livestreaming.cfn.Arguments;
 import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Leftovers;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -73,9 +75,9 @@ public final class ChannelManager implements ResourceManager {
      */
     public ChannelManager(MediaLiveClient mediaLive, Function<String, EncodingProfile> profiles,
                           Duration pollInterval) {
-        this.mediaLive = mediaLive;
-        this.profiles = profiles;
-        this.states = new ChannelStates(mediaLive, pollInterval);
+        this.mediaLive = Objects.requireNonNull(mediaLive, "mediaLive");
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
+        this.states = new ChannelStates(mediaLive, Arguments.positive(pollInterval, "pollInterval"));
         this.pause = new ChannelPause(states);
         this.interval = pollInterval;
     }
@@ -209,7 +211,7 @@ public final class ChannelManager implements ResourceManager {
     private static Optional<ChannelClass> channelClassOf(Request request) {
         try {
             return Optional.of(ChannelClass.fromValue(request.properties().oneOf(ChannelSpec.CHANNEL_CLASS,
-                    ChannelSpec.CHANNEL_CLASSES)));
+                    StackDefaults.CHANNEL_CLASSES)));
         } catch (InvalidPropertyException e) {
             return Optional.empty();
         }

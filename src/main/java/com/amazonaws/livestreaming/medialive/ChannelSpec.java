@@ -58,7 +58,6 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
     /** The input types the MediaLiveInput kind makes, in the order its documentation lists them. */
     public static final List<String> INPUT_TYPES = List.of("RTP_PUSH", "RTMP_PUSH", "URL_PULL", "RTMP_PULL",
             "MP4_FILE", "SRT_CALLER", "MEDIACONNECT");
-    public static final List<String> CHANNEL_CLASSES = List.of("STANDARD", "SINGLE_PIPELINE");
     public static final List<String> LOG_LEVELS = List.of("ERROR", "WARNING", "INFO", "DEBUG", "DISABLED");
 
     private static final Set<InputType> LOOPING = Set.of(InputType.MP4_FILE, InputType.URL_PULL);
@@ -66,7 +65,7 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
 
     /** Reads and validates the properties; each problem is an InvalidPropertyException naming the property. */
     public static ChannelSpec from(Properties properties, String stackName) {
-        ChannelClass channelClass = ChannelClass.fromValue(properties.oneOf(CHANNEL_CLASS, CHANNEL_CLASSES));
+        ChannelClass channelClass = ChannelClass.fromValue(properties.oneOf(CHANNEL_CLASS, StackDefaults.CHANNEL_CLASSES));
         return new ChannelSpec(
                 properties.optional(NAME, stackName + "-livestream"),
                 properties.required(INPUT_ID),

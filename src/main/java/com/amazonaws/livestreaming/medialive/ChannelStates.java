@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.medialive.model.StopChannelResponse;
  * falls back to IDLE) and, when the budget runs out, names the state the channel was stuck in. Every wait is the
  * project's one bounded poll, {@link Poller}.
  */
-public final class ChannelStates {
+final class ChannelStates {
     private static final int ALERTS_SHOWN = 3;
     /** States in which the channel encodes (and is billed as running). */
     public static final Set<ChannelState> ACTIVE = EnumSet.of(ChannelState.STARTING, ChannelState.RUNNING,

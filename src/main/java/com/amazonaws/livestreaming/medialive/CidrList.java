@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * @param blocks distinct blocks in the order given
  */
-public record CidrList(List<String> blocks) {
+record CidrList(List<String> blocks) {
     static final String PROPERTY = "Cidr";
     /** MediaLive's quota on whitelist rules in one input security group. */
     static final int MAX_BLOCKS = 10;

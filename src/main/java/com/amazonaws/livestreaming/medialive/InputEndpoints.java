@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.medialive.model.InputType;
  * showing an empty string. A pull URL is shown without its query string, which may carry an access token, and a
  * source longer than {@link #MAX_SOURCE_SHOWN} characters is shortened, so the answer always fits.
  */
-public final class InputEndpoints {
+final class InputEndpoints {
     /**
      * The longest source a description shows. Nothing reads these descriptions but people (the template reads
      * EndPoint1 and EndPoint2 only for push inputs), so a longer one is cut rather than refused: two of them, with

@@ -78,7 +78,7 @@ final class InputLookup {
         try {
             InputType type = InputType.fromValue(properties.oneOf("Type", InputSettings.TYPES));
             InputClass inputClass = InputClass.fromValue(properties.oneOf("ChannelClass",
-                    List.of("STANDARD", "SINGLE_PIPELINE"), "STANDARD"));
+                    StackDefaults.CHANNEL_CLASSES, StackDefaults.CHANNEL_CLASS));
             return Optional.of(input -> input.type() == type
                     && (type == InputType.RTP_PUSH || input.inputClass() == inputClass));
         } catch (InvalidPropertyException e) {

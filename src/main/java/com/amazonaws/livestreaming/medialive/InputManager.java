@@ -3,6 +3,7 @@ package com.amazonaws.livestreaming.medialive;
 import com.amazonaws.livestreaming.aws.AwsClients;
 import com.amazonaws.livestreaming.aws.ConflictRetry;
 import com.amazonaws.livestreaming.aws.Poller;
+import com.amazonaws.livestreaming.cfn.Arguments;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.cfn.Properties;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -72,10 +74,11 @@ public final class InputManager implements ResourceManager {
     }
 
     public InputManager(AwsClients clients, Duration pollInterval) {
-        this(clients::mediaLive, clients::ssm, pollInterval);
+        this(Objects.requireNonNull(clients, "clients")::mediaLive, clients::ssm, pollInterval);
     }
 
     InputManager(Supplier<MediaLiveClient> mediaLive, Supplier<SsmClient> ssm, Duration pollInterval) {
+        Arguments.positive(pollInterval, "pollInterval");
         this.mediaLive = mediaLive;
         this.passwords = new PasswordStore(ssm);
         this.lookup = new InputLookup(mediaLive);

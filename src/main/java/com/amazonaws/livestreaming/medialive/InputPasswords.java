@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param primary   the primary source's password, when given
  * @param secondary the secondary source's password, when given (and the input has a secondary source)
  */
-public record InputPasswords(Optional<String> primary, Optional<String> secondary) {
+record InputPasswords(Optional<String> primary, Optional<String> secondary) {
     public static final InputPasswords NONE = new InputPasswords(Optional.empty(), Optional.empty());
 
     /** The passwords of the pull sources {@code settings} has; none for other input types. */

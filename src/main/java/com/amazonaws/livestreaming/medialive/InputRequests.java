@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.medialive.model.UpdateInputSecurityGroupR
  * The number of sources, flows or destinations is what makes MediaLive's input STANDARD or SINGLE_PIPELINE
  * (CreateInput has no class field); an RTP push input always gets two endpoints.
  */
-public final class InputRequests {
+final class InputRequests {
     /** Kept well inside what the MediaLive console shows and what RTMP stream names comfortably carry. */
     static final int MAX_NAME = 128;
 

@@ -57,7 +57,6 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
     static final Set<InputType> PUSH = Set.of(InputType.RTP_PUSH, InputType.RTMP_PUSH);
     static final Set<InputType> PULL = Set.of(InputType.URL_PULL, InputType.RTMP_PULL, InputType.MP4_FILE);
     static final String SRT_ALGORITHM = "SrtDecryptionAlgorithm";
-    private static final List<String> CLASSES = List.of("STANDARD", "SINGLE_PIPELINE");
     private static final List<String> ALGORITHMS = List.of("AES128", "AES192", "AES256");
     private static final int MAX_STREAM_ID = 512;
     private static final String PARTITION = "arn:aws(?:-[a-z]+)*:";
@@ -80,7 +79,7 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
         Problems problems = new Problems();
         Optional<InputType> typeRead = problems.read(() -> InputType.fromValue(p.oneOf("Type", TYPES)));
         Optional<ChannelClass> classRead = problems.read(() ->
-                ChannelClass.fromValue(p.oneOf("ChannelClass", CLASSES, "STANDARD")));
+                ChannelClass.fromValue(p.oneOf("ChannelClass", StackDefaults.CHANNEL_CLASSES, StackDefaults.CHANNEL_CLASS)));
         problems.throwIfAny();
         InputType type = typeRead.orElseThrow();
         ChannelClass channelClass = classRead.orElseThrow();

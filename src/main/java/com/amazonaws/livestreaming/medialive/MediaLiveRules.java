@@ -1,7 +1,6 @@
 package com.amazonaws.livestreaming.medialive;
 
 import static com.amazonaws.livestreaming.medialive.ChannelSpec.CHANNEL_CLASS;
-import static com.amazonaws.livestreaming.medialive.ChannelSpec.CHANNEL_CLASSES;
 import static com.amazonaws.livestreaming.medialive.ChannelSpec.CMAF_INGEST_URL_1;
 import static com.amazonaws.livestreaming.medialive.ChannelSpec.CMAF_INGEST_URL_2;
 import static com.amazonaws.livestreaming.medialive.ChannelSpec.ENCODING_PROFILE;
@@ -14,6 +13,7 @@ import static com.amazonaws.livestreaming.medialive.ChannelSpec.MEDIA_PACKAGE_CH
 import static com.amazonaws.livestreaming.medialive.ChannelSpec.NAME;
 import static com.amazonaws.livestreaming.medialive.ChannelSpec.PACKAGER;
 import static com.amazonaws.livestreaming.medialive.ChannelSpec.START;
+import static com.amazonaws.livestreaming.medialive.StackDefaults.CHANNEL_CLASSES;
 
 import com.amazonaws.livestreaming.cfn.PropertyRules;
 import com.amazonaws.livestreaming.mediapackage.MediaPackageIds;

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * The names are derived from the stack and logical id, so a Delete (or a rollback) can find them without having
  * stored anything; values are SecureStrings and never appear in a log line.
  */
-public final class PasswordStore {
+final class PasswordStore {
     private final Supplier<SsmClient> ssm;
 
     public PasswordStore(Supplier<SsmClient> ssm) {

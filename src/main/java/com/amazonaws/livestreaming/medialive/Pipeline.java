@@ -4,7 +4,7 @@ package com.amazonaws.livestreaming.medialive;
  * The two redundant sides of a STANDARD input; a SINGLE_PIPELINE input has only the primary. The lower-case
  * name is what appears in RTMP stream names and SSM parameter names, so both read the same way.
  */
-public enum Pipeline {
+enum Pipeline {
     PRIMARY("primary", "Pri"),
     SECONDARY("secondary", "Sec");
 

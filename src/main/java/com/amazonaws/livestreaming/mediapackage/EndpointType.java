@@ -9,7 +9,7 @@ import java.util.Locale;
  * for each: 6 s for HLS and CMAF (Apple's HLS authoring guidance; fewer requests per viewer), 2 s for DASH and
  * Smooth (players of those formats are tuned for short fragments and a lower live latency).
  */
-public enum EndpointType {
+enum EndpointType {
     HLS(6),
     DASH(2),
     MSS(2),

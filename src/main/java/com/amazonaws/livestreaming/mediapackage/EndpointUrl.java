@@ -15,7 +15,7 @@ import java.util.Map;
  * @param path       its path, {@code /out/v1/0a1b/index.m3u8}
  * @param manifest   the path after the {@code /out/v1} prefix, {@code /0a1b/index.m3u8}
  */
-public record EndpointUrl(String url, String domainName, String path, String manifest) {
+record EndpointUrl(String url, String domainName, String path, String manifest) {
     /** The path prefix every MediaPackage (v1) playback URL starts with. */
     public static final String ORIGIN_PATH = "/out/v1";
 

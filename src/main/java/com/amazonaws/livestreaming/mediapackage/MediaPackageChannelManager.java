@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -52,7 +53,7 @@ public final class MediaPackageChannelManager implements ResourceManager {
     private final Supplier<MediaPackageClient> mediaPackage;
 
     public MediaPackageChannelManager(AwsClients clients) {
-        this.mediaPackage = clients::mediaPackage;
+        this.mediaPackage = Objects.requireNonNull(clients, "clients")::mediaPackage;
     }
 
     @Override

@@ -73,7 +73,7 @@ public final class MediaPackageEndpointManager implements ResourceManager {
 
     /** @param notFoundBackoff the waits between CreateOriginEndpoint attempts while the channel is not found */
     public MediaPackageEndpointManager(AwsClients clients, List<Duration> notFoundBackoff) {
-        this.mediaPackage = clients::mediaPackage;
+        this.mediaPackage = Objects.requireNonNull(clients, "clients")::mediaPackage;
         this.notFoundBackoff = List.copyOf(notFoundBackoff);
     }
 

@@ -21,7 +21,7 @@ import java.util.Optional;
  *       without them cannot be lined up with wall-clock time.</li>
  * </ul>
  */
-public record PackagingSettings(EndpointType type, int segmentSeconds, int windowSeconds,
+record PackagingSettings(EndpointType type, int segmentSeconds, int windowSeconds,
                                 Optional<Integer> startoverWindowSeconds, Optional<Integer> timeDelaySeconds) {
     static final String SEGMENT_LENGTH = "SegmentLength";
     static final String WINDOW_SECONDS = "WindowSeconds";

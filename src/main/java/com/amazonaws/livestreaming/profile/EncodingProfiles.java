@@ -39,7 +39,7 @@ public final class EncodingProfiles {
 
     /** @param s3 the client for {@code s3://} profiles; asked for only when such a profile is loaded */
     public EncodingProfiles(Supplier<S3Client> s3) {
-        this.s3 = Objects.requireNonNull(s3);
+        this.s3 = Objects.requireNonNull(s3, "s3");
     }
 
     public EncodingProfiles(S3Client s3) {

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.medialive.model.VideoDescription;
  * through that second generation; the smallest tier (10, 20, 50 Mb/s) holding twice the top rung is chosen.
  * Codec: AVC, what contribution encoders send by default.
  */
-public final class InputSpecifications {
+final class InputSpecifications {
     private static final long MBPS = 1_000_000L;
 
     private InputSpecifications() {

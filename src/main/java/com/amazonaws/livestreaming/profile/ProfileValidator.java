@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.medialive.model.VideoDescription;
  * failed CreateChannel deep inside a stack costs a rollback and a long wait, and its message does not point into
  * the user's file. Each problem carries the JSON path of the offending member.
  */
-public final class ProfileValidator {
+final class ProfileValidator {
     /** The id of the channel's one destination, the MediaPackage channel the channel manager supplies. */
     public static final String DESTINATION_ID = "destination1";
     static final int MIN_DIMENSION = 32;

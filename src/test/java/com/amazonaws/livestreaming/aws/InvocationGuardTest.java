@@ -16,23 +16,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** A worker that outlives its invocation's answer can make no AWS call; every other caller can. */
 class InvocationGuardTest {
-    private AwsStandIn aws;
-
-    @BeforeEach
-    void start() {
-        aws = new AwsStandIn();
-    }
-
-    @AfterEach
-    void stop() {
-        aws.close();
-    }
+    @AutoClose
+    private final AwsStandIn aws = new AwsStandIn();
 
     private void listChannels() {
         aws.clients().mediaLive().listChannels(b -> { });

@@ -22,28 +22,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The answer on the wire, against a real HTTP server standing in for the presigned S3 URL. */
 class ResponseSenderTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private ResponseEndpoint endpoint;
+    @AutoClose
+    private final ResponseEndpoint endpoint = new ResponseEndpoint();
     private final List<Duration> sleeps = new ArrayList<>();
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final JsonLog log = new JsonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
     private final ResponseSender sender = new ResponseSender(6, sleeps::add);
-
-    @BeforeEach
-    void start() {
-        endpoint = new ResponseEndpoint();
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
 
     private Request request() {
         Request r = Requests.create("Thing", Map.of());

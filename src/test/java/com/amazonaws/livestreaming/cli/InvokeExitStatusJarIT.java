@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,18 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 class InvokeExitStatusJarIT {
     @TempDir
     Path temp;
-    private ResponseEndpoint endpoint;
+    @AutoClose
+    private final ResponseEndpoint endpoint = new ResponseEndpoint();
     private Map<String, String> env;
 
     @BeforeEach
     void start() {
-        endpoint = new ResponseEndpoint();
         env = new HashMap<>(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:" + endpoint.server().port()));
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
     }
 
     private Path event(byte[] event) throws Exception {

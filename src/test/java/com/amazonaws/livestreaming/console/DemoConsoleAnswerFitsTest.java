@@ -14,17 +14,13 @@ import com.amazonaws.livestreaming.testing.S3Xml;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The console's answer fits CloudFormation's 4096 bytes with the longest ids and property values it accepts. */
 class DemoConsoleAnswerFitsTest {
+    @AutoClose
     private final HandlerHarness harness = new HandlerHarness();
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void aConsoleWithTheLongestValuesFits() {

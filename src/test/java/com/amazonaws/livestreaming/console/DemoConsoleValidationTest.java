@@ -9,58 +9,54 @@ import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.WireMockAws;
 import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class DemoConsoleValidationTest {
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
+
     @Test
     void aDestinationBucketThatIsNoBucketNameFailsBeforeAnyCall() {
-        try (WireMockAws wire = new WireMockAws()) {
-            Map<String, Object> properties = DemoConsoleWireTest.properties("Demo_Bucket");
+        Map<String, Object> properties = DemoConsoleWireTest.properties("Demo_Bucket");
 
-            InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () ->
-                    new DemoConsoleManager(wire.clients()).create(Requests.create("DemoConsole", properties),
-                            Requests.invocation().invocation()));
+        InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () ->
+                new DemoConsoleManager(wire.clients()).create(Requests.create("DemoConsole", properties),
+                        Requests.invocation().invocation()));
 
-            assertEquals("DestinationBucket is 'Demo_Bucket'; it must be an S3 bucket name (3-63 lower-case letters, "
-                    + "digits, dots and hyphens)", e.getMessage());
-            assertEquals(0, wire.calls().size());
-        }
+        assertEquals("DestinationBucket is 'Demo_Bucket'; it must be an S3 bucket name (3-63 lower-case letters, "
+                + "digits, dots and hyphens)", e.getMessage());
+        assertEquals(0, wire.calls().size());
     }
 
     @Test
     void aMissingSourcePrefixIsNamed() {
-        try (WireMockAws wire = new WireMockAws()) {
-            Map<String, Object> properties = DemoConsoleWireTest.properties("demo-bucket");
-            properties.remove("SourcePrefix");
+        Map<String, Object> properties = DemoConsoleWireTest.properties("demo-bucket");
+        properties.remove("SourcePrefix");
 
-            InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () ->
-                    new DemoConsoleManager(wire.clients()).create(Requests.create("DemoConsole", properties),
-                            Requests.invocation().invocation()));
+        InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () ->
+                new DemoConsoleManager(wire.clients()).create(Requests.create("DemoConsole", properties),
+                        Requests.invocation().invocation()));
 
-            assertEquals("SourcePrefix is required", e.getMessage());
-        }
+        assertEquals("SourcePrefix is required", e.getMessage());
     }
 
     @Test
     void aRegionThatIsNoRegionIsNamedBeforeAnyCall() {
-        try (WireMockAws wire = new WireMockAws()) {
-            Map<String, Object> properties = DemoConsoleWireTest.properties("demo-bucket");
-            properties.put("Region", "Europe");
+        Map<String, Object> properties = DemoConsoleWireTest.properties("demo-bucket");
+        properties.put("Region", "Europe");
 
-            InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () ->
-                    new DemoConsoleManager(wire.clients()).create(Requests.create("DemoConsole", properties),
-                            Requests.invocation().invocation()));
+        InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () ->
+                new DemoConsoleManager(wire.clients()).create(Requests.create("DemoConsole", properties),
+                        Requests.invocation().invocation()));
 
-            assertEquals("Region is 'Europe'; it must be an AWS region such as us-east-1", e.getMessage());
-            assertEquals(0, wire.calls().size());
-        }
+        assertEquals("Region is 'Europe'; it must be an AWS region such as us-east-1", e.getMessage());
+        assertEquals(0, wire.calls().size());
     }
 
     @Test
     void theKindIsRegisteredUnderItsTemplateName() {
-        try (WireMockAws wire = new WireMockAws()) {
-            assertTrue(Managers.standard(wire.clients()).find("DemoConsole")
-                    .filter(DemoConsoleManager.class::isInstance).isPresent());
-        }
+        assertTrue(Managers.standard(wire.clients()).find("DemoConsole")
+                .filter(DemoConsoleManager.class::isInstance).isPresent());
     }
 }

@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,18 +44,13 @@ class DemoConsoleWireTest {
     private static final List<String> PAGE_2 = List.of(PREFIX + "assets/lib/hls.min.js",
             PREFIX + "assets/lib/dash.mediaplayer.min.js", PREFIX + "assets/lib/dash.mss.min.js");
 
-    private WireMockAws wire;
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
     private DemoConsoleManager manager;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
         manager = new DemoConsoleManager(wire.clients());
-    }
-
-    @AfterEach
-    void stop() {
-        wire.close();
     }
 
     static Map<String, Object> properties(String destination) {

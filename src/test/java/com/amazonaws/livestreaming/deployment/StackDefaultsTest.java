@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.livestreaming.medialive.StackDefaults;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,5 +19,14 @@ class StackDefaultsTest {
                 (Map<String, Map<String, Object>>) CfnTemplate.load().root().get("Parameters");
 
         assertEquals(expected, parameters.get(parameter).get("Default"), parameter);
+    }
+
+    @Test
+    void channelClassParameterAllowsTheClassesTheInputAndChannelAccept() throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> parameters =
+                (Map<String, Map<String, Object>>) CfnTemplate.load().root().get("Parameters");
+
+        assertEquals(StackDefaults.CHANNEL_CLASSES, parameters.get("ChannelClass").get("AllowedValues"));
     }
 }

@@ -18,24 +18,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Create against the MediaLive stand-in: CREATING for 5 s, and with Start: Yes, STARTING for 90 s. */
 class ChannelCreateTest {
     private static final String CHANNEL_ID = "1234567";
-    private ChannelFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new ChannelFixture();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @AutoClose
+    private final ChannelFixture fixture = new ChannelFixture();
 
     private static Request create(String... overrides) {
         return Requests.create(ChannelManager.KIND, properties(overrides));

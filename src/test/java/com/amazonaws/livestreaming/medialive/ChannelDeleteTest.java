@@ -8,8 +8,7 @@ import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.testing.Requests;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Delete against the MediaLive stand-in: stop first, delete, and wait until MediaLive lets go of the input. */
@@ -18,17 +17,8 @@ class ChannelDeleteTest {
     private static final String STOP = "MediaLive:StopChannel";
     private static final String DELETE = "MediaLive:DeleteChannel";
     private static final String LIST = "MediaLive:ListChannels";
-    private ChannelFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new ChannelFixture();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @AutoClose
+    private final ChannelFixture fixture = new ChannelFixture();
 
     private Outcome deleteChannel(String id) {
         return fixture.dispatch(Requests.delete(ChannelManager.KIND, id, properties()));

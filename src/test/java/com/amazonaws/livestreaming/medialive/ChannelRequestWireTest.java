@@ -16,7 +16,7 @@ import com.amazonaws.livestreaming.testing.WireMockAws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,23 +24,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** What MediaLive receives: the CreateChannel and UpdateChannel bodies as the SDK puts them on the wire. */
 class ChannelRequestWireTest {
-    private WireMockAws wire;
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
     private MediaLiveStubs stubs;
     private ChannelManager manager;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
         stubs = new MediaLiveStubs(wire);
         manager = new ChannelManager(wire.clients().mediaLive(), TestProfiles.loader(), Duration.ofMillis(10));
         stubs.noChannels();
         stubs.createReturns(CHANNEL_ID);
         stubs.describeWalks(CHANNEL_ID, "IDLE");
-    }
-
-    @AfterEach
-    void stop() {
-        wire.close();
     }
 
     @ParameterizedTest(name = "{0} input: sourceEndBehavior {1}")

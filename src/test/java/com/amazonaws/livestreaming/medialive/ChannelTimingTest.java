@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ChannelTimingTest {
     private static final String CHANNEL = "MediaLiveChannel";
+    @AutoClose
     private final StackEvents stack = new StackEvents();
     private final AwsStandIn aws = stack.aws();
     private String inputId;
@@ -32,11 +33,6 @@ class ChannelTimingTest {
     void start() {
         inputId = aws.mediaLive().addInput(JsonNodeFactory.instance.objectNode().put("type", "URL_PULL")
                 .put("name", "demo-stack-Input"), Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        stack.close();
     }
 
     private Map<String, String> channel(String start) {

@@ -18,8 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,17 +30,8 @@ class ChannelUpdateTest {
     private static final String START = "MediaLive:StartChannel";
     private static final String UPDATE = "MediaLive:UpdateChannel";
     private static final String CLASS = "MediaLive:UpdateChannelClass";
-    private ChannelFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new ChannelFixture();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @AutoClose
+    private final ChannelFixture fixture = new ChannelFixture();
 
     /** An Update with its own RequestId, as CloudFormation sends it (the channel was made by the Create's). */
     private static Request update(String id, Map<String, Object> now, Map<String, Object> before) {

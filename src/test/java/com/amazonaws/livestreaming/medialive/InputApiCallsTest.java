@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /** The IAM policy is derived from {@code spec().apiCalls()}, so it must cover every call a real run makes. */
 class InputApiCallsTest {
-    private static final Map<String, String> PUSH = Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8");
+    private static final Map<String, String> PUSH = Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8");
     private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
+            "ChannelClass", "STANDARD",
             "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "p1",
             "SecUrl", "https://backup.example.com/live/main.m3u8", "SecUser", "puller", "SecPass", "p2");
 
@@ -28,7 +29,7 @@ class InputApiCallsTest {
 
             String push = manager.create(Requests.create(KIND, PUSH), fixture.invocation().invocation())
                     .physicalResourceId();
-            manager.update(InputStubs.update(push, Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24"), PUSH),
+            manager.update(InputStubs.update(push, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"), PUSH),
                     fixture.invocation().invocation());
             manager.delete(Requests.delete(KIND, push, PUSH), fixture.invocation().invocation());
 

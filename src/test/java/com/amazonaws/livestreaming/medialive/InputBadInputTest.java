@@ -81,6 +81,7 @@ class InputBadInputTest extends BadInputSuite {
                 value(PULL, "PriUrl", "2049 characters", "https://origin.example.com/" + "a".repeat(2022),
                         "PriUrl is 2049 characters long; at most 2048 are allowed"),
                 values(PULL, "PriUrl", "https on an RTMP_PULL input", Map.of("Type", "RTMP_PULL",
+                        "ChannelClass", "STANDARD",
                         "SecUrl", "rtmp://203.0.113.5:1935/live/b"), "PriUrl is"
                         + " 'https://origin.example.com/live/a.m3u8'; a RTMP_PULL input pulls over rtmp:// or rtmps://"
                         + " from a host, e.g. rtmp://203.0.113.5:1935/live/stream"),

@@ -27,29 +27,24 @@ import com.amazonaws.livestreaming.testing.WireMockAws;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Create, per input type: the exact MediaLive and SSM request bodies, and the Data each answer carries. */
 class InputCreateWireTest {
-    private WireMockAws wire;
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
     private InputStubs stubs;
     private InputManager manager;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
         stubs = new InputStubs(wire.server());
         manager = new InputManager(wire.clients(), Duration.ofMillis(10));
         stubs.listInputs();
         stubs.listGroups();
-    }
-
-    @AfterEach
-    void stop() {
-        wire.close();
     }
 
     private Outcome create(Map<String, ?> properties) {
@@ -117,7 +112,7 @@ class InputCreateWireTest {
         stubs.createInput(rtp);
         stubs.describeInput(INPUT_ID, rtp);
 
-        Outcome outcome = create(Map.of("Type", "RTP_PUSH", "Cidr", "203.0.113.0/24"));
+        Outcome outcome = create(Map.of("Type", "RTP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
                 {"name": "%s", "type": "RTP_PUSH", "requestId": "%s", "tags": %s, "inputSecurityGroups": ["%s"]}"""
@@ -186,7 +181,7 @@ class InputCreateWireTest {
         stubs.createInput(mp4);
         stubs.describeInput(INPUT_ID, mp4);
 
-        Outcome outcome = create(Map.of("Type", "MP4_FILE", "PriUrl", "https://media.example.com/a.mp4",
+        Outcome outcome = create(Map.of("Type", "MP4_FILE", "ChannelClass", "STANDARD", "PriUrl", "https://media.example.com/a.mp4",
                 "SecUrl", "https://media.example.com/b.mp4"));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
@@ -206,7 +201,7 @@ class InputCreateWireTest {
         stubs.createInput(mp4);
         stubs.describeInput(INPUT_ID, mp4);
 
-        Outcome outcome = create(Map.of("Type", "MP4_FILE", "PriUrl", clip, "SecUrl", clip));
+        Outcome outcome = create(Map.of("Type", "MP4_FILE", "ChannelClass", "STANDARD", "PriUrl", clip, "SecUrl", clip));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
                 {"name": "%s", "type": "MP4_FILE", "requestId": "%s", "tags": %s,
@@ -228,7 +223,7 @@ class InputCreateWireTest {
         stubs.createInput(srt);
         stubs.describeInput(INPUT_ID, srt);
 
-        Outcome outcome = create(Map.of("Type", "SRT_CALLER", "PriSrtUrl", "srt://203.0.113.5:5000",
+        Outcome outcome = create(Map.of("Type", "SRT_CALLER", "ChannelClass", "STANDARD", "PriSrtUrl", "srt://203.0.113.5:5000",
                 "SecSrtUrl", "srt://203.0.113.6:5001", "PriSrtStreamId", "main", "SecSrtStreamId", "backup",
                 "SrtPassphraseSecretArn", secret, "SrtDecryptionAlgorithm", "AES256"));
 
@@ -274,7 +269,7 @@ class InputCreateWireTest {
         stubs.createInput(flows);
         stubs.describeInput(INPUT_ID, flows);
 
-        Outcome outcome = create(Map.of("Type", "MEDIACONNECT", "PriMediaConnectArn", pri,
+        Outcome outcome = create(Map.of("Type", "MEDIACONNECT", "ChannelClass", "STANDARD", "PriMediaConnectArn", pri,
                 "SecMediaConnectArn", sec, "RoleArn", role, "Cidr", "0.0.0.0/0"));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
@@ -293,7 +288,7 @@ class InputCreateWireTest {
         stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("CREATING"),
                 InputStubs.rtmpPushInput("CREATING"), InputStubs.rtmpPushInput("DETACHED"));
 
-        Outcome outcome = create(Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24"));
+        Outcome outcome = create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"));
 
         assertTrue(outcome.succeeded());
         wire.server().verify(3, getRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID)));
@@ -312,7 +307,7 @@ class InputCreateWireTest {
                 InputStubs.rtmpPushInput("DETACHED"));
         var captured = Requests.invocation();
 
-        Outcome outcome = manager.create(Requests.create(KIND, Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24")),
+        Outcome outcome = manager.create(Requests.create(KIND, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24")),
                 captured.invocation());
 
         assertEquals(List.of("MediaLive:ListInputs", "MediaLive:ListInputs", "MediaLive:DescribeInput",
@@ -329,7 +324,7 @@ class InputCreateWireTest {
         stubs.createInput(InputStubs.rtmpPushInput("DETACHED"));
         stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"));
 
-        create(Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24"));
+        create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"));
 
         assertEquals(List.of("MediaLive:ListInputs", "MediaLive:ListInputSecurityGroups", "MediaLive:CreateInput",
                 "MediaLive:ListInputSecurityGroups", "MediaLive:DescribeInputSecurityGroup", "MediaLive:DescribeInput"),
@@ -347,7 +342,7 @@ class InputCreateWireTest {
                 .withHeader("x-amzn-ErrorType", "BadRequestException")));
 
         AwsServiceException refused = assertThrows(AwsServiceException.class, () -> create(Map.of(
-                "Type", "URL_PULL", "PriUrl", "https://origin.example.com/a.m3u8", "PriUser", "u", "PriPass", "p1",
+                "Type", "URL_PULL", "ChannelClass", "STANDARD", "PriUrl", "https://origin.example.com/a.m3u8", "PriUser", "u", "PriPass", "p1",
                 "SecUrl", "https://origin.example.com/b.m3u8")));
 
         assertEquals(400, refused.statusCode());
@@ -370,6 +365,7 @@ class InputCreateWireTest {
                         .withBody("{\"__type\": \"ParameterLimitExceeded\", \"message\": \"limit reached\"}")));
 
         assertThrows(AwsServiceException.class, () -> create(Map.of("Type", "URL_PULL",
+                "ChannelClass", "STANDARD",
                 "PriUrl", "https://origin.example.com/a.m3u8", "PriUser", "u", "PriPass", "p1",
                 "SecUrl", "https://origin.example.com/b.m3u8", "SecUser", "u", "SecPass", "p2")));
 
@@ -385,7 +381,7 @@ class InputCreateWireTest {
         wire.server().stubFor(post(urlPathEqualTo("/prod/inputs")).willReturn(InputStubs.json(400,
                 "{\"message\": \"bad\"}").withHeader("x-amzn-ErrorType", "BadRequestException")));
 
-        assertThrows(AwsServiceException.class, () -> create(Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24")));
+        assertThrows(AwsServiceException.class, () -> create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24")));
 
         wire.server().verify(deleteRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups/" + GROUP_ID)));
     }
@@ -397,7 +393,7 @@ class InputCreateWireTest {
         stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("CREATING"), null);
 
         ResourceFailure failure = assertThrows(ResourceFailure.class,
-                () -> create(Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24")));
+                () -> create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24")));
 
         assertEquals("input " + INPUT_ID + " was deleted while it was being created", failure.getMessage());
         assertEquals(INPUT_ID, failure.physicalResourceId());

@@ -19,8 +19,7 @@ import com.amazonaws.livestreaming.testing.Requests;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,18 +28,10 @@ import org.junit.jupiter.api.Test;
  */
 class InputDeleteWireTest {
     private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
+            "ChannelClass", "STANDARD",
             "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "secret-value");
-    private InputFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new InputFixture();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @AutoClose
+    private final InputFixture fixture = new InputFixture();
 
     private Outcome delete(String id, Map<String, ?> properties) {
         return fixture.manager.delete(Requests.delete(KIND, id, properties), fixture.invocation().invocation());
@@ -57,7 +48,7 @@ class InputDeleteWireTest {
         String channel = fixture.channel(input, "IDLE");
         fixture.aws.clients().mediaLive().deleteChannel(b -> b.channelId(channel));
 
-        Outcome outcome = delete(input, Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"));
+        Outcome outcome = delete(input, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
 
         assertEquals(Outcome.success(input), outcome);
         assertEquals(List.of("MediaLive:DeleteChannel", "MediaLive:DeleteInput", "MediaLive:DeleteInputSecurityGroup"),
@@ -67,7 +58,8 @@ class InputDeleteWireTest {
 
     @Test
     void deleteOfMissingInputAnswersSuccessAfterAskingMediaLive() {
-        assertEquals(Outcome.success("1234567"), delete("1234567", Map.of("Type", "RTP_PUSH", "Cidr", "10.0.0.0/8")));
+        assertEquals(Outcome.success("1234567"), delete("1234567", Map.of("Type", "RTP_PUSH", "ChannelClass", "STANDARD",
+                "Cidr", "10.0.0.0/8")));
         assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:ListInputs", "MediaLive:ListInputSecurityGroups",
                 "MediaLive:ListInputs", "MediaLive:ListInputSecurityGroups"), fixture.aws.calls(),
                 "leftovers, then what an earlier update gave up on");
@@ -167,7 +159,7 @@ class InputDeleteWireTest {
         String channel = fixture.channel(replacement, "RUNNING");
         String otherResources = fixture.group(InputFixture.withTag(TAGS, Ownership.LOGICAL_ID, "SomeoneElsesInput"));
 
-        assertEquals(Outcome.success(input), delete(input, Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8")));
+        assertEquals(Outcome.success(input), delete(input, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8")));
 
         assertEquals(List.of("MediaLive channel " + channel + " (RUNNING)",
                 "MediaLive input " + replacement + " (ATTACHED)",
@@ -238,7 +230,7 @@ class InputDeleteWireTest {
         Request create = Requests.create(KIND, Map.of());
         String marker = PhysicalIds.nothingCreated(create);
 
-        Outcome outcome = delete(marker, Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"));
+        Outcome outcome = delete(marker, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
 
         assertEquals(Outcome.success(marker), outcome);
         assertEquals("DELETED", fixture.aws.mediaLive().inputState(made));

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,22 +27,18 @@ class InputEditWhileRunningTest {
     private static final String START = "MediaLive:StartChannel";
     private static final String UPDATE = "MediaLive:UpdateInput";
     private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
+            "ChannelClass", "STANDARD",
             "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller",
             "SecUrl", "https://backup.example.com/live/main.m3u8", "SecUser", "puller");
-    private InputFixture fixture;
+    @AutoClose
+    private final InputFixture fixture = new InputFixture();
     private String input;
     private String channel;
 
     @BeforeEach
     void start() {
-        fixture = new InputFixture();
         input = fixture.pullInput(TAGS, null, null);
         channel = fixture.channel(input, "RUNNING");
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     private static Map<String, String> with(Map<String, String> base, String... keyValues) {
@@ -166,8 +162,8 @@ class InputEditWhileRunningTest {
         fixture.aws.mediaLive().remove(channel);
         channel = fixture.channel(push, "RUNNING");
 
-        Outcome outcome = update(push, Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24"),
-                Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"), InputFixture.BUDGET);
+        Outcome outcome = update(push, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"),
+                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"), InputFixture.BUDGET);
 
         assertEquals(Outcome.Status.SUCCESS, outcome.status(), outcome.reason());
         assertEquals(List.of("MediaLive:UpdateInputSecurityGroup"), fixture.actions());

@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +34,15 @@ class InputSecretsTest {
     private static final String SEC = "Sec-pa55word-37q";
     private static final String ROTATED = "Rotated-pa55word-12z";
     private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
+            "ChannelClass", "STANDARD",
             "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", PRI,
             "SecUrl", "https://backup.example.com/live/main.m3u8", "SecUser", "puller", "SecPass", SEC);
-    private WireMockAws wire;
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
     private InputStubs stubs;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
         stubs = new InputStubs(wire.server());
         String pull = InputStubs.urlPullInput("DETACHED", PRIMARY_PARAM, SECONDARY_PARAM);
         stubs.listInputs();
@@ -50,11 +51,6 @@ class InputSecretsTest {
         stubs.describeInput(INPUT_ID, pull);
         stubs.updateInput(INPUT_ID, pull);
         stubs.deleteInput(INPUT_ID);
-    }
-
-    @AfterEach
-    void stop() {
-        wire.close();
     }
 
     private static void assertNoPassword(String text) {

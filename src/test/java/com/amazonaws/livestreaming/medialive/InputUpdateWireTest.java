@@ -21,7 +21,7 @@ import com.amazonaws.livestreaming.testing.WireMockAws;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,22 +36,18 @@ class InputUpdateWireTest {
     private static final String FLOW_C = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-CCCCCCCCCCCCCCCC-3333:c";
     private static final String ROLE = "arn:aws:iam::123456789012:role/MediaLiveAccessRole";
     private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
+            "ChannelClass", "STANDARD",
             "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "old-pri",
             "SecUrl", "https://backup.example.com/live/main.m3u8", "SecUser", "puller", "SecPass", "old-sec");
-    private WireMockAws wire;
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
     private InputStubs stubs;
     private InputManager manager;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
         stubs = new InputStubs(wire.server());
         manager = new InputManager(wire.clients(), Duration.ofMillis(10));
-    }
-
-    @AfterEach
-    void stop() {
-        wire.close();
     }
 
     private Outcome update(Map<String, ?> properties, Map<String, ?> old) {
@@ -82,8 +78,8 @@ class InputUpdateWireTest {
                 InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "203.0.113.0/24"));
         stubs.updateGroup(GROUP_ID, InputStubs.group(GROUP_ID, "UPDATING", "[\"1234567\"]", "203.0.113.0/24"));
 
-        Outcome outcome = update(Map.of("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/24"),
-                Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"));
+        Outcome outcome = update(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"),
+                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
 
         wire.server().verify(putRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups/" + GROUP_ID))
                 .withRequestBody(equalToJson("{\"whitelistRules\": [{\"cidr\": \"203.0.113.0/24\"}], \"tags\": "
@@ -102,8 +98,8 @@ class InputUpdateWireTest {
         stubs.describeGroup(GROUP_ID, InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]",
                 "203.0.113.0/24,10.0.0.0/8"));
 
-        Outcome outcome = update(Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8, 203.0.113.0/24"),
-                Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8,203.0.113.0/24"));
+        Outcome outcome = update(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8, 203.0.113.0/24"),
+                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8,203.0.113.0/24"));
 
         assertEquals(INPUT_ID, outcome.physicalResourceId());
         assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:DescribeInputSecurityGroup",
@@ -175,7 +171,7 @@ class InputUpdateWireTest {
                 .formatted(ROLE, FLOW_A, FLOW_B));
         stubs.describeInput(INPUT_ID, flows);
         stubs.updateInput(INPUT_ID, flows);
-        Map<String, String> old = Map.of("Type", "MEDIACONNECT", "PriMediaConnectArn", FLOW_A,
+        Map<String, String> old = Map.of("Type", "MEDIACONNECT", "ChannelClass", "STANDARD", "PriMediaConnectArn", FLOW_A,
                 "SecMediaConnectArn", FLOW_B, "RoleArn", ROLE);
 
         Outcome outcome = update(with(old, "SecMediaConnectArn", FLOW_C), old);

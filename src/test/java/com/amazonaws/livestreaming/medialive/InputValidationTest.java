@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,18 +20,13 @@ import org.junit.jupiter.api.Test;
 class InputValidationTest {
     private static final String FLOW = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-23aBC45dEF67hiJ8-12AbC34DE5fG:live";
     private static final String ROLE = "arn:aws:iam::123456789012:role/MediaLiveAccessRole";
-    private WireMockAws wire;
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
     private InputManager manager;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
         manager = new InputManager(wire.clients(), Duration.ofMillis(10));
-    }
-
-    @AfterEach
-    void stop() {
-        wire.close();
     }
 
     /** Creates with {@code properties}, expects the refusal, and checks no AWS call was made. */
@@ -78,24 +73,24 @@ class InputValidationTest {
 
     @Test
     void blankCidrCountsAsMissing() {
-        assertEquals("Cidr", refused("Type", "RTP_PUSH", "Cidr", " , ").property());
+        assertEquals("Cidr", refused("Type", "RTP_PUSH", "ChannelClass", "STANDARD", "Cidr", " , ").property());
     }
 
     @Test
     void malformedCidrIsNamed() {
         assertEquals("Cidr has '10.0.0.300/8', which is not an IPv4 CIDR block like 203.0.113.0/24",
-                refused("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8,10.0.0.300/8").getMessage());
+                refused("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8,10.0.0.300/8").getMessage());
     }
 
     @Test
     void cidrWithoutPrefixLengthIsRefused() {
         assertEquals("Cidr has '203.0.113.7', which is not an IPv4 CIDR block like 203.0.113.0/24",
-                refused("Type", "RTMP_PUSH", "Cidr", "203.0.113.7").getMessage());
+                refused("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.7").getMessage());
     }
 
     @Test
     void cidrPrefixLongerThan32IsRefused() {
-        assertEquals("Cidr", refused("Type", "RTMP_PUSH", "Cidr", "203.0.113.0/33").property());
+        assertEquals("Cidr", refused("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/33").property());
     }
 
     @Test
@@ -105,20 +100,20 @@ class InputValidationTest {
             cidrs.append(i == 1 ? "" : ",").append("10.0.").append(i).append(".0/24");
         }
         assertEquals("Cidr has 11 CIDR blocks; MediaLive allows at most 10 in one input security group",
-                refused("Type", "RTMP_PUSH", "Cidr", cidrs.toString()).getMessage());
+                refused("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", cidrs.toString()).getMessage());
     }
 
     @Test
     void urlPullOverFtpIsRefused() {
         assertEquals("PriUrl is 'ftp://origin.example.com/live.m3u8'; a URL_PULL input pulls over http:// or"
                 + " https:// from a host, e.g. https://example.com/live/index.m3u8",
-                refused("Type", "URL_PULL", "PriUrl", "ftp://origin.example.com/live.m3u8",
+                refused("Type", "URL_PULL", "ChannelClass", "STANDARD", "PriUrl", "ftp://origin.example.com/live.m3u8",
                         "SecUrl", "https://origin.example.com/b.m3u8").getMessage());
     }
 
     @Test
     void mp4FileOverRtmpIsRefused() {
-        assertEquals("SecUrl", refused("Type", "MP4_FILE", "PriUrl", "https://media.example.com/a.mp4",
+        assertEquals("SecUrl", refused("Type", "MP4_FILE", "ChannelClass", "STANDARD", "PriUrl", "https://media.example.com/a.mp4",
                 "SecUrl", "rtmp://media.example.com/a.mp4").property());
     }
 
@@ -142,7 +137,7 @@ class InputValidationTest {
     void mp4FileFromS3MustNameTheObject() {
         assertEquals("SecUrl is 's3://my-bucket/videos/'; it must name the MP4 file itself, e.g."
                 + " s3ssl://my-bucket/videos/clip.mp4",
-                refused("Type", "MP4_FILE", "PriUrl", "s3ssl://my-bucket/videos/clip.mp4",
+                refused("Type", "MP4_FILE", "ChannelClass", "STANDARD", "PriUrl", "s3ssl://my-bucket/videos/clip.mp4",
                         "SecUrl", "s3://my-bucket/videos/").getMessage());
     }
 
@@ -194,7 +189,7 @@ class InputValidationTest {
 
     @Test
     void srtCallerOverUdpIsRefused() {
-        assertEquals("SecSrtUrl", refused("Type", "SRT_CALLER", "PriSrtUrl", "srt://203.0.113.5:5000",
+        assertEquals("SecSrtUrl", refused("Type", "SRT_CALLER", "ChannelClass", "STANDARD", "PriSrtUrl", "srt://203.0.113.5:5000",
                 "SecSrtUrl", "udp://203.0.113.6:5000").property());
     }
 
@@ -210,7 +205,8 @@ class InputValidationTest {
     void standardPullInputNeedsASecondSource() {
         assertEquals("SecUrl is required for a URL_PULL input of ChannelClass STANDARD (two sources); set it or use"
                 + " ChannelClass SINGLE_PIPELINE",
-                refused("Type", "URL_PULL", "PriUrl", "https://origin.example.com/a.m3u8").getMessage());
+                refused("Type", "URL_PULL", "ChannelClass", "STANDARD", "PriUrl", "https://origin.example.com/a.m3u8")
+                        .getMessage());
     }
 
     @Test
@@ -223,7 +219,8 @@ class InputValidationTest {
     void standardMediaConnectInputNeedsASecondFlow() {
         assertEquals("SecMediaConnectArn is required for a MEDIACONNECT input of ChannelClass STANDARD (two"
                 + " sources); set it or use ChannelClass SINGLE_PIPELINE",
-                refused("Type", "MEDIACONNECT", "PriMediaConnectArn", FLOW, "RoleArn", ROLE).getMessage());
+                refused("Type", "MEDIACONNECT", "ChannelClass", "STANDARD", "PriMediaConnectArn", FLOW, "RoleArn", ROLE)
+                        .getMessage());
     }
 
     @Test
@@ -256,8 +253,8 @@ class InputValidationTest {
     @Test
     void badPropertiesOnUpdateAreRefusedBeforeAnyCall() {
         InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () -> manager.update(
-                InputStubs.update(InputStubs.INPUT_ID, Map.of("Type", "RTMP_PUSH", "Cidr", "everyone"),
-                        Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8")), Requests.invocation().invocation()));
+                InputStubs.update(InputStubs.INPUT_ID, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "everyone"),
+                        Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8")), Requests.invocation().invocation()));
         assertEquals("Cidr", e.property());
         assertEquals(List.of(), wire.calls());
     }

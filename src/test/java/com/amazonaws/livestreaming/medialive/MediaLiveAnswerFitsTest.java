@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,16 +23,12 @@ import org.junit.jupiter.api.Test;
 class MediaLiveAnswerFitsTest {
     private static final Set<String> INPUT_DATA = Set.of("Id", "Arn", "EndPoint1", "EndPoint2");
     private static final int LONGEST = PropertyRules.DEFAULT_MAX_LENGTH;
+    @AutoClose
     private final HandlerHarness harness = new HandlerHarness(clients -> new Registry(Map.of(
             InputManager.KIND, () -> new InputManager(clients, Duration.ofMillis(10)),
             ChannelManager.KIND, () -> new ChannelManager(clients.mediaLive(), TestProfiles.loader(),
                     Duration.ofMillis(10)))));
     private final InputStubs inputs = new InputStubs(harness.aws().server());
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     /** A URL of exactly {@code length} characters, all of it path (a query would not be shown in Data). */
     private static String url(String host, int length) {

@@ -28,7 +28,7 @@ import com.amazonaws.livestreaming.testing.WireMockAws;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,18 +48,13 @@ class EndpointCdnAuthorizationWireTest {
             {"authorization": {"cdnIdentifierSecret": "%s", "secretsRoleArn": "%s"}}"""
             .formatted(CDN_SECRET_ARN, CDN_ROLE_ARN);
 
-    private WireMockAws wire;
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
     private MediaPackageEndpointManager manager;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
         manager = new MediaPackageEndpointManager(wire.clients(), List.of());
-    }
-
-    @AfterEach
-    void stop() {
-        wire.close();
     }
 
     private static Map<String, String> props(String type, boolean authorized) {

@@ -15,7 +15,7 @@ import com.amazonaws.livestreaming.testing.LongestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +23,8 @@ import org.junit.jupiter.api.Test;
  * channel ids MediaPackage accepts, sent through the real answer path.
  */
 class MediaPackageAnswerFitsTest {
+    @AutoClose
     private final HandlerHarness harness = new HandlerHarness();
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void aChannelWithTheLongestIdFits() {

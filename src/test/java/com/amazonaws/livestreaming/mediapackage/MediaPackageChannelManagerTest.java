@@ -44,7 +44,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,18 +53,13 @@ class MediaPackageChannelManagerTest {
     private static final String LOGICAL_ID = "Resource" + KIND;
     private static final String DEFAULT_DESCRIPTION = "Live streaming channel of CloudFormation stack demo-stack";
 
-    private WireMockAws wire;
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
     private MediaPackageChannelManager manager;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
         manager = new MediaPackageChannelManager(wire.clients());
-    }
-
-    @AfterEach
-    void stop() {
-        wire.close();
     }
 
     private void stubCreateChannel() {

@@ -33,7 +33,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,18 +61,13 @@ class MediaPackageEndpointManagerTest {
             "adsOnDeliveryRestrictions": "RESTRICTED"
             """;
 
-    private WireMockAws wire;
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws();
     private MediaPackageEndpointManager manager;
 
     @BeforeEach
     void start() {
-        wire = new WireMockAws();
         manager = new MediaPackageEndpointManager(wire.clients(), FAST_BACKOFF);
-    }
-
-    @AfterEach
-    void stop() {
-        wire.close();
     }
 
     private static Map<String, String> props(String type) {

@@ -15,8 +15,7 @@ import com.amazonaws.livestreaming.cfn.InvalidPropertyException;
 import com.amazonaws.livestreaming.testing.WireMockAws;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.medialive.model.InputMaximumBitrate;
 import software.amazon.awssdk.services.medialive.model.InputResolution;
@@ -24,17 +23,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 class EncodingProfilesTest {
     private static final String ALLOWED = "allowed values: 1080p, 720p, 540p, or s3://bucket/key.json";
-    private WireMockAws wire;
-
-    @BeforeEach
-    void startWire() {
-        wire = new WireMockAws(1);
-    }
-
-    @AfterEach
-    void stopWire() {
-        wire.close();
-    }
+    @AutoClose
+    private final WireMockAws wire = new WireMockAws(1);
 
     private EncodingProfiles profiles() {
         return new EncodingProfiles(wire.clients()::s3);

@@ -38,6 +38,7 @@ import java.util.function.Supplier;
 public final class Handler implements RequestStreamHandler {
     /** Time kept back from the manager for sending the answer (with retries) before the Lambda dies. */
     public static final Duration DEFAULT_SAFETY_MARGIN = Duration.ofSeconds(10);
+
     private static final Duration CLEANUP_RESERVE = Duration.ofSeconds(5);
     private static final Duration LOCAL_TIME = Duration.ofMinutes(15);
 
@@ -57,7 +58,11 @@ public final class Handler implements RequestStreamHandler {
     }
 
     private Handler(Lazy<AwsClients> clients, JsonLog log) {
-        this(new Lazy<>(() -> Managers.standard(clients.get())), new ResponseSender(), log, DEFAULT_SAFETY_MARGIN,
+        this(
+                new Lazy<>(() -> Managers.standard(clients.get())),
+                new ResponseSender(),
+                log,
+                DEFAULT_SAFETY_MARGIN,
                 Ticker.SYSTEM);
         // Held here as well: the runtime's CRaC context may hold its resources only weakly.
         this.priming = new SnapStartPriming(this, clients, registry, log);
@@ -69,13 +74,12 @@ public final class Handler implements RequestStreamHandler {
     }
 
     /** @param ticker the clock the managers' waits run on (tests simulate it, so slow AWS transitions cost nothing) */
-    public Handler(Supplier<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin,
-                   Ticker ticker) {
+    public Handler(
+            Supplier<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin, Ticker ticker) {
         this(new Lazy<>(registry), sender, log, safetyMargin, ticker);
     }
 
-    private Handler(Lazy<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin,
-                    Ticker ticker) {
+    private Handler(Lazy<Registry> registry, ResponseSender sender, JsonLog log, Duration safetyMargin, Ticker ticker) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.log = Objects.requireNonNull(log, "log");
@@ -117,17 +121,24 @@ public final class Handler implements RequestStreamHandler {
     }
 
     private byte[] handle(EventParser.Parsed parsed, Context context, JsonLog requestLog, long started) {
-        Supplier<Duration> timeLeft = () -> context == null ? LOCAL_TIME
-                : Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis()));
+        Supplier<Duration> timeLeft =
+                () -> context == null ? LOCAL_TIME : Duration.ofMillis(Math.max(0, context.getRemainingTimeInMillis()));
         Request request = parsed.request();
         if (request.responseUrl() == null || request.responseUrl().isBlank()) {
-            requestLog.error("event has no ResponseURL; nothing can be answered",
+            requestLog.error(
+                    "event has no ResponseURL; nothing can be answered",
                     Map.of("problem", parsed.problem().orElse("no ResponseURL")));
             return null;
         }
-        requestLog.info("received", Map.of("properties", request.properties().asMap().isEmpty() ? Map.of()
-                : Redaction.properties(request.properties().asMap()), "responseTarget",
-                String.valueOf(Redaction.url(request.responseUrl()))));
+        requestLog.info(
+                "received",
+                Map.of(
+                        "properties",
+                        request.properties().asMap().isEmpty()
+                                ? Map.of()
+                                : Redaction.properties(request.properties().asMap()),
+                        "responseTarget",
+                        String.valueOf(Redaction.url(request.responseUrl()))));
 
         OnceResponder responder = new OnceResponder(sender);
         Outcome outcome;
@@ -152,7 +163,8 @@ public final class Handler implements RequestStreamHandler {
 
     private Outcome decide(Request request, EventParser.Parsed parsed, Duration available, JsonLog requestLog) {
         if (parsed.problem().isPresent()) {
-            requestLog.error("malformed event", Map.of("reason", parsed.problem().get()));
+            requestLog.error(
+                    "malformed event", Map.of("reason", parsed.problem().get()));
             return Outcome.failed(request.physicalIdOrMarker(), parsed.problem().get());
         }
         Duration margin = safetyMargin.compareTo(available.dividedBy(2)) < 0 ? safetyMargin : available.dividedBy(2);
@@ -174,9 +186,14 @@ public final class Handler implements RequestStreamHandler {
 
     private static Map<String, Object> fields(Request request, Context context) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("lambdaRequestId", context == null || context.getAwsRequestId() == null ? "none"
-                : context.getAwsRequestId());
-        fields.put("requestType", request.requestType() == null ? "unknown" : request.requestType().wireName());
+        fields.put(
+                "lambdaRequestId",
+                context == null || context.getAwsRequestId() == null ? "none" : context.getAwsRequestId());
+        fields.put(
+                "requestType",
+                request.requestType() == null
+                        ? "unknown"
+                        : request.requestType().wireName());
         fields.put("resourceType", String.valueOf(request.resourceType()));
         fields.put("logicalResourceId", String.valueOf(request.logicalResourceId()));
         fields.put("requestId", String.valueOf(request.requestId()));

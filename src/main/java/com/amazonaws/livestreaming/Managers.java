@@ -15,8 +15,7 @@ import java.util.function.Supplier;
 
 /** The resource kinds this Lambda serves, wired to clients built from the environment. */
 public final class Managers {
-    private Managers() {
-    }
+    private Managers() {}
 
     public static Registry standard() {
         return standard(AwsClients.fromEnvironment());

@@ -52,20 +52,28 @@ class AdSignallingChainWireTest {
             "https://d15an60oaeed9r.cloudfront.net/live_stream_v2/sports_reel_with_markers.m3u8";
     private static final String CHANNEL_ID = "1234567";
     private static final String PACKAGE_CHANNEL = "demo-stack-livestream";
-    private static final List<String> MEDIAPACKAGE_DEFAULT_TRIGGERS = List.of("SPLICE_INSERT",
-            "PROVIDER_ADVERTISEMENT", "DISTRIBUTOR_ADVERTISEMENT", "PROVIDER_PLACEMENT_OPPORTUNITY",
+    private static final List<String> MEDIAPACKAGE_DEFAULT_TRIGGERS = List.of(
+            "SPLICE_INSERT",
+            "PROVIDER_ADVERTISEMENT",
+            "DISTRIBUTOR_ADVERTISEMENT",
+            "PROVIDER_PLACEMENT_OPPORTUNITY",
             "DISTRIBUTOR_PLACEMENT_OPPORTUNITY");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
+
     private Dispatcher dispatcher;
 
     @BeforeEach
     void start() {
         Map<String, Supplier<ResourceManager>> kinds = new LinkedHashMap<>();
-        kinds.put("MediaLiveChannel", () -> new ChannelManager(wire.clients().mediaLive(),
-                new EncodingProfiles(wire.clients()::s3)::load, Duration.ofMillis(10)));
+        kinds.put(
+                "MediaLiveChannel",
+                () -> new ChannelManager(
+                        wire.clients().mediaLive(),
+                        new EncodingProfiles(wire.clients()::s3)::load,
+                        Duration.ofMillis(10)));
         kinds.put("MediaPackageEndpoint", () -> new MediaPackageEndpointManager(wire.clients(), List.of()));
         Registry registry = new Registry(kinds);
         dispatcher = new Dispatcher(() -> registry);
@@ -86,18 +94,31 @@ class AdSignallingChainWireTest {
         bodies.addAll(bodies(putRequestedFor(urlPathEqualTo("/prod/channels/" + CHANNEL_ID))));
         assertEquals(2, bodies.size(), "one CreateChannel and one UpdateChannel");
         for (JsonNode body : bodies) {
-            assertEquals("SEGMENTS", body.at("/inputAttachments/0/inputSettings/networkInputSettings"
-                    + "/hlsInputSettings/scte35Source").asText(), body.toString());
+            assertEquals(
+                    "SEGMENTS",
+                    body.at("/inputAttachments/0/inputSettings/networkInputSettings" + "/hlsInputSettings/scte35Source")
+                            .asText(),
+                    body.toString());
             JsonNode encoder = body.get("encoderSettings");
-            assertEquals("FOLLOW", encoder.at("/availConfiguration/availSettings/scte35SpliceInsert"
-                    + "/noRegionalBlackoutFlag").asText());
-            assertEquals("FOLLOW", encoder.at("/availConfiguration/availSettings/scte35SpliceInsert"
-                    + "/webDeliveryAllowedFlag").asText());
-            assertEquals("ALL_OUTPUT_GROUPS", encoder.at("/availConfiguration/scte35SegmentationScope").asText());
-            assertEquals("DISABLED", encoder.at("/availBlanking/state").asText(),
+            assertEquals(
+                    "FOLLOW",
+                    encoder.at("/availConfiguration/availSettings/scte35SpliceInsert" + "/noRegionalBlackoutFlag")
+                            .asText());
+            assertEquals(
+                    "FOLLOW",
+                    encoder.at("/availConfiguration/availSettings/scte35SpliceInsert" + "/webDeliveryAllowedFlag")
+                            .asText());
+            assertEquals(
+                    "ALL_OUTPUT_GROUPS",
+                    encoder.at("/availConfiguration/scte35SegmentationScope").asText());
+            assertEquals(
+                    "DISABLED",
+                    encoder.at("/availBlanking/state").asText(),
                     "ads are inserted downstream; the channel must not black the breaks out");
             assertEquals(1, encoder.get("outputGroups").size());
-            assertTrue(encoder.at("/outputGroups/0/outputGroupSettings/mediaPackageGroupSettings").isObject(),
+            assertTrue(
+                    encoder.at("/outputGroups/0/outputGroupSettings/mediaPackageGroupSettings")
+                            .isObject(),
                     "a MediaPackage output group, which always passes SCTE-35 through");
         }
     }
@@ -110,17 +131,18 @@ class AdSignallingChainWireTest {
             succeeds(Requests.create("MediaPackageEndpoint", properties));
             Map<String, Object> longerWindow = new LinkedHashMap<>(properties);
             longerWindow.put("WindowSeconds", "120");
-            succeeds(Requests.update("MediaPackageEndpoint", PACKAGE_CHANNEL + "-" + type.toLowerCase(),
-                    longerWindow, properties));
+            succeeds(Requests.update(
+                    "MediaPackageEndpoint", PACKAGE_CHANNEL + "-" + type.toLowerCase(), longerWindow, properties));
         }
 
         List<JsonNode> creates = bodies(postRequestedFor(urlPathEqualTo("/origin_endpoints")));
         assertEquals(3, creates.size());
         for (String type : List.of("HLS", "CMAF", "DASH")) {
             List<JsonNode> requests = new ArrayList<>(creates.stream()
-                    .filter(b -> b.get("id").asText().endsWith("-" + type.toLowerCase())).toList());
-            requests.addAll(bodies(putRequestedFor(urlPathEqualTo("/origin_endpoints/" + PACKAGE_CHANNEL + "-"
-                    + type.toLowerCase()))));
+                    .filter(b -> b.get("id").asText().endsWith("-" + type.toLowerCase()))
+                    .toList());
+            requests.addAll(bodies(putRequestedFor(
+                    urlPathEqualTo("/origin_endpoints/" + PACKAGE_CHANNEL + "-" + type.toLowerCase()))));
             assertEquals(2, requests.size(), type + ": one create and one update");
             for (JsonNode body : requests) {
                 JsonNode signalling = switch (type) {
@@ -129,12 +151,17 @@ class AdSignallingChainWireTest {
                     default -> body.get("dashPackage");
                 };
                 assertEquals(MEDIAPACKAGE_DEFAULT_TRIGGERS, strings(signalling.get("adTriggers")), type);
-                assertEquals("RESTRICTED", signalling.get("adsOnDeliveryRestrictions").asText(), type);
+                assertEquals(
+                        "RESTRICTED",
+                        signalling.get("adsOnDeliveryRestrictions").asText(),
+                        type);
                 if (type.equals("DASH")) {
                     assertEquals(List.of("ADS"), strings(signalling.get("periodTriggers")), type);
                 } else {
                     assertEquals(adMarkers, signalling.get("adMarkers").asText(), type);
-                    assertEquals(6, signalling.get("programDateTimeIntervalSeconds").asInt(),
+                    assertEquals(
+                            6,
+                            signalling.get("programDateTimeIntervalSeconds").asInt(),
                             type + ": a program date-time tag per segment, whatever the markers");
                 }
             }
@@ -170,8 +197,7 @@ class AdSignallingChainWireTest {
 
     private void succeeds(Request request) {
         Outcome outcome = dispatcher.dispatch(request, Requests.invocation().invocation());
-        assertTrue(outcome.succeeded(), request.requestType() + " " + request.resourceType() + ": "
-                + outcome.reason());
+        assertTrue(outcome.succeeded(), request.requestType() + " " + request.resourceType() + ": " + outcome.reason());
     }
 
     private List<JsonNode> bodies(RequestPatternBuilder pattern) throws Exception {
@@ -200,11 +226,14 @@ class AdSignallingChainWireTest {
                 .set("tags", JSON.valueToTree(Ownership.tags(Requests.create("MediaLiveChannel", Map.of()))))
                 .toString();
         wire.server().stubFor(get(urlPathEqualTo("/prod/channels")).willReturn(json("{\"channels\": []}")));
-        wire.server().stubFor(post(urlPathEqualTo("/prod/channels")).willReturn(json("{\"channel\": " + channel
-                + "}").withStatus(201)));
-        wire.server().stubFor(put(urlPathEqualTo("/prod/channels/" + CHANNEL_ID)).willReturn(json("{\"channel\": "
-                + channel + "}")));
-        wire.server().stubFor(get(urlPathEqualTo("/prod/channels/" + CHANNEL_ID)).willReturn(json(channel)));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/prod/channels"))
+                        .willReturn(json("{\"channel\": " + channel + "}").withStatus(201)));
+        wire.server()
+                .stubFor(put(urlPathEqualTo("/prod/channels/" + CHANNEL_ID))
+                        .willReturn(json("{\"channel\": " + channel + "}")));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/prod/channels/" + CHANNEL_ID)).willReturn(json(channel)));
     }
 
     /** Endpoints that MediaPackage creates and updates, each answering with its playback URL. */
@@ -217,18 +246,31 @@ class AdSignallingChainWireTest {
                     .put("id", id)
                     .put("channelId", PACKAGE_CHANNEL)
                     .put("url", type.equals("cmaf") ? "" : url)
-                    .set("cmafPackage", type.equals("cmaf") ? JSON.createObjectNode().set("hlsManifests",
-                            JSON.createArrayNode().add(JSON.createObjectNode().put("id", "index").put("url", url)))
-                            : null)
+                    .set(
+                            "cmafPackage",
+                            type.equals("cmaf")
+                                    ? JSON.createObjectNode()
+                                            .set(
+                                                    "hlsManifests",
+                                                    JSON.createArrayNode()
+                                                            .add(JSON.createObjectNode()
+                                                                    .put("id", "index")
+                                                                    .put("url", url)))
+                                    : null)
                     .toString();
-            wire.server().stubFor(post(urlPathEqualTo("/origin_endpoints"))
-                    .withRequestBody(matchingJsonPath("$.id", equalTo(id)))
-                    .willReturn(json(body)));
-            wire.server().stubFor(put(urlPathMatching("/origin_endpoints/" + id)).willReturn(json(body)));
+            wire.server()
+                    .stubFor(post(urlPathEqualTo("/origin_endpoints"))
+                            .withRequestBody(matchingJsonPath("$.id", equalTo(id)))
+                            .willReturn(json(body)));
+            wire.server()
+                    .stubFor(put(urlPathMatching("/origin_endpoints/" + id)).willReturn(json(body)));
         }
     }
 
     private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 }

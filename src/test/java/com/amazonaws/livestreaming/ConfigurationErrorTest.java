@@ -23,16 +23,20 @@ class ConfigurationErrorTest {
         try (ResponseEndpoint endpoint = new ResponseEndpoint()) {
             Handler handler = new Handler(
                     () -> Managers.standard(new AwsClients(AwsClients.Settings.fromEnvironment(Map.of()))),
-                    new ResponseSender(1, d -> { }), new JsonLog(new PrintStream(new ByteArrayOutputStream(), true,
-                    StandardCharsets.UTF_8)), Duration.ofSeconds(5));
+                    new ResponseSender(1, d -> {}),
+                    new JsonLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)),
+                    Duration.ofSeconds(5));
 
-            handler.handle(Events.create(endpoint.url(), "MediaPackageChannel", Map.of()),
+            handler.handle(
+                    Events.create(endpoint.url(), "MediaPackageChannel", Map.of()),
                     new LocalContext(Duration.ofMinutes(1)));
 
             JsonNode answer = endpoint.onlyAnswer();
             assertEquals("FAILED", answer.get("Status").asText());
-            assertEquals("configuration error: AWS_REGION is not set; set it (or AWS_DEFAULT_REGION) to the Region of"
-                    + " the stack, e.g. AWS_REGION=us-east-1", answer.get("Reason").asText());
+            assertEquals(
+                    "configuration error: AWS_REGION is not set; set it (or AWS_DEFAULT_REGION) to the Region of"
+                            + " the stack, e.g. AWS_REGION=us-east-1",
+                    answer.get("Reason").asText());
         }
     }
 }

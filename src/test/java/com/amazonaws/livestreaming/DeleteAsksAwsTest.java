@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeleteAsksAwsTest {
     @AutoClose
     private final AwsStandIn aws = new AwsStandIn();
+
     private Registry registry;
 
     @BeforeEach
@@ -37,15 +38,20 @@ class DeleteAsksAwsTest {
 
     private Outcome delete(String kind, String physicalId) {
         Request request = Requests.delete(kind, physicalId, Map.of());
-        return new Dispatcher(() -> registry).dispatch(request,
-                Requests.invocation(Duration.ofSeconds(890), aws.clock()).invocation());
+        return new Dispatcher(() -> registry)
+                .dispatch(
+                        request,
+                        Requests.invocation(Duration.ofSeconds(890), aws.clock())
+                                .invocation());
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"MediaLiveChannel, my-channel, MediaLive:DescribeChannel",
-            "MediaLiveInput, arn:aws:medialive:us-east-1:1:input:1, MediaLive:DescribeInput",
-            "MediaPackageChannel, demo stack/livestream, MediaPackage:ListOriginEndpoints",
-            "MediaPackageEndpoint, demo-stack-livestream-hls?x, MediaPackage:DeleteOriginEndpoint"})
+    @CsvSource({
+        "MediaLiveChannel, my-channel, MediaLive:DescribeChannel",
+        "MediaLiveInput, arn:aws:medialive:us-east-1:1:input:1, MediaLive:DescribeInput",
+        "MediaPackageChannel, demo stack/livestream, MediaPackage:ListOriginEndpoints",
+        "MediaPackageEndpoint, demo-stack-livestream-hls?x, MediaPackage:DeleteOriginEndpoint"
+    })
     void anIdOfAnyFormIsSentToAwsAndItsNotFoundIsSuccess(String kind, String physicalId, String firstCall) {
         Outcome outcome = delete(kind, physicalId);
 
@@ -64,17 +70,22 @@ class DeleteAsksAwsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"MediaLiveChannel, MediaLive:DescribeChannel", "MediaLiveInput, MediaLive:DescribeInput",
-            "MediaPackageChannel, MediaPackage:ListOriginEndpoints",
-            "MediaPackageEndpoint, MediaPackage:DeleteOriginEndpoint"})
+    @CsvSource({
+        "MediaLiveChannel, MediaLive:DescribeChannel",
+        "MediaLiveInput, MediaLive:DescribeInput",
+        "MediaPackageChannel, MediaPackage:ListOriginEndpoints",
+        "MediaPackageEndpoint, MediaPackage:DeleteOriginEndpoint"
+    })
     void anyOtherAnswerFailsTheDeleteWithTheServicesWords(String kind, String call) {
         aws.refuse(call, 1, 403, "ForbiddenException", "User is not authorized to perform this action");
 
         Outcome outcome = delete(kind, "1234567");
 
         assertEquals(Outcome.Status.FAILED, outcome.status());
-        assertEquals(call.replace(':', ' ') + " failed: 403 ForbiddenException: User is not "
-                + "authorized to perform this action", outcome.reason());
+        assertEquals(
+                call.replace(':', ' ') + " failed: 403 ForbiddenException: User is not "
+                        + "authorized to perform this action",
+                outcome.reason());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -86,7 +97,11 @@ class DeleteAsksAwsTest {
 
         assertEquals(Outcome.Status.SUCCESS, outcome.status(), outcome.reason());
         assertEquals(marker, outcome.physicalResourceId());
-        assertEquals(0, aws.server().findAll(anyRequestedFor(urlMatching(".*NotCreated.*"))).size());
+        assertEquals(
+                0,
+                aws.server()
+                        .findAll(anyRequestedFor(urlMatching(".*NotCreated.*")))
+                        .size());
         assertEquals(List.of(), aws.leftovers());
     }
 }

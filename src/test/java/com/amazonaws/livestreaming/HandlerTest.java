@@ -38,6 +38,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 class HandlerTest {
     @AutoClose
     private final ResponseEndpoint endpoint = new ResponseEndpoint();
+
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private BiFunction<Request, Invocation, Outcome> behaviour = (r, i) -> Outcome.success("thing-1");
@@ -73,8 +74,12 @@ class HandlerTest {
 
     private JsonNode run(byte[] event, Duration remaining, Duration margin) {
         Registry registry = new Registry(Map.of("Thing", Thing::new));
-        Handler handler = new Handler(() -> registry, new ResponseSender(6, d -> { }),
-                new JsonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8)), margin, ticker);
+        Handler handler = new Handler(
+                () -> registry,
+                new ResponseSender(6, d -> {}),
+                new JsonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8)),
+                margin,
+                ticker);
         handler.handle(event, new LocalContext(remaining));
         return endpoint.onlyAnswer();
     }
@@ -89,7 +94,8 @@ class HandlerTest {
 
     @Test
     void createAnswersSuccessWithTheManagersIdAndData() {
-        behaviour = (r, i) -> Outcome.success("thing-1", Map.of("Size", r.properties().required("Size")));
+        behaviour = (r, i) ->
+                Outcome.success("thing-1", Map.of("Size", r.properties().required("Size")));
 
         JsonNode answer = run(Events.create(endpoint.url(), "Thing", Map.of("Size", "8")));
 
@@ -103,7 +109,9 @@ class HandlerTest {
         JsonNode answer = run(Events.create(endpoint.url(), "Gadget", Map.of()));
 
         assertEquals("FAILED", answer.get("Status").asText());
-        assertEquals("unknown resource kind Custom::Gadget; known kinds: Thing", answer.get("Reason").asText());
+        assertEquals(
+                "unknown resource kind Custom::Gadget; known kinds: Thing",
+                answer.get("Reason").asText());
         assertTrue(answer.get("PhysicalResourceId").asText().startsWith("NotCreated:"));
     }
 
@@ -112,7 +120,9 @@ class HandlerTest {
         JsonNode answer = run(Events.event("Replace", endpoint.url(), "Thing", "thing-1", Map.of(), null));
 
         assertEquals("FAILED", answer.get("Status").asText());
-        assertEquals("RequestType 'Replace' is not one of Create, Update, Delete", answer.get("Reason").asText());
+        assertEquals(
+                "RequestType 'Replace' is not one of Create, Update, Delete",
+                answer.get("Reason").asText());
         assertEquals("thing-1", answer.get("PhysicalResourceId").asText());
         assertTrue(calls.isEmpty());
     }
@@ -139,7 +149,8 @@ class HandlerTest {
         JsonNode answer = run(event.getBytes(StandardCharsets.UTF_8));
 
         assertEquals("FAILED", answer.get("Status").asText());
-        assertEquals("ResourceProperties is not a JSON object", answer.get("Reason").asText());
+        assertEquals(
+                "ResourceProperties is not a JSON object", answer.get("Reason").asText());
     }
 
     @Test
@@ -151,22 +162,30 @@ class HandlerTest {
         JsonNode answer = run(Events.create(endpoint.url(), "Thing", Map.of()));
 
         assertEquals("FAILED", answer.get("Status").asText());
-        assertEquals("internal error: StackOverflowError: deep", answer.get("Reason").asText());
+        assertEquals(
+                "internal error: StackOverflowError: deep", answer.get("Reason").asText());
         assertEquals(1, endpoint.puts().size());
     }
 
     @Test
     void anAwsErrorKeepsTheServicesOwnMessage() {
         behaviour = (r, i) -> {
-            throw AwsServiceException.builder().statusCode(422).awsErrorDetails(AwsErrorDetails.builder()
-                    .serviceName("MediaLive").errorCode("UnprocessableEntityException")
-                    .errorMessage("Channel is in RUNNING state and cannot be updated").build()).build();
+            throw AwsServiceException.builder()
+                    .statusCode(422)
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .serviceName("MediaLive")
+                            .errorCode("UnprocessableEntityException")
+                            .errorMessage("Channel is in RUNNING state and cannot be updated")
+                            .build())
+                    .build();
         };
 
         JsonNode answer = run(Events.create(endpoint.url(), "Thing", Map.of()));
 
-        assertEquals("MediaLive failed: 422 UnprocessableEntityException: Channel is in RUNNING state and cannot be"
-                + " updated", answer.get("Reason").asText());
+        assertEquals(
+                "MediaLive failed: 422 UnprocessableEntityException: Channel is in RUNNING state and cannot be"
+                        + " updated",
+                answer.get("Reason").asText());
     }
 
     @Test
@@ -178,11 +197,13 @@ class HandlerTest {
             }
         };
 
-        JsonNode answer = run(Events.create(endpoint.url(), "Thing", Map.of()), Duration.ofMillis(2500),
-                Duration.ofMillis(1500));
+        JsonNode answer =
+                run(Events.create(endpoint.url(), "Thing", Map.of()), Duration.ofMillis(2500), Duration.ofMillis(1500));
 
         assertEquals("FAILED", answer.get("Status").asText());
-        assertEquals("timed out while waiting for channel 1234 to be RUNNING", answer.get("Reason").asText());
+        assertEquals(
+                "timed out while waiting for channel 1234 to be RUNNING",
+                answer.get("Reason").asText());
     }
 
     @Test
@@ -197,13 +218,15 @@ class HandlerTest {
         };
 
         // the watchdog fires after 1 s, and 1 s is left for the answer even on a busy machine
-        JsonNode answer = run(Events.create(endpoint.url(), "Thing", Map.of()), Duration.ofMillis(2000),
-                Duration.ofMillis(1000));
+        JsonNode answer =
+                run(Events.create(endpoint.url(), "Thing", Map.of()), Duration.ofMillis(2000), Duration.ofMillis(1000));
         Thread.sleep(1500);
 
         assertEquals(1, endpoint.puts().size());
         assertEquals("FAILED", answer.get("Status").asText());
-        assertEquals("timed out while waiting for something that ignores interrupts", answer.get("Reason").asText());
+        assertEquals(
+                "timed out while waiting for something that ignores interrupts",
+                answer.get("Reason").asText());
     }
 
     @Test
@@ -229,8 +252,8 @@ class HandlerTest {
             }
         };
 
-        JsonNode answer = run(Events.create(endpoint.url(), "Thing", Map.of()), Duration.ofMillis(1500),
-                Duration.ofMillis(500));
+        JsonNode answer =
+                run(Events.create(endpoint.url(), "Thing", Map.of()), Duration.ofMillis(1500), Duration.ofMillis(500));
 
         assertEquals("channel-5555", answer.get("PhysicalResourceId").asText());
     }
@@ -274,10 +297,14 @@ class HandlerTest {
             return Outcome.success("late-1");
         };
 
-        JsonNode answer = run(Events.delete(endpoint.url(), "Thing", "thing-1", Map.of()), Duration.ofMillis(2000),
+        JsonNode answer = run(
+                Events.delete(endpoint.url(), "Thing", "thing-1", Map.of()),
+                Duration.ofMillis(2000),
                 Duration.ofMillis(1000));
 
-        assertEquals("timed out while beginning the Delete of ResourceThing", answer.get("Reason").asText());
+        assertEquals(
+                "timed out while beginning the Delete of ResourceThing",
+                answer.get("Reason").asText());
     }
 
     @Test
@@ -293,11 +320,12 @@ class HandlerTest {
 
     @Test
     void anUpdateThatIntroducesAValueANewerRuleRefusesFails() {
-        JsonNode answer = run(Events.update(endpoint.url(), "Thing", "thing-1", Map.of("Size", "8", "Colour", "red"),
-                Map.of("Size", "8")));
+        JsonNode answer = run(Events.update(
+                endpoint.url(), "Thing", "thing-1", Map.of("Size", "8", "Colour", "red"), Map.of("Size", "8")));
 
         assertEquals("FAILED", answer.get("Status").asText());
-        assertEquals("Colour is not a property of Custom::Thing; its properties are Password, Size",
+        assertEquals(
+                "Colour is not a property of Custom::Thing; its properties are Password, Size",
                 answer.get("Reason").asText());
         assertEquals(List.of(), calls);
     }
@@ -317,8 +345,8 @@ class HandlerTest {
             throw new ResourceFailure("cannot update", "thing-2");
         };
 
-        JsonNode answer = run(Events.update(endpoint.url(), "Thing", "thing-1", Map.of("Size", "9"),
-                Map.of("Size", "8")));
+        JsonNode answer =
+                run(Events.update(endpoint.url(), "Thing", "thing-1", Map.of("Size", "9"), Map.of("Size", "8")));
 
         assertEquals("FAILED", answer.get("Status").asText());
         assertEquals("thing-1", answer.get("PhysicalResourceId").asText());
@@ -328,8 +356,8 @@ class HandlerTest {
     void updateThatReplacesAnswersWithTheNewId() {
         behaviour = (r, i) -> Outcome.success("thing-2");
 
-        JsonNode answer = run(Events.update(endpoint.url(), "Thing", "thing-1", Map.of("Size", "9"),
-                Map.of("Size", "8")));
+        JsonNode answer =
+                run(Events.update(endpoint.url(), "Thing", "thing-1", Map.of("Size", "9"), Map.of("Size", "8")));
 
         assertEquals("SUCCESS", answer.get("Status").asText());
         assertEquals("thing-2", answer.get("PhysicalResourceId").asText());
@@ -346,12 +374,14 @@ class HandlerTest {
 
     @Test
     void invalidPropertyGetsAOneLineReasonNamingIt() {
-        behaviour = (r, i) -> Outcome.success("x", Map.of("Size", String.valueOf(
-                r.properties().intInRange("Size", 1, 10, 5))));
+        behaviour = (r, i) -> Outcome.success(
+                "x", Map.of("Size", String.valueOf(r.properties().intInRange("Size", 1, 10, 5))));
 
         JsonNode answer = run(Events.create(endpoint.url(), "Thing", Map.of("Size", "eleven")));
 
-        assertEquals("Size is 'eleven'; it must be a whole number from 1 to 10", answer.get("Reason").asText());
+        assertEquals(
+                "Size is 'eleven'; it must be a whole number from 1 to 10",
+                answer.get("Reason").asText());
     }
 
     @Test
@@ -360,8 +390,10 @@ class HandlerTest {
             throw new ResourceFailure("pull source refused the credentials");
         };
 
-        run(Events.create(endpoint.url(), "Thing", Map.of("Password", "hunter2-very-secret",
-                "PriPass", "pri-secret-value", "Size", "3")));
+        run(Events.create(
+                endpoint.url(),
+                "Thing",
+                Map.of("Password", "hunter2-very-secret", "PriPass", "pri-secret-value", "Size", "3")));
 
         String log = log();
         assertFalse(log.contains("hunter2-very-secret"), log);
@@ -391,8 +423,11 @@ class HandlerTest {
     @Test
     void anEventWithoutResponseUrlSendsNothingAndSaysWhy() {
         Registry registry = new Registry(Map.of("Thing", Thing::new));
-        Handler handler = new Handler(registry, new ResponseSender(6, d -> { }),
-                new PrintStream(logBytes, true, StandardCharsets.UTF_8), Duration.ofSeconds(1));
+        Handler handler = new Handler(
+                registry,
+                new ResponseSender(6, d -> {}),
+                new PrintStream(logBytes, true, StandardCharsets.UTF_8),
+                Duration.ofSeconds(1));
 
         byte[] sent = handler.handle("not json at all".getBytes(StandardCharsets.UTF_8), null);
 

@@ -23,9 +23,21 @@ import org.junit.jupiter.api.Test;
  * make anything.
  */
 class InFlightCreateTest {
-    private static final Map<String, String> CHANNEL = Map.of("InputId", "2468013", "InputType", "RTMP_PUSH",
-            "EncodingProfile", "540p", "RoleArn", "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
-            "MediaPackageChannelId", "demo-stack-livestream", "ChannelClass", "SINGLE_PIPELINE", "Start", "Yes");
+    private static final Map<String, String> CHANNEL = Map.of(
+            "InputId",
+            "2468013",
+            "InputType",
+            "RTMP_PUSH",
+            "EncodingProfile",
+            "540p",
+            "RoleArn",
+            "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
+            "MediaPackageChannelId",
+            "demo-stack-livestream",
+            "ChannelClass",
+            "SINGLE_PIPELINE",
+            "Start",
+            "Yes");
     private final StackEvents stack = new StackEvents();
 
     @AfterEach
@@ -47,17 +59,29 @@ class InFlightCreateTest {
 
     @Test
     void aDeleteRightAfterTheCreatesAnswerLooksOnlyOnceItsCallsCanNoLongerMakeAnything() {
-        Request create = new Request(RequestType.CREATE, stack.responseUrl(), Requests.STACK_ID,
-                Requests.REQUEST_ID, "Custom::MediaLiveChannel", "Channel", null, null, null);
+        Request create = new Request(
+                RequestType.CREATE,
+                stack.responseUrl(),
+                Requests.STACK_ID,
+                Requests.REQUEST_ID,
+                "Custom::MediaLiveChannel",
+                "Channel",
+                null,
+                null,
+                null);
         String marker = PhysicalIds.nothingCreated(create);
         long start = stack.aws().clock().nanoTime();
         AtomicLong lookedAt = new AtomicLong(-1);
-        stack.aws().onNext("MediaLive:ListChannels", () -> lookedAt.set(stack.aws().clock().nanoTime()));
+        stack.aws()
+                .onNext(
+                        "MediaLive:ListChannels",
+                        () -> lookedAt.set(stack.aws().clock().nanoTime()));
 
         JsonNode answer = stack.delete("MediaLiveChannel", "Channel", marker, CHANNEL);
 
         assertEquals("SUCCESS", answer.path("Status").asText(), answer.toString());
-        assertTrue(lookedAt.get() >= start + Duration.ofSeconds(55).toNanos(),
+        assertTrue(
+                lookedAt.get() >= start + Duration.ofSeconds(55).toNanos(),
                 "looked " + Duration.ofNanos(lookedAt.get() - start) + " after the Create's answer");
     }
 }

@@ -60,11 +60,23 @@ class LateCompletionTest {
 
     @Test
     void aChannelCreatedAfterTheWatchdogAnsweredIsFoundAndRemovedByTheMarkersDelete() throws Exception {
-        String input = aws.mediaLive().addInput(JsonNodeFactory.instance.objectNode().put("type", "URL_PULL"),
-                Map.of());
-        Map<String, String> properties = Map.of("InputId", input, "InputType", "URL_PULL",
-                "EncodingProfile", "540p", "RoleArn", "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
-                "MediaPackageChannelId", "demo-stack-livestream", "ChannelClass", "SINGLE_PIPELINE", "Start", "Yes");
+        String input =
+                aws.mediaLive().addInput(JsonNodeFactory.instance.objectNode().put("type", "URL_PULL"), Map.of());
+        Map<String, String> properties = Map.of(
+                "InputId",
+                input,
+                "InputType",
+                "URL_PULL",
+                "EncodingProfile",
+                "540p",
+                "RoleArn",
+                "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
+                "MediaPackageChannelId",
+                "demo-stack-livestream",
+                "ChannelClass",
+                "SINGLE_PIPELINE",
+                "Start",
+                "Yes");
         createOutlivesTheBudget("MediaLive:CreateChannel");
 
         JsonNode failed = stack.create("MediaLiveChannel", "Channel", properties);
@@ -89,8 +101,8 @@ class LateCompletionTest {
 
     @Test
     void aPushInputCreatedAfterTheWatchdogAnsweredIsRemovedWithItsSecurityGroup() throws Exception {
-        Map<String, String> properties = Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE",
-                "Cidr", "203.0.113.7/32");
+        Map<String, String> properties =
+                Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "203.0.113.7/32");
         createOutlivesTheBudget("MediaLive:CreateInput");
 
         JsonNode failed = stack.create("MediaLiveInput", "Input", properties);

@@ -24,12 +24,23 @@ import org.junit.jupiter.api.Timeout;
 class LostAnswerTest {
     private static final Map<String, String> MP_CHANNEL = Map.of();
     private static final Map<String, String> HLS = Map.of("ChannelId", "demo-stack-livestream", "EndPoint", "HLS");
-    private static final Map<String, String> PUSH = Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE",
-            "Cidr", "203.0.113.7/32");
-    private static final Map<String, String> PULL = Map.of("Type", "URL_PULL", "ChannelClass", "SINGLE_PIPELINE",
-            "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "pull-secret");
+    private static final Map<String, String> PUSH =
+            Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "203.0.113.7/32");
+    private static final Map<String, String> PULL = Map.of(
+            "Type",
+            "URL_PULL",
+            "ChannelClass",
+            "SINGLE_PIPELINE",
+            "PriUrl",
+            "https://origin.example.com/live/main.m3u8",
+            "PriUser",
+            "puller",
+            "PriPass",
+            "pull-secret");
+
     @AutoClose
     private final StackEvents stack = new StackEvents();
+
     private final AwsStandIn aws = stack.aws();
 
     /** The id CloudFormation gives a resource it never heard from. */
@@ -42,17 +53,34 @@ class LostAnswerTest {
     }
 
     private static Map<String, String> channel(String inputId) {
-        return Map.of("InputId", inputId, "InputType", "RTMP_PUSH", "EncodingProfile", "540p",
-                "RoleArn", "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
-                "MediaPackageChannelId", "demo-stack-livestream", "ChannelClass", "SINGLE_PIPELINE", "Start", "Yes");
+        return Map.of(
+                "InputId",
+                inputId,
+                "InputType",
+                "RTMP_PUSH",
+                "EncodingProfile",
+                "540p",
+                "RoleArn",
+                "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
+                "MediaPackageChannelId",
+                "demo-stack-livestream",
+                "ChannelClass",
+                "SINGLE_PIPELINE",
+                "Start",
+                "Yes");
     }
 
     @Test
     void aRunningChannelWhoseAnswerWasLostIsStoppedAndDeletedSoTheRollbackLeavesNothing() {
         String mpChannel = stack.create("MediaPackageChannel", "MediaPackageChannel", MP_CHANNEL)
-                .path("PhysicalResourceId").asText();
-        String hls = stack.create("MediaPackageEndpoint", "HlsEndpoint", HLS).path("PhysicalResourceId").asText();
-        String input = stack.create("MediaLiveInput", "Input", PUSH).path("PhysicalResourceId").asText();
+                .path("PhysicalResourceId")
+                .asText();
+        String hls = stack.create("MediaPackageEndpoint", "HlsEndpoint", HLS)
+                .path("PhysicalResourceId")
+                .asText();
+        String input = stack.create("MediaLiveInput", "Input", PUSH)
+                .path("PhysicalResourceId")
+                .asText();
         stack.loseAnswers();
         stack.create("MediaLiveChannel", "Channel", channel(input));
         assertEquals("RUNNING", aws.mediaLive().channelState("1234567"));
@@ -71,8 +99,8 @@ class LostAnswerTest {
         stack.loseAnswers();
         stack.create("MediaPackageChannel", "MediaPackageChannel", MP_CHANNEL);
 
-        assertSuccess(stack.delete("MediaPackageChannel", "MediaPackageChannel", madeUp("MediaPackageChannel"),
-                MP_CHANNEL));
+        assertSuccess(
+                stack.delete("MediaPackageChannel", "MediaPackageChannel", madeUp("MediaPackageChannel"), MP_CHANNEL));
 
         assertEquals(List.of(), aws.leftovers());
     }
@@ -80,7 +108,8 @@ class LostAnswerTest {
     @Test
     void anEndpointWhoseAnswerWasLostIsDeleted() {
         String mpChannel = stack.create("MediaPackageChannel", "MediaPackageChannel", MP_CHANNEL)
-                .path("PhysicalResourceId").asText();
+                .path("PhysicalResourceId")
+                .asText();
         stack.loseAnswers();
         stack.create("MediaPackageEndpoint", "HlsEndpoint", HLS);
 
@@ -112,15 +141,35 @@ class LostAnswerTest {
 
     @Test
     void theDeleteOfAGoneIdKeepsTheChannelThatReplacedIt() {
-        String pushInput = stack.create("MediaLiveInput", "Input", PUSH).path("PhysicalResourceId").asText();
+        String pushInput = stack.create("MediaLiveInput", "Input", PUSH)
+                .path("PhysicalResourceId")
+                .asText();
         Map<String, String> single = channel(pushInput);
-        String old = stack.create("MediaLiveChannel", "Channel", single).path("PhysicalResourceId").asText();
-        String pullInput = stack.create("MediaLiveInput", "PullInput", Map.of("Type", "URL_PULL",
-                "ChannelClass", "STANDARD", "PriUrl", "https://origin.example.com/a.m3u8",
-                "SecUrl", "https://origin.example.com/b.m3u8")).path("PhysicalResourceId").asText();
+        String old = stack.create("MediaLiveChannel", "Channel", single)
+                .path("PhysicalResourceId")
+                .asText();
+        String pullInput = stack.create(
+                        "MediaLiveInput",
+                        "PullInput",
+                        Map.of(
+                                "Type",
+                                "URL_PULL",
+                                "ChannelClass",
+                                "STANDARD",
+                                "PriUrl",
+                                "https://origin.example.com/a.m3u8",
+                                "SecUrl",
+                                "https://origin.example.com/b.m3u8"))
+                .path("PhysicalResourceId")
+                .asText();
         // an earlier version of the function replaced the channel when its class changed
-        Map<String, String> tags = new java.util.LinkedHashMap<>(Map.of(Ownership.STACK_ID, Requests.STACK_ID,
-                Ownership.LOGICAL_ID, "Channel", Ownership.REQUEST_ID, "update-request"));
+        Map<String, String> tags = new java.util.LinkedHashMap<>(Map.of(
+                Ownership.STACK_ID,
+                Requests.STACK_ID,
+                Ownership.LOGICAL_ID,
+                "Channel",
+                Ownership.REQUEST_ID,
+                "update-request"));
         String replacement = aws.mediaLive().addChannel("STANDARD", "RUNNING", pullInput, tags);
         aws.mediaLive().remove(old);
 

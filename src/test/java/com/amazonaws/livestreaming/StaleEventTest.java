@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * AWS; a stale Delete is still carried out.
  */
 class StaleEventTest {
-    private static final Map<String, String> PUSH = Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE",
-            "Cidr", "203.0.113.7/32");
+    private static final Map<String, String> PUSH =
+            Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "203.0.113.7/32");
     private final StackEvents stack = new StackEvents();
 
     @AfterEach
@@ -32,7 +32,8 @@ class StaleEventTest {
 
     /** The stack's ResponseURL as CloudFormation presigns it, signed {@code ago}. */
     private String signed(Duration ago) {
-        String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+        String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC)
                 .format(Instant.now().minus(ago));
         return stack.responseUrl() + "&X-Amz-Date=" + date;
     }
@@ -46,8 +47,10 @@ class StaleEventTest {
         JsonNode answer = create(Duration.ofMinutes(95), PUSH);
 
         assertEquals("FAILED", answer.path("Status").asText());
-        assertEquals("event is 95 minutes old; CloudFormation has stopped waiting (it waits 900 s, the resource's"
-                + " ServiceTimeout or 1 hour); nothing was done", answer.path("Reason").asText());
+        assertEquals(
+                "event is 95 minutes old; CloudFormation has stopped waiting (it waits 900 s, the resource's"
+                        + " ServiceTimeout or 1 hour); nothing was done",
+                answer.path("Reason").asText());
         assertEquals(List.of(), stack.aws().calls());
         assertFalse(stack.log().contains("X-Amz-"), "the ResponseURL is never logged");
     }
@@ -55,12 +58,11 @@ class StaleEventTest {
     @Test
     void anUpdateOlderThanTheWaitIsRefusedAndKeepsItsId() {
         String id = create(Duration.ZERO, PUSH).path("PhysicalResourceId").asText();
-        Map<String, String> changed = Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD",
-                "Cidr", "203.0.113.7/32");
+        Map<String, String> changed = Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.7/32");
         int callsBefore = stack.aws().calls().size();
 
-        JsonNode answer = stack.send(Events.event("Update", signed(Duration.ofMinutes(16)), "MediaLiveInput",
-                "Input", id, changed, PUSH));
+        JsonNode answer = stack.send(
+                Events.event("Update", signed(Duration.ofMinutes(16)), "MediaLiveInput", "Input", id, changed, PUSH));
 
         assertEquals("FAILED", answer.path("Status").asText());
         assertEquals(id, answer.path("PhysicalResourceId").asText());
@@ -78,8 +80,8 @@ class StaleEventTest {
     void aStaleDeleteIsStillCarriedOut() {
         String id = create(Duration.ZERO, PUSH).path("PhysicalResourceId").asText();
 
-        JsonNode answer = stack.send(Events.event("Delete", signed(Duration.ofHours(3)), "MediaLiveInput", "Input",
-                id, PUSH, null));
+        JsonNode answer = stack.send(
+                Events.event("Delete", signed(Duration.ofHours(3)), "MediaLiveInput", "Input", id, PUSH, null));
 
         assertEquals("SUCCESS", answer.path("Status").asText(), answer.toString());
         stack.aws().clock().advance(Duration.ofMinutes(1));

@@ -39,9 +39,14 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class AwsClients {
     /** Everything that decides how a client talks to AWS. */
-    public record Settings(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials,
-                           int maxAttempts, Duration apiCallTimeout, List<ExecutionInterceptor> interceptors,
-                           CallTiming timing) {
+    public record Settings(
+            Region region,
+            Optional<URI> endpoint,
+            AwsCredentialsProvider credentials,
+            int maxAttempts,
+            Duration apiCallTimeout,
+            List<ExecutionInterceptor> interceptors,
+            CallTiming timing) {
 
         public Settings {
             Objects.requireNonNull(region, "region");
@@ -54,8 +59,13 @@ public final class AwsClients {
         }
 
         /** With the production {@link CallTiming}. */
-        public Settings(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials, int maxAttempts,
-                        Duration apiCallTimeout, List<ExecutionInterceptor> interceptors) {
+        public Settings(
+                Region region,
+                Optional<URI> endpoint,
+                AwsCredentialsProvider credentials,
+                int maxAttempts,
+                Duration apiCallTimeout,
+                List<ExecutionInterceptor> interceptors) {
             this(region, endpoint, credentials, maxAttempts, apiCallTimeout, interceptors, CallTiming.PRODUCTION);
         }
 
@@ -65,17 +75,19 @@ public final class AwsClients {
          * credentials endpoint. Only without either is the SDK's whole discovery chain used.
          */
         public static Settings fromEnvironment(Map<String, String> env) {
-            String region = Optional.ofNullable(env.get("AWS_REGION")).filter(s -> !s.isBlank())
+            String region = Optional.ofNullable(env.get("AWS_REGION"))
+                    .filter(s -> !s.isBlank())
                     .or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION")).filter(s -> !s.isBlank()))
                     .orElseThrow(() -> new ConfigurationException("AWS_REGION is not set; set it (or"
                             + " AWS_DEFAULT_REGION) to the Region of the stack, e.g. AWS_REGION=us-east-1"));
-            Optional<URI> endpoint = Optional.ofNullable(env.get("AWS_ENDPOINT_URL")).filter(s -> !s.isBlank())
+            Optional<URI> endpoint = Optional.ofNullable(env.get("AWS_ENDPOINT_URL"))
+                    .filter(s -> !s.isBlank())
                     .map(Settings::endpoint);
             AwsCredentialsProvider credentials = env.containsKey("AWS_ACCESS_KEY_ID")
                     ? EnvironmentVariableCredentialsProvider.create()
                     : env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")
-                    ? ContainerCredentialsProvider.builder().build()
-                    : DefaultCredentialsProvider.builder().build();
+                            ? ContainerCredentialsProvider.builder().build()
+                            : DefaultCredentialsProvider.builder().build();
             return new Settings(Region.of(region), endpoint, credentials, 8, Duration.ofSeconds(60), List.of());
         }
 
@@ -110,7 +122,8 @@ public final class AwsClients {
                 .socketTimeout(Duration.ofSeconds(30))
                 .build());
         this.mediaLive = new Lazy<>(() -> configure(MediaLiveClient.builder()).build());
-        this.mediaPackage = new Lazy<>(() -> configure(MediaPackageClient.builder()).build());
+        this.mediaPackage =
+                new Lazy<>(() -> configure(MediaPackageClient.builder()).build());
         this.ssm = new Lazy<>(() -> configure(SsmClient.builder()).build());
         this.s3 = new Lazy<>(() -> configure(S3Client.builder())
                 .forcePathStyle(settings.endpoint().isPresent())
@@ -165,7 +178,11 @@ public final class AwsClients {
         return s3.get();
     }
 
-    private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
+    private <
+                    B extends
+                            AwsClientBuilder<B, C>
+                                    & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>,
+                    C>
             B configure(B builder) {
         List<ExecutionInterceptor> interceptors = new ArrayList<>(settings.interceptors());
         interceptors.add(0, new InvocationGuard()); // no call for an invocation that has already been answered
@@ -179,8 +196,7 @@ public final class AwsClients {
         builder.region(settings.region())
                 .credentialsProvider(credentials)
                 .httpClient(http.get())
-                .overrideConfiguration(override
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .overrideConfiguration(override.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())
                                 .backoffStrategy(settings.timing().backoff())
                                 .throttlingBackoffStrategy(settings.timing().throttlingBackoff())

@@ -5,8 +5,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** How the project reads AWS's refusals: which mean "no such thing" and which mean "ask again later". */
 public final class AwsErrors {
-    private AwsErrors() {
-    }
+    private AwsErrors() {}
 
     /**
      * True when AWS says the id of a describe or delete call names nothing: 404 (NotFoundException), or MediaLive's
@@ -15,8 +14,9 @@ public final class AwsErrors {
      */
     public static boolean namesNothing(AwsServiceException e) {
         return e.statusCode() == 404
-                || (e.statusCode() == 400 && e.awsErrorDetails() != null
-                && "BadRequestException".equals(e.awsErrorDetails().errorCode()));
+                || (e.statusCode() == 400
+                        && e.awsErrorDetails() != null
+                        && "BadRequestException".equals(e.awsErrorDetails().errorCode()));
     }
 
     /**

@@ -16,8 +16,10 @@ final class CallNaming implements ExecutionInterceptor {
     public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
         Throwable failure = context.exception();
         if (failure instanceof SdkException) {
-            FailedCall.attach(failure, attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + " "
-                    + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            FailedCall.attach(
+                    failure,
+                    attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + " "
+                            + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
         }
         return failure;
     }

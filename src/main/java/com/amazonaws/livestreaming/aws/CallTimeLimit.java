@@ -32,18 +32,24 @@ final class CallTimeLimit implements ExecutionInterceptor {
         if (!(request instanceof AwsRequest aws)) {
             return request;
         }
-        return Invocation.current().map(invocation -> {
-            Duration left = invocation.budget().remaining();
-            if (left.isZero()) {
-                throw new OutOfTimeException("calling " + attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)
-                        + " " + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), null);
-            }
-            AwsRequestOverrideConfiguration.Builder limited = aws.overrideConfiguration()
-                    .map(AwsRequestOverrideConfiguration::toBuilder)
-                    .orElseGet(AwsRequestOverrideConfiguration::builder);
-            Duration limit = limited.apiCallTimeout() == null ? clientTimeout : limited.apiCallTimeout();
-            limited.apiCallTimeout(limit.compareTo(left) < 0 ? limit : left);
-            return (SdkRequest) aws.toBuilder().overrideConfiguration(limited.build()).build();
-        }).orElse(request);
+        return Invocation.current()
+                .map(invocation -> {
+                    Duration left = invocation.budget().remaining();
+                    if (left.isZero()) {
+                        throw new OutOfTimeException(
+                                "calling " + attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + " "
+                                        + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                                null);
+                    }
+                    AwsRequestOverrideConfiguration.Builder limited = aws.overrideConfiguration()
+                            .map(AwsRequestOverrideConfiguration::toBuilder)
+                            .orElseGet(AwsRequestOverrideConfiguration::builder);
+                    Duration limit = limited.apiCallTimeout() == null ? clientTimeout : limited.apiCallTimeout();
+                    limited.apiCallTimeout(limit.compareTo(left) < 0 ? limit : left);
+                    return (SdkRequest) aws.toBuilder()
+                            .overrideConfiguration(limited.build())
+                            .build();
+                })
+                .orElse(request);
     }
 }

@@ -17,16 +17,21 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  * @param timers            the executor whose timers end attempts (and calls) that run too long; null for the SDK's
  *                          own (tests pass one they can fast-forward, so a slow answer costs them no real time)
  */
-public record CallTiming(Duration attemptTimeout, BackoffStrategy backoff, BackoffStrategy throttlingBackoff,
-                         ScheduledExecutorService timers) {
+public record CallTiming(
+        Duration attemptTimeout,
+        BackoffStrategy backoff,
+        BackoffStrategy throttlingBackoff,
+        ScheduledExecutorService timers) {
     /**
      * Twenty seconds an attempt (AWS answers these calls in well under a second; the call as a whole still has the
      * client's call timeout), and the SDK's standard backoff: exponential with full jitter from 100 ms (1 s when
      * throttled) up to 20 s.
      */
-    public static final CallTiming PRODUCTION = new CallTiming(Duration.ofSeconds(20),
+    public static final CallTiming PRODUCTION = new CallTiming(
+            Duration.ofSeconds(20),
             BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20)),
-            BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20)), null);
+            BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20)),
+            null);
 
     public CallTiming {
         if (attemptTimeout == null || attemptTimeout.isNegative() || attemptTimeout.isZero()) {

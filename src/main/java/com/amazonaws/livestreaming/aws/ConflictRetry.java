@@ -19,8 +19,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 public final class ConflictRetry {
     private static final int CONFLICT = 409;
 
-    private ConflictRetry() {
-    }
+    private ConflictRetry() {}
 
     /**
      * @param subject     the call and what it is on, completing "waiting for AWS to accept ...", e.g.
@@ -29,20 +28,36 @@ public final class ConflictRetry {
      * @param alreadyDone asked after each refusal: the value to return when the resource is already where the
      *                    call would bring it, else empty
      */
-    public static <T> T call(Invocation invocation, String subject, Duration interval, Supplier<T> call,
-                             Supplier<Optional<T>> alreadyDone) {
+    public static <T> T call(
+            Invocation invocation,
+            String subject,
+            Duration interval,
+            Supplier<T> call,
+            Supplier<Optional<T>> alreadyDone) {
         try {
             return attempt(call, alreadyDone);
         } catch (AwsServiceException refused) {
             if (refused.statusCode() != CONFLICT) {
                 throw refused;
             }
-            invocation.log().info("refused for now; asking again", Map.of("call", subject,
-                    "refusal", AwsErrors.describe(refused)));
-            String service = refused.awsErrorDetails() == null || refused.awsErrorDetails().serviceName() == null
-                    ? "AWS" : refused.awsErrorDetails().serviceName();
-            return Poller.await(invocation, service, "accept " + subject, interval, () -> attempt(call, alreadyDone),
-                    value -> "accepted", value -> true, e -> e.statusCode() == CONFLICT);
+            invocation
+                    .log()
+                    .info(
+                            "refused for now; asking again",
+                            Map.of("call", subject, "refusal", AwsErrors.describe(refused)));
+            String service = refused.awsErrorDetails() == null
+                            || refused.awsErrorDetails().serviceName() == null
+                    ? "AWS"
+                    : refused.awsErrorDetails().serviceName();
+            return Poller.await(
+                    invocation,
+                    service,
+                    "accept " + subject,
+                    interval,
+                    () -> attempt(call, alreadyDone),
+                    value -> "accepted",
+                    value -> true,
+                    e -> e.statusCode() == CONFLICT);
         }
     }
 

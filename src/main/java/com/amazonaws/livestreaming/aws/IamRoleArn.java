@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
 public final class IamRoleArn {
     /** What an error message shows as the expected form. */
     public static final String FORM = "arn:aws:iam::<account>:role/<name>";
-    private static final Pattern PATTERN = Pattern.compile(
-            "arn:aws(?:-[a-z]+)*:iam::\\d{12}:role/(?:[\\x21-\\x7E]*/)?[\\w+=,.@-]{1,64}");
 
-    private IamRoleArn() {
-    }
+    private static final Pattern PATTERN =
+            Pattern.compile("arn:aws(?:-[a-z]+)*:iam::\\d{12}:role/(?:[\\x21-\\x7E]*/)?[\\w+=,.@-]{1,64}");
+
+    private IamRoleArn() {}
 
     /** Whether {@code value} has the form of an IAM role ARN. */
     public static boolean isValid(String value) {

@@ -21,8 +21,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 public final class Loopback {
     /** The request header naming the call, e.g. {@code MediaLive:CreateChannel}. */
     public static final String OPERATION_HEADER = "x-loopback-operation";
-    private static final AwsCredentials STAND_IN = AwsBasicCredentials.create("AKIDLOOPBACKPRIMING0",
-            "loopbackPrimingNotARealSecretKey000000000");
+
+    private static final AwsCredentials STAND_IN =
+            AwsBasicCredentials.create("AKIDLOOPBACKPRIMING0", "loopbackPrimingNotARealSecretKey000000000");
 
     private volatile URI target;
 
@@ -46,8 +47,7 @@ public final class Loopback {
     ExecutionInterceptor interceptor() {
         return new ExecutionInterceptor() {
             @Override
-            public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
-                                                    ExecutionAttributes attributes) {
+            public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
                 URI to = target;
                 if (to == null) {
                     return context.httpRequest();
@@ -56,8 +56,10 @@ public final class Loopback {
                         .protocol(to.getScheme())
                         .host(to.getHost())
                         .port(to.getPort())
-                        .putHeader(OPERATION_HEADER, attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)
-                                + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
+                        .putHeader(
+                                OPERATION_HEADER,
+                                attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + ":"
+                                        + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
                         .build();
             }
         };

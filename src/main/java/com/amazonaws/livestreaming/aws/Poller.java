@@ -23,8 +23,7 @@ public final class Poller {
     /** The longest pause between polls while AWS throttles or fails. */
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
-    private Poller() {
-    }
+    private Poller() {}
 
     /**
      * @param subject  what is awaited, e.g. {@code channel 1234567}
@@ -33,8 +32,14 @@ public final class Poller {
      * @param stateOf  names the state of a value for the step and the timeout reason, e.g. {@code STARTING}
      * @return the first value that satisfied {@code done}
      */
-    public static <T> T await(Invocation invocation, String subject, String goal, Duration interval,
-                              Supplier<T> probe, Function<T, String> stateOf, Predicate<T> done) {
+    public static <T> T await(
+            Invocation invocation,
+            String subject,
+            String goal,
+            Duration interval,
+            Supplier<T> probe,
+            Function<T, String> stateOf,
+            Predicate<T> done) {
         return await(invocation, subject, goal, interval, probe, stateOf, done, e -> false);
     }
 
@@ -42,9 +47,15 @@ public final class Poller {
      * The same, with more refusals that are only for now: {@code refusedForNow} answers that are polled again with
      * the growing pause, as throttling is (e.g. a 409 ConflictException while the resource is in a transition).
      */
-    public static <T> T await(Invocation invocation, String subject, String goal, Duration interval,
-                              Supplier<T> probe, Function<T, String> stateOf, Predicate<T> done,
-                              Predicate<AwsServiceException> refusedForNow) {
+    public static <T> T await(
+            Invocation invocation,
+            String subject,
+            String goal,
+            Duration interval,
+            Supplier<T> probe,
+            Function<T, String> stateOf,
+            Predicate<T> done,
+            Predicate<AwsServiceException> refusedForNow) {
         String base = "waiting for " + subject + " to " + goal;
         String last = null;
         String trouble = null;
@@ -63,8 +74,11 @@ public final class Poller {
                     troubled++;
                     trouble = AwsErrors.describe(e);
                     Duration pause = backoff(interval, troubled);
-                    invocation.log().warn("poll refused for now; polling again later", Map.of("step", base,
-                            "error", trouble, "pauseMillis", pause.toMillis()));
+                    invocation
+                            .log()
+                            .warn(
+                                    "poll refused for now; polling again later",
+                                    Map.of("step", base, "error", trouble, "pauseMillis", pause.toMillis()));
                     invocation.sleep(pause);
                     continue;
                 }
@@ -89,9 +103,10 @@ public final class Poller {
         if (trouble == null) {
             return last == null ? "" : " (last state " + last + ")";
         }
-        String failures = troubled == 1 ? "the last poll was refused: " : "the last " + troubled
-                + " polls were refused: ";
-        return last == null ? " (no answer yet; " + failures + trouble + ")"
+        String failures =
+                troubled == 1 ? "the last poll was refused: " : "the last " + troubled + " polls were refused: ";
+        return last == null
+                ? " (no answer yet; " + failures + trouble + ")"
                 : " (last state " + last + "; " + failures + trouble + ")";
     }
 

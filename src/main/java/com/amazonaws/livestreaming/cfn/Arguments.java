@@ -9,8 +9,7 @@ import java.util.Objects;
  * answer CloudFormation). Nulls are refused with {@link Objects#requireNonNull(Object, String)}, naming the argument.
  */
 public final class Arguments {
-    private Arguments() {
-    }
+    private Arguments() {}
 
     /** {@code value}, which must be present and longer than zero. */
     public static Duration positive(Duration value, String name) {

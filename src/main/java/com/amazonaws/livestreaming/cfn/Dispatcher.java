@@ -33,20 +33,24 @@ public final class Dispatcher {
                 invocation.log().info("delete of a resource an unknown kind never created; nothing to do");
                 return Outcome.success(request.physicalResourceId());
             }
-            String kind = request.kind().orElseThrow(() -> new ResourceFailure("ResourceType '"
-                    + Redaction.shorten(String.valueOf(request.resourceType()), 64)
-                    + "' is not Custom::<Kind>; known kinds: " + String.join(", ", registry.kinds())));
-            ResourceManager manager = found.orElseThrow(() -> new ResourceFailure(
-                    "unknown resource kind Custom::" + Redaction.shorten(kind, 64) + "; known kinds: "
-                            + String.join(", ", registry.kinds())));
+            String kind = request.kind()
+                    .orElseThrow(() -> new ResourceFailure("ResourceType '"
+                            + Redaction.shorten(String.valueOf(request.resourceType()), 64)
+                            + "' is not Custom::<Kind>; known kinds: " + String.join(", ", registry.kinds())));
+            ResourceManager manager = found.orElseThrow(() -> new ResourceFailure("unknown resource kind Custom::"
+                    + Redaction.shorten(kind, 64) + "; known kinds: " + String.join(", ", registry.kinds())));
             if (marker) {
                 Leftovers.awaitInFlightCreation(request, invocation);
             }
             if (request.requestType() != RequestType.DELETE) {
                 EventAge.checkFresh(request, Instant.now());
                 if (request.requestType() == RequestType.UPDATE) {
-                    PropertyCheck.checkUpdate(manager.spec(), manager.propertyRules(), request.properties(),
-                            request.oldProperties(), invocation.log());
+                    PropertyCheck.checkUpdate(
+                            manager.spec(),
+                            manager.propertyRules(),
+                            request.properties(),
+                            request.oldProperties(),
+                            invocation.log());
                 } else {
                     PropertyCheck.check(manager.spec(), manager.propertyRules(), request.properties());
                 }
@@ -68,15 +72,26 @@ public final class Dispatcher {
     private static Outcome failed(Request request, Invocation invocation, Throwable failure) {
         String reason = FailureReason.of(failure);
         String made = failure instanceof ResourceFailure rf && rf.physicalResourceId() != null
-                ? rf.physicalResourceId() : invocation.madePhysicalId();
+                ? rf.physicalResourceId()
+                : invocation.madePhysicalId();
         if (invocation.isClosed()) {
-            invocation.log().warn("late worker stopped; its invocation had already been answered",
-                    Map.of("reason", reason));
+            invocation
+                    .log()
+                    .warn("late worker stopped; its invocation had already been answered", Map.of("reason", reason));
         } else if (failure instanceof InvalidPropertyException || failure instanceof ResourceFailure) {
             invocation.log().error("failed", Map.of("reason", reason));
         } else {
-            invocation.log().error("failed unexpectedly", Map.of("reason", reason,
-                    "exception", failure.getClass().getName(), "at", firstFrames(failure)));
+            invocation
+                    .log()
+                    .error(
+                            "failed unexpectedly",
+                            Map.of(
+                                    "reason",
+                                    reason,
+                                    "exception",
+                                    failure.getClass().getName(),
+                                    "at",
+                                    firstFrames(failure)));
         }
         return PhysicalIds.withAnswerId(request, Outcome.failed(null, reason), made);
     }

@@ -18,11 +18,11 @@ import java.util.Optional;
 public final class EventAge {
     /** How long CloudFormation waits for a custom resource that sets no ServiceTimeout. */
     public static final Duration DEFAULT_WAIT = Duration.ofHours(1);
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
-    private EventAge() {
-    }
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private EventAge() {}
 
     /** When the ResponseURL was signed; empty when it carries no readable {@code X-Amz-Date}. */
     static Optional<Instant> signedAt(String responseUrl) {
@@ -45,8 +45,13 @@ public final class EventAge {
     /** How long CloudFormation waits for this resource: its ServiceTimeout (seconds) if valid, else one hour. */
     static Duration wait(Properties properties) {
         try {
-            return properties.optional("ServiceTimeout").map(String::trim).map(Long::parseLong)
-                    .filter(seconds -> seconds > 0).map(Duration::ofSeconds).orElse(DEFAULT_WAIT);
+            return properties
+                    .optional("ServiceTimeout")
+                    .map(String::trim)
+                    .map(Long::parseLong)
+                    .filter(seconds -> seconds > 0)
+                    .map(Duration::ofSeconds)
+                    .orElse(DEFAULT_WAIT);
         } catch (NumberFormatException e) {
             return DEFAULT_WAIT;
         }

@@ -14,11 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class EventParser {
     /** The parse result: the request (possibly partial) and the problem, if any. */
-    public record Parsed(Request request, Optional<String> problem) {
-    }
+    public record Parsed(Request request, Optional<String> problem) {}
 
-    private EventParser() {
-    }
+    private EventParser() {}
 
     public static Parsed parse(byte[] bytes) {
         Object parsed;
@@ -28,8 +26,8 @@ public final class EventParser {
             parsed = null;
         }
         if (!(parsed instanceof Map<?, ?> root)) {
-            return new Parsed(salvage(new String(bytes, StandardCharsets.UTF_8)),
-                    Optional.of("the event is not a JSON object"));
+            return new Parsed(
+                    salvage(new String(bytes, StandardCharsets.UTF_8)), Optional.of("the event is not a JSON object"));
         }
         String typeText = text(root, "RequestType");
         Optional<RequestType> type = RequestType.fromWire(typeText);
@@ -44,9 +42,16 @@ public final class EventParser {
             old = Properties.empty();
             problem = e.getMessage();
         }
-        Request request = new Request(type.orElse(null), text(root, "ResponseURL"), text(root, "StackId"),
-                text(root, "RequestId"), text(root, "ResourceType"), text(root, "LogicalResourceId"),
-                text(root, "PhysicalResourceId"), properties, old);
+        Request request = new Request(
+                type.orElse(null),
+                text(root, "ResponseURL"),
+                text(root, "StackId"),
+                text(root, "RequestId"),
+                text(root, "ResourceType"),
+                text(root, "LogicalResourceId"),
+                text(root, "PhysicalResourceId"),
+                properties,
+                old);
         if (problem == null) {
             problem = missing(request, typeText);
         }
@@ -55,11 +60,20 @@ public final class EventParser {
 
     private static String missing(Request r, String typeText) {
         if (r.requestType() == null) {
-            return typeText == null ? "the event has no RequestType"
+            return typeText == null
+                    ? "the event has no RequestType"
                     : "RequestType '" + Redaction.shorten(typeText, 32) + "' is not one of Create, Update, Delete";
         }
-        for (Map.Entry<String, String> field : Map.of("StackId", nz(r.stackId()), "RequestId", nz(r.requestId()),
-                "LogicalResourceId", nz(r.logicalResourceId()), "ResourceType", nz(r.resourceType())).entrySet()) {
+        for (Map.Entry<String, String> field : Map.of(
+                        "StackId",
+                        nz(r.stackId()),
+                        "RequestId",
+                        nz(r.requestId()),
+                        "LogicalResourceId",
+                        nz(r.logicalResourceId()),
+                        "ResourceType",
+                        nz(r.resourceType()))
+                .entrySet()) {
             if (field.getValue().isEmpty()) {
                 return "the event has no " + field.getKey();
             }
@@ -97,13 +111,21 @@ public final class EventParser {
 
     /** Pulls the answer fields out of text that is not JSON, so even a broken event gets its FAILED answer. */
     private static Request salvage(String text) {
-        return new Request(null, find(text, "ResponseURL"), find(text, "StackId"), find(text, "RequestId"),
-                find(text, "ResourceType"), find(text, "LogicalResourceId"), find(text, "PhysicalResourceId"),
-                Properties.empty(), Properties.empty());
+        return new Request(
+                null,
+                find(text, "ResponseURL"),
+                find(text, "StackId"),
+                find(text, "RequestId"),
+                find(text, "ResourceType"),
+                find(text, "LogicalResourceId"),
+                find(text, "PhysicalResourceId"),
+                Properties.empty(),
+                Properties.empty());
     }
 
     private static String find(String text, String field) {
-        Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(text);
+        Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+                .matcher(text);
         return m.find() ? m.group(1).replace("\\/", "/").replace("\\\"", "\"") : null;
     }
 }

@@ -11,8 +11,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * precise); anything unexpected is named by its type and message, never by a stack trace.
  */
 public final class FailureReason {
-    private FailureReason() {
-    }
+    private FailureReason() {}
 
     public static String of(Throwable failure) {
         if (failure instanceof InvalidPropertyException || failure instanceof ResourceFailure) {
@@ -25,15 +24,15 @@ public final class FailureReason {
             return Redaction.oneLine("configuration error: " + failure.getMessage());
         }
         if (failure instanceof SdkClientException) {
-            boolean timedOut = failure instanceof ApiCallTimeoutException
-                    || failure instanceof ApiCallAttemptTimeoutException;
+            boolean timedOut =
+                    failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException;
             String what = timedOut ? "no answer in time: " : "could not reach AWS: ";
-            return Redaction.oneLine(FailedCall.of(failure).map(call -> call + " failed: ").orElse("") + what
-                    + failure.getMessage());
+            return Redaction.oneLine(
+                    FailedCall.of(failure).map(call -> call + " failed: ").orElse("") + what + failure.getMessage());
         }
         String message = failure.getMessage();
-        return Redaction.oneLine("internal error: " + failure.getClass().getSimpleName()
-                + (message == null ? "" : ": " + message));
+        return Redaction.oneLine(
+                "internal error: " + failure.getClass().getSimpleName() + (message == null ? "" : ": " + message));
     }
 
     /**
@@ -46,13 +45,18 @@ public final class FailureReason {
 
     /** The call the clients named, else the service. */
     private static String call(AwsServiceException e) {
-        return FailedCall.of(e).orElseGet(() -> e.awsErrorDetails() == null || e.awsErrorDetails().serviceName() == null
-                ? "AWS" : e.awsErrorDetails().serviceName());
+        return FailedCall.of(e)
+                .orElseGet(
+                        () -> e.awsErrorDetails() == null || e.awsErrorDetails().serviceName() == null
+                                ? "AWS"
+                                : e.awsErrorDetails().serviceName());
     }
 
     private static String answer(AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        String message = e.awsErrorDetails() == null
+                ? e.getMessage()
+                : e.awsErrorDetails().errorMessage();
         return e.statusCode() + (code == null || code.isBlank() ? "" : " " + code) + ": "
                 + (message == null || message.isBlank() ? "(no message)" : message);
     }

@@ -50,7 +50,11 @@ public final class InvalidPropertyException extends RuntimeException {
     private static String message(List<InvalidPropertyException> problems) {
         StringBuilder text = new StringBuilder().append(problems.size()).append(" problems: ");
         for (int i = 0; i < problems.size(); i++) {
-            text.append(i == 0 ? "" : "; ").append('(').append(i + 1).append(") ").append(problems.get(i).getMessage());
+            text.append(i == 0 ? "" : "; ")
+                    .append('(')
+                    .append(i + 1)
+                    .append(") ")
+                    .append(problems.get(i).getMessage());
         }
         return text.toString();
     }

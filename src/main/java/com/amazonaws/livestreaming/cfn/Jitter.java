@@ -13,8 +13,7 @@ import java.util.Random;
 public final class Jitter {
     private static volatile Random random = new Random(new SecureRandom().nextLong());
 
-    private Jitter() {
-    }
+    private Jitter() {}
 
     /** A value from 0 (inclusive) to {@code bound} (exclusive). */
     static long below(long bound) {

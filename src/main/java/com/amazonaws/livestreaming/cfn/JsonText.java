@@ -11,8 +11,7 @@ import java.util.Map;
 public final class JsonText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** {@code value} as JSON; anything that is not a map, collection, number or boolean is written as a string. */
     public static String write(Object value) {
@@ -55,8 +54,11 @@ public final class JsonText {
                 append(out, item, ascii);
             }
             out.append(']');
-        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-                || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Boolean
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
             out.append(value);
         } else if (value instanceof Number number && isFinite(number)) {
             out.append(number);
@@ -82,8 +84,11 @@ public final class JsonText {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20 || c == '\u2028' || c == '\u2029' || (ascii && c > 0x7e)) {
-                        out.append("\\u").append(HEX[c >> 12 & 15]).append(HEX[c >> 8 & 15])
-                                .append(HEX[c >> 4 & 15]).append(HEX[c & 15]);
+                        out.append("\\u")
+                                .append(HEX[c >> 12 & 15])
+                                .append(HEX[c >> 8 & 15])
+                                .append(HEX[c >> 4 & 15])
+                                .append(HEX[c & 15]);
                     } else {
                         out.append(c);
                     }

@@ -15,8 +15,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
 public final class JsonTree {
     private static final JsonNodeParser PARSER = JsonNode.parser();
 
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     /**
      * The value of the JSON text: maps (in document order), lists, strings, booleans, null and numbers (Integer or

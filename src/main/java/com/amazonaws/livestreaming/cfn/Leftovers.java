@@ -19,7 +19,9 @@ import java.util.Optional;
 public record Leftovers(String stackId, String logicalId, Optional<String> createRequestId) {
 
     public static Leftovers of(Request delete) {
-        return new Leftovers(delete.stackId(), delete.logicalResourceId(),
+        return new Leftovers(
+                delete.stackId(),
+                delete.logicalResourceId(),
                 PhysicalIds.createRequestIdOf(delete.physicalResourceId()));
     }
 
@@ -58,6 +60,8 @@ public record Leftovers(String stackId, String logicalId, Optional<String> creat
         return tags != null
                 && stackId.equals(tags.get(Ownership.STACK_ID))
                 && logicalId.equals(tags.get(Ownership.LOGICAL_ID))
-                && createRequestId.map(id -> id.equals(tags.get(Ownership.REQUEST_ID))).orElse(true);
+                && createRequestId
+                        .map(id -> id.equals(tags.get(Ownership.REQUEST_ID)))
+                        .orElse(true);
     }
 }

@@ -21,7 +21,9 @@ public final class OnceResponder {
     /** Builds the body and sends it; returns the body sent, or null when this invocation had already answered. */
     public byte[] answer(Request request, Outcome outcome, Supplier<Duration> timeLeft, JsonLog log) {
         if (!answered.compareAndSet(false, true)) {
-            log.warn("second answer suppressed", Map.of("status", outcome.status().name()));
+            log.warn(
+                    "second answer suppressed",
+                    Map.of("status", outcome.status().name()));
             return null;
         }
         byte[] body = ResponseBody.build(request, outcome);

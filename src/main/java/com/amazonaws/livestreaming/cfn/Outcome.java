@@ -13,10 +13,13 @@ import java.util.Map;
  * @param noEcho             true when Data must be masked in the console and describe calls
  * @param reason             one line, required on FAILED
  */
-public record Outcome(Status status, String physicalResourceId, Map<String, String> data, boolean noEcho,
-                      String reason) {
+public record Outcome(
+        Status status, String physicalResourceId, Map<String, String> data, boolean noEcho, String reason) {
 
-    public enum Status { SUCCESS, FAILED }
+    public enum Status {
+        SUCCESS,
+        FAILED
+    }
 
     public Outcome {
         data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));

@@ -18,10 +18,10 @@ public final class Ownership {
      * next Delete of the same logical resource finds it by this tag and removes it.
      */
     public static final String ABANDONED = "LiveStreaming:Abandoned";
+
     public static final String SOLUTION_NAME = "live-streaming-on-aws";
 
-    private Ownership() {
-    }
+    private Ownership() {}
 
     /** The tags every resource made for {@code request} carries. */
     public static Map<String, String> tags(Request request) {

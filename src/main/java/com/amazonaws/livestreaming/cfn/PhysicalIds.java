@@ -12,10 +12,10 @@ import java.util.Optional;
 public final class PhysicalIds {
     /** CloudFormation's limit on the PhysicalResourceId, in characters. */
     public static final int MAX_LENGTH = 1024;
+
     private static final String NOTHING_CREATED = "NotCreated:";
 
-    private PhysicalIds() {
-    }
+    private PhysicalIds() {}
 
     /**
      * The marker a Create answers with when it failed before making anything:
@@ -54,8 +54,7 @@ public final class PhysicalIds {
             rest = rest.substring(0, rest.lastIndexOf(':'));
         }
         int colon = rest.indexOf(':');
-        return colon < 0 || colon == rest.length() - 1 ? Optional.empty()
-                : Optional.of(rest.substring(colon + 1));
+        return colon < 0 || colon == rest.length() - 1 ? Optional.empty() : Optional.of(rest.substring(colon + 1));
     }
 
     /**
@@ -67,8 +66,10 @@ public final class PhysicalIds {
         String given = request.physicalResourceId();
         return switch (request.requestType()) {
             case DELETE -> request.physicalIdOrMarker();
-            case UPDATE -> outcome.succeeded() && !isBlank(outcome.physicalResourceId())
-                    ? outcome.physicalResourceId() : request.physicalIdOrMarker();
+            case UPDATE ->
+                outcome.succeeded() && !isBlank(outcome.physicalResourceId())
+                        ? outcome.physicalResourceId()
+                        : request.physicalIdOrMarker();
             case CREATE -> {
                 if (!isBlank(outcome.physicalResourceId())) {
                     yield outcome.physicalResourceId();
@@ -80,8 +81,12 @@ public final class PhysicalIds {
 
     /** {@code outcome} with the id {@link #forAnswer} gives it. */
     public static Outcome withAnswerId(Request request, Outcome outcome, String madePhysicalId) {
-        return new Outcome(outcome.status(), forAnswer(request, outcome, madePhysicalId), outcome.data(),
-                outcome.noEcho(), outcome.reason());
+        return new Outcome(
+                outcome.status(),
+                forAnswer(request, outcome, madePhysicalId),
+                outcome.data(),
+                outcome.noEcho(),
+                outcome.reason());
     }
 
     private static boolean isBlank(String s) {

@@ -51,8 +51,8 @@ public final class Properties {
             return Optional.empty();
         }
         if (value instanceof Map || value instanceof Collection) {
-            throw new InvalidPropertyException(name, name + " must be a single value, not "
-                    + (value instanceof Map ? "an object" : "a list"));
+            throw new InvalidPropertyException(
+                    name, name + " must be a single value, not " + (value instanceof Map ? "an object" : "a list"));
         }
         String text = String.valueOf(value).trim();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
@@ -68,8 +68,9 @@ public final class Properties {
 
     /** A value from a closed set, compared exactly; the error lists the allowed values. */
     public String oneOf(String name, Collection<String> allowed) {
-        String value = optional(name).orElseThrow(() -> new InvalidPropertyException(name, name
-                + " is required; allowed values: " + String.join(", ", allowed)));
+        String value = optional(name)
+                .orElseThrow(() -> new InvalidPropertyException(
+                        name, name + " is required; allowed values: " + String.join(", ", allowed)));
         return checkOneOf(name, value, allowed);
     }
 
@@ -79,8 +80,9 @@ public final class Properties {
 
     private static String checkOneOf(String name, String value, Collection<String> allowed) {
         if (!allowed.contains(value)) {
-            throw new InvalidPropertyException(name, name + " is '" + Redaction.shorten(value, 64)
-                    + "'; allowed values: " + String.join(", ", allowed));
+            throw new InvalidPropertyException(
+                    name,
+                    name + " is '" + Redaction.shorten(value, 64) + "'; allowed values: " + String.join(", ", allowed));
         }
         return value;
     }
@@ -94,8 +96,8 @@ public final class Properties {
         Optional<String> value = optional(name);
         if (value.isEmpty()) {
             if (defaultValue == null) {
-                throw new InvalidPropertyException(name, name + " is required; allowed values: "
-                        + String.join(", ", allowed));
+                throw new InvalidPropertyException(
+                        name, name + " is required; allowed values: " + String.join(", ", allowed));
             }
             return defaultValue;
         }
@@ -117,14 +119,17 @@ public final class Properties {
 
     private static int parseInRange(String name, String text, int min, int max) {
         if (!WHOLE_NUMBER.matcher(text).matches()) {
-            throw new InvalidPropertyException(name, name + " is '" + Redaction.shorten(text, 32)
-                    + "'; it must be a whole number from " + min + " to " + max);
+            throw new InvalidPropertyException(
+                    name,
+                    name + " is '" + Redaction.shorten(text, 32) + "'; it must be a whole number from " + min + " to "
+                            + max);
         }
         BigInteger parsed = new BigInteger(text);
-        if (parsed.compareTo(BigInteger.valueOf(min)) < 0
-                || parsed.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new InvalidPropertyException(name, name + " is " + Redaction.shorten(parsed.toString(), 32)
-                    + "; it must be from " + min + " to " + max);
+        if (parsed.compareTo(BigInteger.valueOf(min)) < 0 || parsed.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new InvalidPropertyException(
+                    name,
+                    name + " is " + Redaction.shorten(parsed.toString(), 32) + "; it must be from " + min + " to "
+                            + max);
         }
         return parsed.intValueExact();
     }
@@ -142,8 +147,9 @@ public final class Properties {
             case "no", "false" -> {
                 return false;
             }
-            default -> throw new InvalidPropertyException(name, name + " is '" + Redaction.shorten(value.get(), 32)
-                    + "'; allowed values: Yes, No");
+            default ->
+                throw new InvalidPropertyException(
+                        name, name + " is '" + Redaction.shorten(value.get(), 32) + "'; allowed values: Yes, No");
         }
     }
 

@@ -25,10 +25,10 @@ import java.util.stream.Collectors;
 public final class PropertyCheck {
     /** CloudFormation's own properties, accepted on every kind. */
     public static final Set<String> ALWAYS_ALLOWED = Set.of("ServiceToken", "ServiceTimeout");
+
     private static final int MAX_NAME_SHOWN = 64;
 
-    private PropertyCheck() {
-    }
+    private PropertyCheck() {}
 
     /** Returns when the properties are fine; otherwise throws one exception carrying every problem. */
     public static void check(ResourceSpec spec, PropertyRules rules, Properties properties) {
@@ -44,14 +44,15 @@ public final class PropertyCheck {
      * added since must not refuse it, or the stack could neither update nor roll back (UPDATE_ROLLBACK_FAILED).
      * Such problems are logged, not answered; every changed or new value is checked in full.
      */
-    public static void checkUpdate(ResourceSpec spec, PropertyRules rules, Properties properties, Properties old,
-                                   JsonLog log) {
+    public static void checkUpdate(
+            ResourceSpec spec, PropertyRules rules, Properties properties, Properties old, JsonLog log) {
         Set<String> changed = properties.changedFrom(old);
         List<InvalidPropertyException> problems = new ArrayList<>();
         for (InvalidPropertyException problem : problems(spec, rules, properties)) {
             boolean kept = properties.asMap().containsKey(problem.property()) && !changed.contains(problem.property());
             if (kept) {
-                log.warn("a value the resource already has breaks a newer rule; accepted as before",
+                log.warn(
+                        "a value the resource already has breaks a newer rule; accepted as before",
                         Map.of("property", problem.property(), "rule", problem.getMessage()));
             } else {
                 problems.add(problem);
@@ -63,13 +64,14 @@ public final class PropertyCheck {
     }
 
     /** Every problem, at most one per property: those given first, in the order given, then missing ones. */
-    public static List<InvalidPropertyException> problems(ResourceSpec spec, PropertyRules rules,
-                                                           Properties properties) {
+    public static List<InvalidPropertyException> problems(
+            ResourceSpec spec, PropertyRules rules, Properties properties) {
         Map<String, InvalidPropertyException> found = new LinkedHashMap<>();
         Map<String, Object> given = properties.asMap();
         given.forEach((name, value) -> {
             if (!ALWAYS_ALLOWED.contains(name)) {
-                InvalidPropertyException problem = !spec.properties().contains(name) ? unknown(spec, name)
+                InvalidPropertyException problem = !spec.properties().contains(name)
+                        ? unknown(spec, name)
                         : shapeOrControlProblem(name, value, rules.limit(name));
                 if (problem != null) {
                     found.put(name, problem);
@@ -100,11 +102,10 @@ public final class PropertyCheck {
     private static InvalidPropertyException unknown(ResourceSpec spec, String name) {
         String shown = Redaction.shorten(Redaction.oneLine(name), MAX_NAME_SHOWN);
         Set<String> known = new TreeSet<>(spec.properties());
-        String hint = Suggestions.closest(name, withAlwaysAllowed(known)).map(s -> "did you mean " + s + "?")
-                .orElse(known.isEmpty() ? "it takes no properties"
-                        : "its properties are " + String.join(", ", known));
-        return new InvalidPropertyException(name, shown + " is not a property of Custom::" + spec.kind() + "; "
-                + hint);
+        String hint = Suggestions.closest(name, withAlwaysAllowed(known))
+                .map(s -> "did you mean " + s + "?")
+                .orElse(known.isEmpty() ? "it takes no properties" : "its properties are " + String.join(", ", known));
+        return new InvalidPropertyException(name, shown + " is not a property of Custom::" + spec.kind() + "; " + hint);
     }
 
     private static Set<String> withAlwaysAllowed(Set<String> known) {
@@ -113,8 +114,8 @@ public final class PropertyCheck {
         return all;
     }
 
-    private static InvalidPropertyException shapeOrControlProblem(String name, Object value,
-                                                                  PropertyRules.Limit limit) {
+    private static InvalidPropertyException shapeOrControlProblem(
+            String name, Object value, PropertyRules.Limit limit) {
         if (value == null) {
             return null;
         }
@@ -134,9 +135,13 @@ public final class PropertyCheck {
         for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i)), position++) {
             int c = text.codePointAt(i);
             if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
-                return new InvalidPropertyException(name, name + " contains a control character"
-                        + (Redaction.isSecretName(name) ? "" : " (" + codePoint(c) + ") at position " + position)
-                        + "; a value must be one line of printable text");
+                return new InvalidPropertyException(
+                        name,
+                        name + " contains a control character"
+                                + (Redaction.isSecretName(name)
+                                        ? ""
+                                        : " (" + codePoint(c) + ") at position " + position)
+                                + "; a value must be one line of printable text");
             }
         }
         return null;
@@ -146,17 +151,21 @@ public final class PropertyCheck {
         boolean ascii = text.chars().allMatch(c -> c < 0x80);
         int length = ascii ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
         if (length > limit.maxLength()) {
-            return new InvalidPropertyException(name, name + " is " + length
-                    + (ascii ? " characters" : " bytes (UTF-8)") + " long; at most " + limit.maxLength()
-                    + " are allowed");
+            return new InvalidPropertyException(
+                    name,
+                    name + " is " + length
+                            + (ascii ? " characters" : " bytes (UTF-8)") + " long; at most " + limit.maxLength()
+                            + " are allowed");
         }
         if (limit.asciiOnly() && !ascii) {
             int position = 1;
             for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i)), position++) {
                 if (text.codePointAt(i) >= 0x80) {
-                    return new InvalidPropertyException(name, name + " contains a non-ASCII character ("
-                            + codePoint(text.codePointAt(i)) + ") at position " + position
-                            + "; only ASCII is allowed here (percent-encode other characters in a URL)");
+                    return new InvalidPropertyException(
+                            name,
+                            name + " contains a non-ASCII character ("
+                                    + codePoint(text.codePointAt(i)) + ") at position " + position
+                                    + "; only ASCII is allowed here (percent-encode other characters in a URL)");
                 }
             }
         }

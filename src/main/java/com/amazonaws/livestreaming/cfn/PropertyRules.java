@@ -63,8 +63,7 @@ public record PropertyRules(Map<String, Limit> limits, List<Consumer<Properties>
         private final Map<String, Limit> limits = new LinkedHashMap<>();
         private final List<Consumer<Properties>> checks = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Only ASCII characters: URLs and ids that no pattern of their own checks. */
         public Builder ascii(String... properties) {

@@ -16,6 +16,7 @@ public final class Redaction {
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token|credential).*");
     /** Names the pattern above matches that hold no secret. */
     private static final Set<String> NOT_SECRET = Set.of("ServiceToken");
+
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
     /**
@@ -26,17 +27,19 @@ public final class Redaction {
     private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s/]*@");
     /** {@code scheme://host/path?query}: the query of a URL anywhere in a text, where tokens and signatures live. */
     private static final Pattern URL_QUERY = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^\\s?#]*)\\?[^\\s#]*");
+
     public static final String MASK = "****";
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /**
      * Whether a value of this name is masked. {@code ServiceToken} is not a secret (it is the function's ARN, which
      * the template names openly) and is shown, so a person can tell which function version served a request.
      */
     public static boolean isSecretName(String name) {
-        return name != null && !NOT_SECRET.contains(name) && SECRET_NAME.matcher(name).matches();
+        return name != null
+                && !NOT_SECRET.contains(name)
+                && SECRET_NAME.matcher(name).matches();
     }
 
     /** Scheme, host and path of a URL, never its query (where the signature lives). */
@@ -99,7 +102,9 @@ public final class Redaction {
         if (text == null) {
             return "";
         }
-        return SPACES.matcher(CONTROL.matcher(text).replaceAll(" ")).replaceAll(" ").trim();
+        return SPACES.matcher(CONTROL.matcher(text).replaceAll(" "))
+                .replaceAll(" ")
+                .trim();
     }
 
     public static String shorten(String text, int maxChars) {

@@ -31,7 +31,8 @@ public record Request(
 
     /** The kind after {@code Custom::} (or {@code AWS::CloudFormation::CustomResource}), empty when unusable. */
     public Optional<String> kind() {
-        if (resourceType != null && resourceType.startsWith(CUSTOM_PREFIX)
+        if (resourceType != null
+                && resourceType.startsWith(CUSTOM_PREFIX)
                 && resourceType.length() > CUSTOM_PREFIX.length()) {
             return Optional.of(resourceType.substring(CUSTOM_PREFIX.length()));
         }

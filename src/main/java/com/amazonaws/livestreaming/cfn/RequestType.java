@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The three lifecycle events CloudFormation sends to a custom resource. */
 public enum RequestType {
-    CREATE("Create"), UPDATE("Update"), DELETE("Delete");
+    CREATE("Create"),
+    UPDATE("Update"),
+    DELETE("Delete");
 
     private final String wireName;
 

@@ -13,8 +13,7 @@ public final class ResponseBody {
     /** CloudFormation's limit on the whole response body, in bytes. */
     public static final int MAX_BYTES = 4096;
 
-    private ResponseBody() {
-    }
+    private ResponseBody() {}
 
     /** The body for {@code outcome}, guaranteed to be at most {@link #MAX_BYTES} bytes of UTF-8 JSON. */
     public static byte[] build(Request request, Outcome outcome) {
@@ -29,7 +28,11 @@ public final class ResponseBody {
             return serialise(request, fixed, fitReason(request, fixed, reason));
         }
         int dataBytes = withoutReason.length;
-        Outcome tooLarge = new Outcome(Outcome.Status.FAILED, fixed.physicalResourceId(), Map.of(), false,
+        Outcome tooLarge = new Outcome(
+                Outcome.Status.FAILED,
+                fixed.physicalResourceId(),
+                Map.of(),
+                false,
                 "the response Data is " + dataBytes + " bytes; CloudFormation accepts at most " + MAX_BYTES
                         + " bytes in all");
         // a FAILED Update keeps the old id: a new one would make CloudFormation delete the resource it keeps
@@ -40,11 +43,15 @@ public final class ResponseBody {
     private static Outcome withValidId(Outcome outcome, Request request) {
         String id = outcome.physicalResourceId();
         if (id == null || id.isBlank()) {
-            return new Outcome(outcome.status(), request.physicalIdOrMarker(), outcome.data(), outcome.noEcho(),
-                    outcome.reason());
+            return new Outcome(
+                    outcome.status(), request.physicalIdOrMarker(), outcome.data(), outcome.noEcho(), outcome.reason());
         }
         if (id.length() > PhysicalIds.MAX_LENGTH) {
-            return new Outcome(Outcome.Status.FAILED, request.physicalIdOrMarker(), Map.of(), false,
+            return new Outcome(
+                    Outcome.Status.FAILED,
+                    request.physicalIdOrMarker(),
+                    Map.of(),
+                    false,
                     "the physical resource id is " + id.length() + " characters; CloudFormation accepts at most "
                             + PhysicalIds.MAX_LENGTH);
         }

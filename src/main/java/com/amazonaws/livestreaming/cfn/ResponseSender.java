@@ -72,18 +72,27 @@ public class ResponseSender {
                 status = put(responseUrl, body, attemptTime);
             } catch (IOException | RuntimeException e) {
                 status = -1;
-                log.warn("response PUT failed", Map.of("attempt", attempt, "target", safeUrl,
-                        "error", Redaction.oneLine(e.getClass().getSimpleName() + ": " + e.getMessage()
-                                .replace(responseUrl, safeUrl))));
+                log.warn(
+                        "response PUT failed",
+                        Map.of(
+                                "attempt",
+                                attempt,
+                                "target",
+                                safeUrl,
+                                "error",
+                                Redaction.oneLine(e.getClass().getSimpleName() + ": "
+                                        + e.getMessage().replace(responseUrl, safeUrl))));
             }
             if (status >= 200 && status < 300) {
-                log.info("response sent", Map.of("attempt", attempt, "status", status, "bytes", body.length,
-                        "target", safeUrl));
+                log.info(
+                        "response sent",
+                        Map.of("attempt", attempt, "status", status, "bytes", body.length, "target", safeUrl));
                 return true;
             }
             if (status >= 400 && status < 500) {
-                log.error("response rejected; not retrying", Map.of("attempt", attempt, "status", status,
-                        "target", safeUrl));
+                log.error(
+                        "response rejected; not retrying",
+                        Map.of("attempt", attempt, "status", status, "target", safeUrl));
                 return false;
             }
             if (status > 0) {

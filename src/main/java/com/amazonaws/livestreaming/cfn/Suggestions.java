@@ -8,15 +8,15 @@ import java.util.Optional;
  * profile. One rule for all of them, so a typo is caught the same way wherever it is made.
  */
 public final class Suggestions {
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The closest of the known names to a misspelt one, if any is close enough to be a likely typo. */
     public static Optional<String> closest(String wrong, Iterable<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int distance = normalized(candidate).equals(normalized(wrong)) ? 0
+            int distance = normalized(candidate).equals(normalized(wrong))
+                    ? 0
                     : distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT)) + 1;
             if (distance < bestDistance) {
                 best = candidate;

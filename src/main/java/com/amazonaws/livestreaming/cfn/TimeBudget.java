@@ -18,8 +18,12 @@ public final class TimeBudget {
     }
 
     public TimeBudget(Duration available, Ticker ticker) {
-        this(Objects.requireNonNull(ticker, "ticker"),
-                ticker.nanoTime() + Math.max(0, Objects.requireNonNull(available, "available").toNanos()));
+        this(
+                Objects.requireNonNull(ticker, "ticker"),
+                ticker.nanoTime()
+                        + Math.max(
+                                0,
+                                Objects.requireNonNull(available, "available").toNanos()));
     }
 
     public static TimeBudget of(Duration available) {

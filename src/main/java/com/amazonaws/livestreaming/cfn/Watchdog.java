@@ -20,10 +20,10 @@ import java.util.function.Supplier;
 public final class Watchdog {
     /** How often the budget is looked at while the worker runs; the budget's clock may be a simulated one. */
     private static final Duration SLICE = Duration.ofMillis(200);
+
     private static volatile ExecutorService workers = newWorkers();
 
-    private Watchdog() {
-    }
+    private Watchdog() {}
 
     /** Runs {@code work} and returns its outcome, or a FAILED "timed out while ..." once the budget is spent. */
     public static Outcome run(Request request, Invocation invocation, Supplier<Outcome> work) {

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * against whatever endpoint {@code AWS_ENDPOINT_URL} names, and check encoding profiles before uploading them.
  */
 public final class Main {
-    private static final String USAGE = String.join("\n",
+    private static final String USAGE = String.join(
+            "\n",
             "usage: java -jar live-streaming-on-aws.jar COMMAND ...",
             "  invoke EVENT.json [--remaining-ms N]   run the handler on a CloudFormation event; prints the answer",
             "                                         sent; exits 0 SUCCESS, 1 FAILED, 2 usage, 3 configuration",
@@ -43,6 +44,7 @@ public final class Main {
     public static final int EXIT_CONFIGURATION = 3;
     /** {@code invoke}: no answer reached the ResponseURL (refused, unreachable, or the event has none). */
     public static final int EXIT_NOT_DELIVERED = 4;
+
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
@@ -129,8 +131,11 @@ public final class Main {
         }
         // Logs go to stderr so that stdout carries only the answer, for scripts to read.
         DeliveryRecorder sender = new DeliveryRecorder();
-        Handler handler = new Handler(() -> Managers.standard(new AwsClients(settings)), sender,
-                new JsonLog(System.err), Handler.DEFAULT_SAFETY_MARGIN);
+        Handler handler = new Handler(
+                () -> Managers.standard(new AwsClients(settings)),
+                sender,
+                new JsonLog(System.err),
+                Handler.DEFAULT_SAFETY_MARGIN);
         byte[] sent = handler.handle(event, new LocalContext(remaining));
         if (sent == null) {
             err.println("the event has no ResponseURL; nothing was sent");

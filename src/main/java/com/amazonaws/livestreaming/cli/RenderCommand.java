@@ -46,6 +46,7 @@ final class RenderCommand {
     private static final List<String> PLACEHOLDER_INGEST_URLS = List.of(
             "https://INGEST_ENDPOINT_1/in/v1/live-streaming/1/live-streaming-livestream/",
             "https://INGEST_ENDPOINT_2/in/v1/live-streaming/2/live-streaming-livestream/");
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -65,8 +66,8 @@ final class RenderCommand {
         for (int i = 0; i < args.size(); i += 2) {
             String property = OPTIONS.get(args.get(i));
             if (property == null || i + 1 >= args.size()) {
-                throw new Main.UsageException(property == null ? "render does not know " + args.get(i)
-                        : args.get(i) + " needs a value");
+                throw new Main.UsageException(
+                        property == null ? "render does not know " + args.get(i) : args.get(i) + " needs a value");
             }
             given.put(property, args.get(i + 1));
         }
@@ -81,8 +82,8 @@ final class RenderCommand {
             ChannelSpec spec = ChannelSpec.from(Properties.of(properties), "live-streaming");
             EncodingProfile profile = profile(spec.encodingProfile(), spec.packager());
             ObjectMapper mapper = new ObjectMapper();
-            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(
-                    ProfileJson.write(ChannelRequests.create(spec, profile, Map.of()))));
+            out.println(mapper.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(ProfileJson.write(ChannelRequests.create(spec, profile, Map.of()))));
             return 0;
         } catch (InvalidPropertyException e) {
             err.println(e.getMessage());
@@ -108,13 +109,17 @@ final class RenderCommand {
      */
     private static EncodingProfile profile(String ref, Packager packager) throws IOException {
         if (EncodingProfiles.BUILT_IN.contains(ref)) {
-            return EncodingProfiles.renderFor(new EncodingProfiles(() -> {
-                throw new IllegalStateException("render does not call AWS");
-            }).load(ref), packager);
+            return EncodingProfiles.renderFor(
+                    new EncodingProfiles(() -> {
+                                throw new IllegalStateException("render does not call AWS");
+                            })
+                            .load(ref),
+                    packager);
         }
         if (ref.startsWith("s3://")) {
-            throw new InvalidPropertyException(ChannelSpec.ENCODING_PROFILE, "render reads no S3 object; download "
-                    + ref + " and pass the local file to --profile");
+            throw new InvalidPropertyException(
+                    ChannelSpec.ENCODING_PROFILE,
+                    "render reads no S3 object; download " + ref + " and pass the local file to --profile");
         }
         return EncodingProfiles.render(EncodingProfiles.read(ref, Files.readAllBytes(Path.of(ref))), packager);
     }

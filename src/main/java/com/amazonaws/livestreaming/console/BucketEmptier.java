@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.console;
 
+import com.amazonaws.livestreaming.cfn.ResourceFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -10,7 +11,6 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import com.amazonaws.livestreaming.cfn.ResourceFailure;
 
 /**
  * Deletes everything in a bucket so CloudFormation can delete the bucket itself. It lists object versions, not
@@ -43,9 +43,11 @@ final class BucketEmptier {
         try {
             for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(
                     ListObjectVersionsRequest.builder().bucket(bucket).build())) {
-                page.versions().stream().filter(v -> doomed.test(v.key()))
+                page.versions().stream()
+                        .filter(v -> doomed.test(v.key()))
                         .forEach(v -> batch.add(id(v.key(), v.versionId())));
-                page.deleteMarkers().stream().filter(m -> doomed.test(m.key()))
+                page.deleteMarkers().stream()
+                        .filter(m -> doomed.test(m.key()))
                         .forEach(m -> batch.add(id(m.key(), m.versionId())));
                 while (batch.size() >= BATCH) {
                     List<ObjectIdentifier> full = new ArrayList<>(batch.subList(0, BATCH));
@@ -66,12 +68,12 @@ final class BucketEmptier {
     }
 
     private int delete(String bucket, List<ObjectIdentifier> ids) {
-        DeleteObjectsResponse response = s3.deleteObjects(r -> r.bucket(bucket)
-                .delete(d -> d.objects(ids).quiet(true)));
+        DeleteObjectsResponse response = s3.deleteObjects(
+                r -> r.bucket(bucket).delete(d -> d.objects(ids).quiet(true)));
         if (response.hasErrors() && !response.errors().isEmpty()) {
             S3Error first = response.errors().get(0);
-            throw new ResourceFailure("could not delete " + response.errors().size() + " objects from bucket "
-                    + bucket + ", e.g. " + first.key() + ": " + first.code() + " " + first.message());
+            throw new ResourceFailure("could not delete " + response.errors().size() + " objects from bucket " + bucket
+                    + ", e.g. " + first.key() + ": " + first.code() + " " + first.message());
         }
         return ids.size();
     }
@@ -85,6 +87,7 @@ final class BucketEmptier {
     }
 
     static boolean isNoSuchBucket(S3Exception e) {
-        return e.awsErrorDetails() != null && "NoSuchBucket".equals(e.awsErrorDetails().errorCode());
+        return e.awsErrorDetails() != null
+                && "NoSuchBucket".equals(e.awsErrorDetails().errorCode());
     }
 }

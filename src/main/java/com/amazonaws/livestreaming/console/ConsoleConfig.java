@@ -13,8 +13,18 @@ import java.util.Map;
  * <p>{@code hlsAds} and {@code dashAds} are the MediaTailor (ad-inserted) playback URLs, empty when the stack
  * inserts no ads; the page lists them as extra sources beside the plain ones.
  */
-record ConsoleConfig(String hls, String dash, String mss, String cmaf, String endpoint1, String endpoint2,
-                            String inputType, String hlsAds, String dashAds, String channelId, String region) {
+record ConsoleConfig(
+        String hls,
+        String dash,
+        String mss,
+        String cmaf,
+        String endpoint1,
+        String endpoint2,
+        String inputType,
+        String hlsAds,
+        String dashAds,
+        String channelId,
+        String region) {
     /** Where the page loads its config from, relative to the console's root. */
     public static final String KEY = "assets/js/config.js";
 
@@ -33,8 +43,8 @@ record ConsoleConfig(String hls, String dash, String mss, String cmaf, String en
     }
 
     /** A console without ad-inserted sources or a channel to link to. */
-    public ConsoleConfig(String hls, String dash, String mss, String cmaf, String endpoint1, String endpoint2,
-                         String inputType) {
+    public ConsoleConfig(
+            String hls, String dash, String mss, String cmaf, String endpoint1, String endpoint2, String inputType) {
         this(hls, dash, mss, cmaf, endpoint1, endpoint2, inputType, "", "", "", "");
     }
 

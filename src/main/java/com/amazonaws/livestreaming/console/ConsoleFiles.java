@@ -24,7 +24,8 @@ final class ConsoleFiles {
     /** The keys under {@code prefix} (every page), without folder placeholders and without the config file. */
     List<String> list(String bucket, String prefix) {
         List<String> keys = new ArrayList<>();
-        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
+        ListObjectsV2Request request =
+                ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
         for (S3Object object : s3.listObjectsV2Paginator(request).contents()) {
             String relative = object.key().substring(prefix.length());
             if (!relative.isEmpty() && !relative.endsWith("/") && !relative.equals(ConsoleConfig.KEY)) {
@@ -48,7 +49,8 @@ final class ConsoleFiles {
 
     /** Writes config.js; no-cache so a browser sees new URLs right after a stack update. */
     void writeConfig(String bucket, ConsoleConfig config) {
-        s3.putObject(PutObjectRequest.builder()
+        s3.putObject(
+                PutObjectRequest.builder()
                         .bucket(bucket)
                         .key(ConsoleConfig.KEY)
                         .contentType("application/javascript")

@@ -27,18 +27,31 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public final class DemoConsoleManager implements ResourceManager {
     static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    static final String BUCKET_RULE = "it must be an S3 bucket name (3-63 lower-case letters, digits, "
-            + "dots and hyphens)";
+    static final String BUCKET_RULE =
+            "it must be an S3 bucket name (3-63 lower-case letters, digits, " + "dots and hyphens)";
     private static final String SUFFIX = "-console";
     static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     static final String REGION_RULE = "it must be an AWS region such as us-east-1";
 
-    private static final ResourceSpec SPEC = new ResourceSpec("DemoConsole",
-            Set.of("SourceBucket", "SourcePrefix", "DestinationBucket", "HlsUrl", "DashUrl", "MssUrl", "CmafUrl",
-                    "EndPoint1", "EndPoint2", "InputType", "HlsAdsUrl", "DashAdsUrl", "ChannelId", "Region"),
+    private static final ResourceSpec SPEC = new ResourceSpec(
+            "DemoConsole",
+            Set.of(
+                    "SourceBucket",
+                    "SourcePrefix",
+                    "DestinationBucket",
+                    "HlsUrl",
+                    "DashUrl",
+                    "MssUrl",
+                    "CmafUrl",
+                    "EndPoint1",
+                    "EndPoint2",
+                    "InputType",
+                    "HlsAdsUrl",
+                    "DashAdsUrl",
+                    "ChannelId",
+                    "Region"),
             Set.of("ConfigKey", "ObjectCount"),
-            Set.of("S3:ListObjectsV2", "S3:CopyObject", "S3:PutObject", "S3:ListObjectVersions",
-                    "S3:DeleteObjects"));
+            Set.of("S3:ListObjectsV2", "S3:CopyObject", "S3:PutObject", "S3:ListObjectVersions", "S3:DeleteObjects"));
 
     private final ConsoleFiles files;
     private final BucketEmptier emptier;
@@ -80,17 +93,23 @@ public final class DemoConsoleManager implements ResourceManager {
     @Override
     public Outcome delete(Request request, Invocation invocation) {
         if (PhysicalIds.isNothingCreated(request.physicalResourceId())
-                && !request.properties().optional("DestinationBucket").map(b -> BUCKET.matcher(b).matches())
-                .orElse(false)) {
+                && !request.properties()
+                        .optional("DestinationBucket")
+                        .map(b -> BUCKET.matcher(b).matches())
+                        .orElse(false)) {
             invocation.log().info("the failed Create had no usable DestinationBucket, so it copied nothing");
             return Outcome.success(request.physicalResourceId());
         }
-        String bucket = request.properties().optional("DestinationBucket")
+        String bucket = request.properties()
+                .optional("DestinationBucket")
                 .orElseGet(() -> bucketOf(request.physicalResourceId()));
         invocation.step("emptying bucket " + bucket);
         int deleted = emptier.empty(bucket);
-        invocation.log().info(deleted < 0 ? "bucket already gone" : "bucket emptied",
-                Map.of("bucket", bucket, "deleted", Math.max(deleted, 0)));
+        invocation
+                .log()
+                .info(
+                        deleted < 0 ? "bucket already gone" : "bucket emptied",
+                        Map.of("bucket", bucket, "deleted", Math.max(deleted, 0)));
         return Outcome.success(request.physicalResourceId());
     }
 
@@ -99,13 +118,17 @@ public final class DemoConsoleManager implements ResourceManager {
         String prefix = prefix(properties.required("SourcePrefix"));
         String destination = properties.matching("DestinationBucket", BUCKET, BUCKET_RULE);
         ConsoleConfig config = new ConsoleConfig(
-                properties.optional("HlsUrl", ""), properties.optional("DashUrl", ""),
-                properties.optional("MssUrl", ""), properties.optional("CmafUrl", ""),
-                properties.optional("EndPoint1", ""), properties.optional("EndPoint2", ""),
-                properties.optional("InputType", ""), properties.optional("HlsAdsUrl", ""),
-                properties.optional("DashAdsUrl", ""), properties.optional("ChannelId", ""),
-                properties.optional("Region").isPresent()
-                        ? properties.matching("Region", REGION, REGION_RULE) : "");
+                properties.optional("HlsUrl", ""),
+                properties.optional("DashUrl", ""),
+                properties.optional("MssUrl", ""),
+                properties.optional("CmafUrl", ""),
+                properties.optional("EndPoint1", ""),
+                properties.optional("EndPoint2", ""),
+                properties.optional("InputType", ""),
+                properties.optional("HlsAdsUrl", ""),
+                properties.optional("DashAdsUrl", ""),
+                properties.optional("ChannelId", ""),
+                properties.optional("Region").isPresent() ? properties.matching("Region", REGION, REGION_RULE) : "");
 
         invocation.step("listing console files in s3://" + source + "/" + prefix);
         List<String> keys;
@@ -119,8 +142,8 @@ public final class DemoConsoleManager implements ResourceManager {
             throw e;
         }
         if (keys.isEmpty()) {
-            throw new ResourceFailure("no console files under s3://" + source + "/" + prefix
-                    + "; check SourceBucket and SourcePrefix");
+            throw new ResourceFailure(
+                    "no console files under s3://" + source + "/" + prefix + "; check SourceBucket and SourcePrefix");
         }
         // Claimed before the first copy: a Create that fails part-way must answer with this id, so the Delete
         // CloudFormation sends next empties the bucket instead of leaving it undeletable in the rollback.
@@ -136,12 +159,14 @@ public final class DemoConsoleManager implements ResourceManager {
             current.add(ConsoleConfig.KEY);
             invocation.step("removing files of an earlier console from bucket " + destination);
             int removed = emptier.deleteWhere(destination, key -> !current.contains(key));
-            invocation.log().info("files of an earlier console removed", Map.of("bucket", destination,
-                    "removed", Math.max(removed, 0)));
+            invocation
+                    .log()
+                    .info(
+                            "files of an earlier console removed",
+                            Map.of("bucket", destination, "removed", Math.max(removed, 0)));
         }
-        return Outcome.success(physicalId, Map.of(
-                "ConfigKey", ConsoleConfig.KEY,
-                "ObjectCount", String.valueOf(keys.size() + 1)));
+        return Outcome.success(
+                physicalId, Map.of("ConfigKey", ConsoleConfig.KEY, "ObjectCount", String.valueOf(keys.size() + 1)));
     }
 
     /** A prefix names a folder: "a/b" and "a/b/" mean the same; a leading "/" is not part of S3 keys. */

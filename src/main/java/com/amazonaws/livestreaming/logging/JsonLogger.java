@@ -59,8 +59,8 @@ final class JsonLogger extends LegacyAbstractLogger {
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
-                                               Throwable throwable) {
+    protected void handleNormalizedLoggingCall(
+            Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
         String message = MessageFormatter.basicArrayFormat(pattern, arguments);
         String written;
         if (level == Level.WARN || level == Level.ERROR) {
@@ -73,8 +73,8 @@ final class JsonLogger extends LegacyAbstractLogger {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("logger", name);
         if (throwable != null) {
-            fields.put("error", Redaction.oneLine(throwable.getClass().getSimpleName() + ": "
-                    + throwable.getMessage()));
+            fields.put(
+                    "error", Redaction.oneLine(throwable.getClass().getSimpleName() + ": " + throwable.getMessage()));
         }
         // the invocation this thread works for, if any: a worker that outlives its answer must not write into the
         // next invocation's lines (the active log belongs to whichever invocation the container serves now)

@@ -34,7 +34,9 @@ public sealed interface ChannelDestination {
         public OutputDestination outputDestination(String id) {
             return OutputDestination.builder()
                     .id(id)
-                    .mediaPackageSettings(MediaPackageOutputDestinationSettings.builder().channelId(channelId).build())
+                    .mediaPackageSettings(MediaPackageOutputDestinationSettings.builder()
+                            .channelId(channelId)
+                            .build())
                     .build();
         }
     }
@@ -60,7 +62,10 @@ public sealed interface ChannelDestination {
         public OutputDestination outputDestination(String id) {
             return OutputDestination.builder()
                     .id(id)
-                    .settings(urls.stream().map(url -> OutputDestinationSettings.builder().url(url).build()).toList())
+                    .settings(urls.stream()
+                            .map(url ->
+                                    OutputDestinationSettings.builder().url(url).build())
+                            .toList())
                     .build();
         }
     }

@@ -50,12 +50,25 @@ public final class ChannelManager implements ResourceManager {
     /** DescribeChannel is rate-limited per account; five seconds keeps several stacks well inside the limit. */
     public static final Duration PRODUCTION_POLL_INTERVAL = Duration.ofSeconds(5);
 
-    private static final ResourceSpec SPEC = new ResourceSpec(KIND, ChannelSpec.PROPERTIES,
+    private static final ResourceSpec SPEC = new ResourceSpec(
+            KIND,
+            ChannelSpec.PROPERTIES,
             Set.of("ChannelId", "Arn", "State"),
-            Stream.concat(Stream.of("MediaLive:CreateChannel", "MediaLive:DescribeChannel", "MediaLive:ListChannels",
-                    "MediaLive:UpdateChannel", "MediaLive:UpdateChannelClass", "MediaLive:StartChannel", "MediaLive:StopChannel",
-                    "MediaLive:DeleteChannel", "MediaLive:ListAlerts", "MediaLive:CreateTags",
-                    "MediaLive:DeleteTags"), EncodingProfiles.API_CALLS.stream()).collect(Collectors.toSet()));
+            Stream.concat(
+                            Stream.of(
+                                    "MediaLive:CreateChannel",
+                                    "MediaLive:DescribeChannel",
+                                    "MediaLive:ListChannels",
+                                    "MediaLive:UpdateChannel",
+                                    "MediaLive:UpdateChannelClass",
+                                    "MediaLive:StartChannel",
+                                    "MediaLive:StopChannel",
+                                    "MediaLive:DeleteChannel",
+                                    "MediaLive:ListAlerts",
+                                    "MediaLive:CreateTags",
+                                    "MediaLive:DeleteTags"),
+                            EncodingProfiles.API_CALLS.stream())
+                    .collect(Collectors.toSet()));
 
     private final MediaLiveClient mediaLive;
     private final Function<String, EncodingProfile> profiles;
@@ -73,8 +86,8 @@ public final class ChannelManager implements ResourceManager {
      *                     InvalidPropertyException for an unknown or broken profile
      * @param pollInterval time between DescribeChannel calls while waiting
      */
-    public ChannelManager(MediaLiveClient mediaLive, Function<String, EncodingProfile> profiles,
-                          Duration pollInterval) {
+    public ChannelManager(
+            MediaLiveClient mediaLive, Function<String, EncodingProfile> profiles, Duration pollInterval) {
         this.mediaLive = Objects.requireNonNull(mediaLive, "mediaLive");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.states = new ChannelStates(mediaLive, Arguments.positive(pollInterval, "pollInterval"));
@@ -121,9 +134,19 @@ public final class ChannelManager implements ResourceManager {
         boolean newClass = from != spec.channelClass();
         if (!reconfigured.isEmpty() || newClass) {
             EncodingProfile profile = profile(spec);
-            invocation.log().info("reconfiguring channel", Map.of("channelId", channelId,
-                    "changed", String.join(",", reconfigured), "state", current.state().toString(),
-                    "channelClass", from + (newClass ? " -> " + spec.channelClass() : "")));
+            invocation
+                    .log()
+                    .info(
+                            "reconfiguring channel",
+                            Map.of(
+                                    "channelId",
+                                    channelId,
+                                    "changed",
+                                    String.join(",", reconfigured),
+                                    "state",
+                                    current.state().toString(),
+                                    "channelClass",
+                                    from + (newClass ? " -> " + spec.channelClass() : "")));
             UpdateChannelRequest update = ChannelRequests.update(channelId, spec, profile);
             Runnable edit = () -> {
                 // a STANDARD channel reads only STANDARD inputs: it becomes SINGLE_PIPELINE while it still reads
@@ -133,8 +156,12 @@ public final class ChannelManager implements ResourceManager {
                 }
                 if (!reconfigured.isEmpty()) {
                     invocation.step("updating channel " + channelId);
-                    ConflictRetry.call(invocation, "UpdateChannel of channel " + channelId, interval,
-                            () -> refusedWithDetails(() -> mediaLive.updateChannel(update)), Optional::empty);
+                    ConflictRetry.call(
+                            invocation,
+                            "UpdateChannel of channel " + channelId,
+                            interval,
+                            () -> refusedWithDetails(() -> mediaLive.updateChannel(update)),
+                            Optional::empty);
                     states.awaitIdle(invocation, channelId);
                 }
                 if (newClass && spec.channelClass() == ChannelClass.STANDARD) {
@@ -162,9 +189,13 @@ public final class ChannelManager implements ResourceManager {
     private void changeClass(Invocation invocation, UpdateChannelRequest update, ChannelClass to) {
         String channelId = update.channelId();
         invocation.step("changing the class of channel " + channelId + " to " + to);
-        ConflictRetry.call(invocation, "UpdateChannelClass of channel " + channelId, interval,
-                () -> refusedWithDetails(() -> mediaLive.updateChannelClass(b -> b.channelId(channelId)
-                        .channelClass(to).destinations(update.destinations()))), Optional::empty);
+        ConflictRetry.call(
+                invocation,
+                "UpdateChannelClass of channel " + channelId,
+                interval,
+                () -> refusedWithDetails(() -> mediaLive.updateChannelClass(
+                        b -> b.channelId(channelId).channelClass(to).destinations(update.destinations()))),
+                Optional::empty);
         states.awaitIdle(invocation, channelId);
     }
 
@@ -178,8 +209,11 @@ public final class ChannelManager implements ResourceManager {
         String id = request.physicalResourceId();
         if (PhysicalIds.isNothingCreated(id) || !states.delete(invocation, id)) {
             for (String left : leftovers(request, invocation)) {
-                invocation.log().warn("deleting a channel this stack resource made that CloudFormation does not "
-                        + "know of", Map.of("channelId", left));
+                invocation
+                        .log()
+                        .warn(
+                                "deleting a channel this stack resource made that CloudFormation does not " + "know of",
+                                Map.of("channelId", left));
                 states.delete(invocation, left);
             }
         }
@@ -197,21 +231,24 @@ public final class ChannelManager implements ResourceManager {
         if (!leftovers.exact()) {
             Optional<ChannelClass> channelClass = channelClassOf(request);
             if (channelClass.isEmpty()) {
-                invocation.log().warn("the Delete's ChannelClass is unusable; not looking for channels left behind",
-                        Map.of("physicalResourceId", String.valueOf(request.physicalResourceId())));
+                invocation
+                        .log()
+                        .warn(
+                                "the Delete's ChannelClass is unusable; not looking for channels left behind",
+                                Map.of("physicalResourceId", String.valueOf(request.physicalResourceId())));
                 return List.of();
             }
             identity = c -> c.channelClass() == channelClass.get();
         }
-        invocation.step("looking for channels " + request.logicalResourceId()
-                + " made that CloudFormation does not know of");
+        invocation.step(
+                "looking for channels " + request.logicalResourceId() + " made that CloudFormation does not know of");
         return channels(identity.and(c -> leftovers.ownedBy(c.tags())));
     }
 
     private static Optional<ChannelClass> channelClassOf(Request request) {
         try {
-            return Optional.of(ChannelClass.fromValue(request.properties().oneOf(ChannelSpec.CHANNEL_CLASS,
-                    StackDefaults.CHANNEL_CLASSES)));
+            return Optional.of(ChannelClass.fromValue(
+                    request.properties().oneOf(ChannelSpec.CHANNEL_CLASS, StackDefaults.CHANNEL_CLASSES)));
         } catch (InvalidPropertyException e) {
             return Optional.empty();
         }
@@ -228,16 +265,25 @@ public final class ChannelManager implements ResourceManager {
         String channelId;
         if (earlier.isPresent()) {
             channelId = earlier.get();
-            invocation.log().info("reusing the channel an earlier attempt of this request made",
-                    Map.of("channelId", channelId));
+            invocation
+                    .log()
+                    .info(
+                            "reusing the channel an earlier attempt of this request made",
+                            Map.of("channelId", channelId));
             invocation.made(channelId);
         } else {
             CreateChannelRequest create = ChannelRequests.create(spec, profile, Ownership.tags(request)).toBuilder()
                     .requestId(idempotencyToken(request))
                     .build();
             invocation.step("creating channel " + spec.name());
-            channelId = ConflictRetry.call(invocation, "CreateChannel of channel " + spec.name(), interval,
-                    () -> refusedWithDetails(() -> mediaLive.createChannel(create)), Optional::empty).channel().id();
+            channelId = ConflictRetry.call(
+                            invocation,
+                            "CreateChannel of channel " + spec.name(),
+                            interval,
+                            () -> refusedWithDetails(() -> mediaLive.createChannel(create)),
+                            Optional::empty)
+                    .channel()
+                    .id();
             invocation.made(channelId);
             invocation.log().info("channel created", Map.of("channelId", channelId));
         }
@@ -249,7 +295,8 @@ public final class ChannelManager implements ResourceManager {
     private ChannelStates.Snapshot converge(Invocation invocation, ChannelStates.Snapshot now, boolean run) {
         boolean active = ChannelStates.ACTIVE.contains(now.state());
         if (run && now.state() != ChannelState.RUNNING) {
-            return active ? states.awaitRunning(invocation, now.channelId())
+            return active
+                    ? states.awaitRunning(invocation, now.channelId())
                     : states.start(invocation, now.channelId());
         }
         if (!run && active) {
@@ -274,8 +321,10 @@ public final class ChannelManager implements ResourceManager {
 
     /** MediaLive's idempotency token: the same CloudFormation request never makes two channels. */
     private static String idempotencyToken(Request request) {
-        return UUID.nameUUIDFromBytes((request.stackId() + "|" + request.logicalResourceId() + "|"
-                + request.requestId()).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(
+                        (request.stackId() + "|" + request.logicalResourceId() + "|" + request.requestId())
+                                .getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static Outcome outcome(ChannelStates.Snapshot channel) {
@@ -297,9 +346,13 @@ public final class ChannelManager implements ResourceManager {
             String details = e.validationErrors().stream()
                     .map(v -> v.elementPath() + ": " + v.errorMessage())
                     .collect(Collectors.joining("; "));
-            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            throw new ResourceFailure("MediaLive refused the channel: " + message
-                    + (details.isEmpty() ? "" : " (" + details + ")"), null, e);
+            String message = e.awsErrorDetails() == null
+                    ? e.getMessage()
+                    : e.awsErrorDetails().errorMessage();
+            throw new ResourceFailure(
+                    "MediaLive refused the channel: " + message + (details.isEmpty() ? "" : " (" + details + ")"),
+                    null,
+                    e);
         }
     }
 }

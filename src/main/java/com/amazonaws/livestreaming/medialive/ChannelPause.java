@@ -31,8 +31,9 @@ final class ChannelPause {
     static final Duration STOP_AND_START = Duration.ofMinutes(6);
     /** Kept back while stopping, to start the stopped channels again if the edit cannot be made. */
     static final Duration RESTART_RESERVE = Duration.ofSeconds(30);
-    private static final Set<ChannelState> BUSY = EnumSet.of(ChannelState.CREATING, ChannelState.UPDATING,
-            ChannelState.STOPPING);
+
+    private static final Set<ChannelState> BUSY =
+            EnumSet.of(ChannelState.CREATING, ChannelState.UPDATING, ChannelState.STOPPING);
 
     private final ChannelStates states;
 
@@ -59,8 +60,11 @@ final class ChannelPause {
                     + " minutes, but only " + left.toSeconds() + " s of this invocation are left; nothing was"
                     + " changed and the stream is still on the air");
         }
-        invocation.log().warn("stopping channels to change the input; the stream is off the air until they run again",
-                Map.of("input", what, "channels", String.join(",", running)));
+        invocation
+                .log()
+                .warn(
+                        "stopping channels to change the input; the stream is off the air until they run again",
+                        Map.of("input", what, "channels", String.join(",", running)));
         List<String> stopped = new ArrayList<>();
         try {
             Invocation stopping = invocation.holdingBack(RESTART_RESERVE);
@@ -78,8 +82,8 @@ final class ChannelPause {
             }
             edit.run();
         } catch (RuntimeException failure) {
-            throw new ResourceFailure(FailureReason.of(failure) + "; " + restart(invocation, stopped, encoding),
-                    null, failure);
+            throw new ResourceFailure(
+                    FailureReason.of(failure) + "; " + restart(invocation, stopped, encoding), null, failure);
         }
         Map<String, Boolean> accepted = new LinkedHashMap<>();
         for (String channelId : running) {
@@ -93,8 +97,8 @@ final class ChannelPause {
      * The attached channels that encode now, after waiting out CREATING, UPDATING and STOPPING, and the IDLE ones an
      * earlier invocation stopped for an edit and could not start again ({@link ChannelStates#RESTART_AFTER_EDIT}).
      */
-    private Map<String, ChannelStates.Snapshot> runningAmong(Invocation invocation, String what,
-                                                             List<String> channels) {
+    private Map<String, ChannelStates.Snapshot> runningAmong(
+            Invocation invocation, String what, List<String> channels) {
         Map<String, ChannelStates.Snapshot> running = new LinkedHashMap<>();
         for (String channelId : channels) {
             invocation.step("reading the state of channel " + channelId + ", which " + what + " is attached to");
@@ -110,8 +114,8 @@ final class ChannelPause {
                 continue;
             }
             if (!ChannelStates.ACTIVE.contains(now.state())) {
-                throw new ResourceFailure(what + " is attached to channel " + channelId + ", which is "
-                        + now.state() + "; MediaLive changes an attached input only while its channels are IDLE");
+                throw new ResourceFailure(what + " is attached to channel " + channelId + ", which is " + now.state()
+                        + "; MediaLive changes an attached input only while its channels are IDLE");
             }
             running.put(channelId, now);
         }
@@ -119,8 +123,7 @@ final class ChannelPause {
     }
 
     /** Starts every stopped channel that is IDLE again; says which were started and which could not be. */
-    private String restart(Invocation invocation, List<String> stopped,
-                           Map<String, ChannelStates.Snapshot> encoding) {
+    private String restart(Invocation invocation, List<String> stopped, Map<String, ChannelStates.Snapshot> encoding) {
         List<String> started = new ArrayList<>();
         List<String> notStarted = new ArrayList<>();
         for (String channelId : stopped) {
@@ -139,8 +142,11 @@ final class ChannelPause {
                 notStarted.add(channelId + " (" + FailureReason.of(e) + ")");
             }
         }
-        invocation.log().warn("input not changed; channels started again where possible",
-                Map.of("started", String.join(",", started), "notStarted", String.join(",", notStarted)));
+        invocation
+                .log()
+                .warn(
+                        "input not changed; channels started again where possible",
+                        Map.of("started", String.join(",", started), "notStarted", String.join(",", notStarted)));
         String note = started.isEmpty() ? "" : channelWords(started) + " started again";
         if (!notStarted.isEmpty()) {
             note += (note.isEmpty() ? "" : "; ") + "could not start again " + String.join(", ", notStarted)

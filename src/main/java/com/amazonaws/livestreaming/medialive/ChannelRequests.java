@@ -30,8 +30,7 @@ public final class ChannelRequests {
     /** The output destination id every profile's MediaPackage output group refers to. */
     public static final String DESTINATION_ID = "destination1";
 
-    private ChannelRequests() {
-    }
+    private ChannelRequests() {}
 
     /**
      * The complete CreateChannel request. Its {@code requestId} (MediaLive's idempotency token) is left unset: the
@@ -73,7 +72,9 @@ public final class ChannelRequests {
         InputSettings.Builder settings = InputSettings.builder().sourceEndBehavior(spec.sourceEndBehavior());
         if (spec.inputType() == InputType.URL_PULL) {
             settings.networkInputSettings(NetworkInputSettings.builder()
-                    .hlsInputSettings(HlsInputSettings.builder().scte35Source(HlsScte35SourceType.SEGMENTS).build())
+                    .hlsInputSettings(HlsInputSettings.builder()
+                            .scte35Source(HlsScte35SourceType.SEGMENTS)
+                            .build())
                     .build());
         }
         return List.of(InputAttachment.builder()

@@ -30,9 +30,16 @@ import software.amazon.awssdk.services.medialive.model.LogLevel;
  * @param start                 whether the channel should be running once the stack is done
  * @param logLevel              CloudWatch Logs level; empty means MediaLive's default (no logs)
  */
-public record ChannelSpec(String name, String inputId, InputType inputType, String encodingProfile, String roleArn,
-                          ChannelDestination destination, ChannelClass channelClass, boolean start,
-                          Optional<LogLevel> logLevel) {
+public record ChannelSpec(
+        String name,
+        String inputId,
+        InputType inputType,
+        String encodingProfile,
+        String roleArn,
+        ChannelDestination destination,
+        ChannelClass channelClass,
+        boolean start,
+        Optional<LogLevel> logLevel) {
 
     public static final String NAME = "Name";
     public static final String INPUT_ID = "InputId";
@@ -48,16 +55,37 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
     public static final String CMAF_INGEST_URL_2 = "CmafIngestUrl2";
 
     /** Every property the kind reads. */
-    public static final Set<String> PROPERTIES = Set.of(NAME, INPUT_ID, INPUT_TYPE, ENCODING_PROFILE, ROLE_ARN,
-            MEDIA_PACKAGE_CHANNEL_ID, CHANNEL_CLASS, START, LOG_LEVEL, PACKAGER, CMAF_INGEST_URL_1, CMAF_INGEST_URL_2);
+    public static final Set<String> PROPERTIES = Set.of(
+            NAME,
+            INPUT_ID,
+            INPUT_TYPE,
+            ENCODING_PROFILE,
+            ROLE_ARN,
+            MEDIA_PACKAGE_CHANNEL_ID,
+            CHANNEL_CLASS,
+            START,
+            LOG_LEVEL,
+            PACKAGER,
+            CMAF_INGEST_URL_1,
+            CMAF_INGEST_URL_2);
 
     /** The properties that UpdateChannel applies; a change of any of them reconfigures the channel. */
-    public static final Set<String> CONFIGURATION = Set.of(NAME, INPUT_ID, INPUT_TYPE, ENCODING_PROFILE, ROLE_ARN,
-            MEDIA_PACKAGE_CHANNEL_ID, LOG_LEVEL, PACKAGER, CMAF_INGEST_URL_1, CMAF_INGEST_URL_2);
+    public static final Set<String> CONFIGURATION = Set.of(
+            NAME,
+            INPUT_ID,
+            INPUT_TYPE,
+            ENCODING_PROFILE,
+            ROLE_ARN,
+            MEDIA_PACKAGE_CHANNEL_ID,
+            LOG_LEVEL,
+            PACKAGER,
+            CMAF_INGEST_URL_1,
+            CMAF_INGEST_URL_2);
 
     /** The input types the MediaLiveInput kind makes, in the order its documentation lists them. */
-    public static final List<String> INPUT_TYPES = List.of("RTP_PUSH", "RTMP_PUSH", "URL_PULL", "RTMP_PULL",
-            "MP4_FILE", "SRT_CALLER", "MEDIACONNECT");
+    public static final List<String> INPUT_TYPES =
+            List.of("RTP_PUSH", "RTMP_PUSH", "URL_PULL", "RTMP_PULL", "MP4_FILE", "SRT_CALLER", "MEDIACONNECT");
+
     public static final List<String> LOG_LEVELS = List.of("ERROR", "WARNING", "INFO", "DEBUG", "DISABLED");
 
     private static final Set<InputType> LOOPING = Set.of(InputType.MP4_FILE, InputType.URL_PULL);
@@ -65,7 +93,8 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
 
     /** Reads and validates the properties; each problem is an InvalidPropertyException naming the property. */
     public static ChannelSpec from(Properties properties, String stackName) {
-        ChannelClass channelClass = ChannelClass.fromValue(properties.oneOf(CHANNEL_CLASS, StackDefaults.CHANNEL_CLASSES));
+        ChannelClass channelClass =
+                ChannelClass.fromValue(properties.oneOf(CHANNEL_CLASS, StackDefaults.CHANNEL_CLASSES));
         return new ChannelSpec(
                 properties.optional(NAME, stackName + "-livestream"),
                 properties.required(INPUT_ID),
@@ -80,8 +109,8 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
 
     /** The role MediaLive assumes while the channel runs. */
     static String roleArn(Properties properties) {
-        return properties.matching(ROLE_ARN, IamRoleArn.pattern(),
-                "it must be an IAM role ARN (" + IamRoleArn.FORM + ")");
+        return properties.matching(
+                ROLE_ARN, IamRoleArn.pattern(), "it must be an IAM role ARN (" + IamRoleArn.FORM + ")");
     }
 
     /**
@@ -94,15 +123,19 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
         if (packager == Packager.V1) {
             for (String v2Only : List.of(CMAF_INGEST_URL_1, CMAF_INGEST_URL_2)) {
                 if (properties.optional(v2Only).isPresent()) {
-                    throw new InvalidPropertyException(v2Only, v2Only + " is for Packager v2; with Packager v1"
-                            + " MediaLive sends to " + MEDIA_PACKAGE_CHANNEL_ID);
+                    throw new InvalidPropertyException(
+                            v2Only,
+                            v2Only + " is for Packager v2; with Packager v1" + " MediaLive sends to "
+                                    + MEDIA_PACKAGE_CHANNEL_ID);
                 }
             }
             return new ChannelDestination.MediaPackageChannel(properties.required(MEDIA_PACKAGE_CHANNEL_ID));
         }
         if (properties.optional(MEDIA_PACKAGE_CHANNEL_ID).isPresent()) {
-            throw new InvalidPropertyException(MEDIA_PACKAGE_CHANNEL_ID, MEDIA_PACKAGE_CHANNEL_ID + " is for Packager"
-                    + " v1; with Packager v2 MediaLive sends to " + CMAF_INGEST_URL_1 + " and " + CMAF_INGEST_URL_2);
+            throw new InvalidPropertyException(
+                    MEDIA_PACKAGE_CHANNEL_ID,
+                    MEDIA_PACKAGE_CHANNEL_ID + " is for Packager" + " v1; with Packager v2 MediaLive sends to "
+                            + CMAF_INGEST_URL_1 + " and " + CMAF_INGEST_URL_2);
         }
         List<String> urls = new ArrayList<>();
         urls.add(ingestUrl(properties, CMAF_INGEST_URL_1));
@@ -114,11 +147,12 @@ public record ChannelSpec(String name, String inputId, InputType inputType, Stri
 
     static String ingestUrl(Properties properties, String name) {
         if (properties.optional(name).isEmpty()) {
-            String why = name.equals(CMAF_INGEST_URL_2) ? " on a STANDARD channel (its second pipeline sends there)" : "";
+            String why =
+                    name.equals(CMAF_INGEST_URL_2) ? " on a STANDARD channel (its second pipeline sends there)" : "";
             throw new InvalidPropertyException(name, name + " is required with Packager v2" + why);
         }
-        return properties.matching(name, INGEST_URL, "it must be the https:// CMAF ingest endpoint URL of a"
-                + " MediaPackage v2 channel");
+        return properties.matching(
+                name, INGEST_URL, "it must be the https:// CMAF ingest endpoint URL of a" + " MediaPackage v2 channel");
     }
 
     /** The packager the channel sends to, which decides the output group its profile is rendered as. */

@@ -37,13 +37,18 @@ import software.amazon.awssdk.services.medialive.model.StopChannelResponse;
 final class ChannelStates {
     private static final int ALERTS_SHOWN = 3;
     /** States in which the channel encodes (and is billed as running). */
-    public static final Set<ChannelState> ACTIVE = EnumSet.of(ChannelState.STARTING, ChannelState.RUNNING,
-            ChannelState.RECOVERING);
+    public static final Set<ChannelState> ACTIVE =
+            EnumSet.of(ChannelState.STARTING, ChannelState.RUNNING, ChannelState.RECOVERING);
     /** States MediaLive moves out of by itself. */
-    private static final Set<ChannelState> TRANSITIONAL = EnumSet.of(ChannelState.CREATING, ChannelState.UPDATING,
-            ChannelState.STARTING, ChannelState.STOPPING, ChannelState.DELETING);
-    private static final Set<ChannelState> BUSY = EnumSet.of(ChannelState.CREATING, ChannelState.UPDATING,
-            ChannelState.STOPPING);
+    private static final Set<ChannelState> TRANSITIONAL = EnumSet.of(
+            ChannelState.CREATING,
+            ChannelState.UPDATING,
+            ChannelState.STARTING,
+            ChannelState.STOPPING,
+            ChannelState.DELETING);
+
+    private static final Set<ChannelState> BUSY =
+            EnumSet.of(ChannelState.CREATING, ChannelState.UPDATING, ChannelState.STOPPING);
 
     /**
      * Set on a channel stopped for an edit until it is started again: if the invocation runs out of time in
@@ -79,7 +84,8 @@ final class ChannelStates {
     public Snapshot describe(String channelId) {
         try {
             DescribeChannelResponse channel = client.get().describeChannel(r -> r.channelId(channelId));
-            return channel.state() == ChannelState.DELETED ? Snapshot.gone(channelId)
+            return channel.state() == ChannelState.DELETED
+                    ? Snapshot.gone(channelId)
                     : new Snapshot(channelId, channel.state(), channel);
         } catch (AwsServiceException e) {
             if (AwsErrors.namesNothing(e)) {
@@ -97,8 +103,7 @@ final class ChannelStates {
     /** Tags the channel {@link #RESTART_AFTER_EDIT} before it is stopped for an edit. */
     void markForRestart(Invocation invocation, Snapshot snapshot) {
         invocation.step("marking channel " + snapshot.channelId() + " to be started again after the edit");
-        client.get().createTags(r -> r.resourceArn(snapshot.channel().arn())
-                .tags(Map.of(RESTART_AFTER_EDIT, "true")));
+        client.get().createTags(r -> r.resourceArn(snapshot.channel().arn()).tags(Map.of(RESTART_AFTER_EDIT, "true")));
     }
 
     /** Removes the {@link #RESTART_AFTER_EDIT} tag once the channel has been started again. */
@@ -111,8 +116,13 @@ final class ChannelStates {
 
     /** Waits until the channel has left CREATING/UPDATING/STARTING/STOPPING; CREATE_FAILED or gone is a failure. */
     public Snapshot awaitSettled(Invocation invocation, String channelId) {
-        return await(invocation, channelId, "settle", s -> !TRANSITIONAL.contains(s.state()),
-                s -> s.state() == ChannelState.CREATE_FAILED ? Optional.of(createFailed(channelId))
+        return await(
+                invocation,
+                channelId,
+                "settle",
+                s -> !TRANSITIONAL.contains(s.state()),
+                s -> s.state() == ChannelState.CREATE_FAILED
+                        ? Optional.of(createFailed(channelId))
                         : s.isGone() ? Optional.of(gone(channelId)) : Optional.empty());
     }
 
@@ -120,8 +130,8 @@ final class ChannelStates {
     public Snapshot awaitIdle(Invocation invocation, String channelId) {
         return await(invocation, channelId, "reach IDLE", s -> s.state() == ChannelState.IDLE, s -> switch (s.state()) {
             case CREATE_FAILED -> Optional.of(createFailed(channelId));
-            case UPDATE_FAILED -> Optional.of("MediaLive could not update channel " + channelId
-                    + " (UPDATE_FAILED)" + why(channelId));
+            case UPDATE_FAILED ->
+                Optional.of("MediaLive could not update channel " + channelId + " (UPDATE_FAILED)" + why(channelId));
             case DELETING, DELETED -> Optional.of(gone(channelId));
             default -> Optional.empty();
         });
@@ -139,7 +149,10 @@ final class ChannelStates {
      */
     boolean requestStart(Invocation invocation, String channelId) {
         invocation.step("starting channel " + channelId);
-        return ConflictRetry.call(invocation, "StartChannel of channel " + channelId, interval,
+        return ConflictRetry.call(
+                invocation,
+                "StartChannel of channel " + channelId,
+                interval,
                 () -> client.get().startChannel(r -> r.channelId(channelId)).state() != ChannelState.IDLE,
                 () -> ACTIVE.contains(describe(channelId).state()) ? Optional.of(true) : Optional.empty());
     }
@@ -157,12 +170,16 @@ final class ChannelStates {
                 started.set(true);
             }
             return switch (s.state()) {
-                case IDLE -> started.get() ? Optional.of("MediaLive could not start channel " + channelId
-                        + ": it went back to IDLE" + why(channelId)) : Optional.empty();
-                case CREATE_FAILED, UPDATE_FAILED -> Optional.of("MediaLive could not start channel " + channelId
-                        + " (" + s.state() + ")" + why(channelId));
-                case STOPPING, DELETING, DELETED -> Optional.of("channel " + channelId + " became " + s.state()
-                        + " while it was being started");
+                case IDLE ->
+                    started.get()
+                            ? Optional.of("MediaLive could not start channel " + channelId + ": it went back to IDLE"
+                                    + why(channelId))
+                            : Optional.empty();
+                case CREATE_FAILED, UPDATE_FAILED ->
+                    Optional.of(
+                            "MediaLive could not start channel " + channelId + " (" + s.state() + ")" + why(channelId));
+                case STOPPING, DELETING, DELETED ->
+                    Optional.of("channel " + channelId + " became " + s.state() + " while it was being started");
                 default -> Optional.empty();
             };
         });
@@ -181,9 +198,13 @@ final class ChannelStates {
      */
     void requestStop(Invocation invocation, String channelId) {
         invocation.step("stopping channel " + channelId);
-        ConflictRetry.call(invocation, "StopChannel of channel " + channelId, interval,
+        ConflictRetry.call(
+                invocation,
+                "StopChannel of channel " + channelId,
+                interval,
                 () -> client.get().stopChannel(r -> r.channelId(channelId)),
-                () -> ACTIVE.contains(describe(channelId).state()) ? Optional.empty()
+                () -> ACTIVE.contains(describe(channelId).state())
+                        ? Optional.empty()
                         : Optional.of(StopChannelResponse.builder().build()));
     }
 
@@ -203,7 +224,11 @@ final class ChannelStates {
             return false;
         }
         if (BUSY.contains(now.state())) {
-            now = await(invocation, channelId, "finish " + now.state(), s -> !BUSY.contains(s.state()),
+            now = await(
+                    invocation,
+                    channelId,
+                    "finish " + now.state(),
+                    s -> !BUSY.contains(s.state()),
                     s -> Optional.empty());
         }
         try {
@@ -213,20 +238,29 @@ final class ChannelStates {
             }
             if (ACTIVE.contains(now.state())) {
                 requestStop(invocation, channelId);
-                now = await(invocation, channelId, "reach IDLE before it is deleted",
-                        s -> s.state() == ChannelState.IDLE || s.isGone(), s -> Optional.empty());
+                now = await(
+                        invocation,
+                        channelId,
+                        "reach IDLE before it is deleted",
+                        s -> s.state() == ChannelState.IDLE || s.isGone(),
+                        s -> Optional.empty());
                 if (now.isGone()) {
                     return true;
                 }
             }
             if (now.state() != ChannelState.DELETING) {
                 invocation.step("deleting channel " + channelId);
-                ConflictRetry.call(invocation, "DeleteChannel of channel " + channelId, interval,
+                ConflictRetry.call(
+                        invocation,
+                        "DeleteChannel of channel " + channelId,
+                        interval,
                         () -> client.get().deleteChannel(r -> r.channelId(channelId)),
                         () -> {
                             Snapshot again = describe(channelId);
                             return again.isGone() || again.state() == ChannelState.DELETING
-                                    ? Optional.of(DeleteChannelResponse.builder().build()) : Optional.empty();
+                                    ? Optional.of(
+                                            DeleteChannelResponse.builder().build())
+                                    : Optional.empty();
                         });
             }
         } catch (NotFoundException e) {
@@ -238,15 +272,26 @@ final class ChannelStates {
     }
 
     /** Polls until {@code done}; a non-empty {@code deadEnd} reason fails at once. */
-    private Snapshot await(Invocation invocation, String channelId, String goal, Predicate<Snapshot> done,
-                           Function<Snapshot, Optional<String>> deadEnd) {
-        return Poller.await(invocation, "channel " + channelId, goal, interval, () -> {
-            Snapshot snapshot = describe(channelId);
-            deadEnd.apply(snapshot).ifPresent(reason -> {
-                throw new ResourceFailure(reason);
-            });
-            return snapshot;
-        }, s -> s.isGone() ? "gone" : s.state().toString(), done);
+    private Snapshot await(
+            Invocation invocation,
+            String channelId,
+            String goal,
+            Predicate<Snapshot> done,
+            Function<Snapshot, Optional<String>> deadEnd) {
+        return Poller.await(
+                invocation,
+                "channel " + channelId,
+                goal,
+                interval,
+                () -> {
+                    Snapshot snapshot = describe(channelId);
+                    deadEnd.apply(snapshot).ifPresent(reason -> {
+                        throw new ResourceFailure(reason);
+                    });
+                    return snapshot;
+                },
+                s -> s.isGone() ? "gone" : s.state().toString(),
+                done);
     }
 
     private String createFailed(String channelId) {
@@ -259,10 +304,13 @@ final class ChannelStates {
      */
     private String why(String channelId) {
         try {
-            List<String> messages = client.get().listAlerts(r -> r.channelId(channelId).stateFilter("SET")
-                            .maxResults(ALERTS_SHOWN)).alerts().stream()
-                    .sorted(Comparator.comparing(ChannelAlert::setTimestamp,
-                            Comparator.nullsLast(Comparator.reverseOrder())))
+            List<String> messages = client
+                    .get()
+                    .listAlerts(r -> r.channelId(channelId).stateFilter("SET").maxResults(ALERTS_SHOWN))
+                    .alerts()
+                    .stream()
+                    .sorted(Comparator.comparing(
+                            ChannelAlert::setTimestamp, Comparator.nullsLast(Comparator.reverseOrder())))
                     .limit(ALERTS_SHOWN)
                     .map(a -> (a.alertType() == null ? "" : a.alertType() + ": ") + a.message())
                     .toList();

@@ -20,6 +20,7 @@ record CidrList(List<String> blocks) {
     static final String PROPERTY = "Cidr";
     /** MediaLive's quota on whitelist rules in one input security group. */
     static final int MAX_BLOCKS = 10;
+
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 
     public CidrList {
@@ -30,17 +31,21 @@ record CidrList(List<String> blocks) {
     public static CidrList from(Properties properties) {
         List<String> given = properties.list(PROPERTY);
         if (given.isEmpty()) {
-            throw new InvalidPropertyException(PROPERTY, PROPERTY + " is required for push inputs: one or more"
-                    + " comma-separated IPv4 CIDR blocks the encoder pushes from, e.g. 203.0.113.0/24"
-                    + " (0.0.0.0/0 opens the input to everyone and must be given explicitly)");
+            throw new InvalidPropertyException(
+                    PROPERTY,
+                    PROPERTY + " is required for push inputs: one or more"
+                            + " comma-separated IPv4 CIDR blocks the encoder pushes from, e.g. 203.0.113.0/24"
+                            + " (0.0.0.0/0 opens the input to everyone and must be given explicitly)");
         }
         Set<String> distinct = new LinkedHashSet<>();
         for (String block : given) {
             distinct.add(check(block));
         }
         if (distinct.size() > MAX_BLOCKS) {
-            throw new InvalidPropertyException(PROPERTY, PROPERTY + " has " + distinct.size()
-                    + " CIDR blocks; MediaLive allows at most " + MAX_BLOCKS + " in one input security group");
+            throw new InvalidPropertyException(
+                    PROPERTY,
+                    PROPERTY + " has " + distinct.size() + " CIDR blocks; MediaLive allows at most " + MAX_BLOCKS
+                            + " in one input security group");
         }
         return new CidrList(List.copyOf(distinct));
     }
@@ -55,8 +60,10 @@ record CidrList(List<String> blocks) {
             valid = Integer.parseInt(m.group(5)) <= 32;
         }
         if (!valid) {
-            throw new InvalidPropertyException(PROPERTY, PROPERTY + " has '" + Redaction.shorten(block, 48)
-                    + "', which is not an IPv4 CIDR block like 203.0.113.0/24");
+            throw new InvalidPropertyException(
+                    PROPERTY,
+                    PROPERTY + " has '" + Redaction.shorten(block, 48)
+                            + "', which is not an IPv4 CIDR block like 203.0.113.0/24");
         }
         return block;
     }

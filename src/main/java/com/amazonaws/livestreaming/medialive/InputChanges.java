@@ -16,8 +16,7 @@ import software.amazon.awssdk.services.medialive.model.UpdateInputRequest;
  * input the template describes, and an update that changes nothing makes no call.
  */
 final class InputChanges {
-    private InputChanges() {
-    }
+    private InputChanges() {}
 
     /**
      * MediaLive cannot change an input's type or class in place. An RTP push input always has two endpoints
@@ -34,22 +33,32 @@ final class InputChanges {
     /** True when the input's sources, flows and role, or SRT callers are not yet what {@code wanted} asks for. */
     static boolean differ(DescribeInputResponse current, UpdateInputRequest wanted) {
         if (wanted.hasSources()) {
-            return !current.sources().stream().map(s -> key(s.url(), s.username(), s.passwordParam())).toList()
-                    .equals(wanted.sources().stream().map(s -> key(s.url(), s.username(), s.passwordParam()))
+            return !current.sources().stream()
+                    .map(s -> key(s.url(), s.username(), s.passwordParam()))
+                    .toList()
+                    .equals(wanted.sources().stream()
+                            .map(s -> key(s.url(), s.username(), s.passwordParam()))
                             .toList());
         }
         if (wanted.hasMediaConnectFlows()) {
             return !Objects.equals(current.roleArn(), wanted.roleArn())
-                    || !current.mediaConnectFlows().stream().map(f -> f.flowArn()).toList()
-                    .equals(wanted.mediaConnectFlows().stream().map(f -> f.flowArn()).toList());
+                    || !current.mediaConnectFlows().stream()
+                            .map(f -> f.flowArn())
+                            .toList()
+                            .equals(wanted.mediaConnectFlows().stream()
+                                    .map(f -> f.flowArn())
+                                    .toList());
         }
         if (wanted.srtSettings() != null) {
-            List<SrtCallerSource> have = current.srtSettings() == null ? List.of()
+            List<SrtCallerSource> have = current.srtSettings() == null
+                    ? List.of()
                     : current.srtSettings().srtCallerSources();
-            return !have.stream().map(s -> srtKey(s.srtListenerAddress(), s.srtListenerPort(), s.streamId(),
-                    s.decryption())).toList()
-                    .equals(wanted.srtSettings().srtCallerSources().stream().map(s -> srtKey(s.srtListenerAddress(),
-                            s.srtListenerPort(), s.streamId(), s.decryption())).toList());
+            return !have.stream()
+                    .map(s -> srtKey(s.srtListenerAddress(), s.srtListenerPort(), s.streamId(), s.decryption()))
+                    .toList()
+                    .equals(wanted.srtSettings().srtCallerSources().stream()
+                            .map(s -> srtKey(s.srtListenerAddress(), s.srtListenerPort(), s.streamId(), s.decryption()))
+                            .toList());
         }
         return false;
     }

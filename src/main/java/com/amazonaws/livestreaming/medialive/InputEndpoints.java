@@ -23,8 +23,7 @@ final class InputEndpoints {
      */
     static final int MAX_SOURCE_SHOWN = 1024;
 
-    private InputEndpoints() {
-    }
+    private InputEndpoints() {}
 
     public static Map<String, String> data(DescribeInputResponse input, InputSettings settings) {
         Map<String, String> data = new LinkedHashMap<>();
@@ -40,7 +39,8 @@ final class InputEndpoints {
         if (settings.isPush()) {
             List<InputDestination> destinations = input.destinations();
             return destinations.size() > index && destinations.get(index).url() != null
-                    ? destinations.get(index).url() : "";
+                    ? destinations.get(index).url()
+                    : "";
         }
         if (settings.type() == InputType.MEDIACONNECT) {
             return described("fed by MediaConnect flow ", settings.flowArns().get(index));
@@ -48,7 +48,8 @@ final class InputEndpoints {
         if (settings.type() == InputType.SRT_CALLER) {
             return described("calls ", settings.srtSources().get(index).url());
         }
-        return described("pulls from ", Redaction.url(settings.pullSources().get(index).url()));
+        return described(
+                "pulls from ", Redaction.url(settings.pullSources().get(index).url()));
     }
 
     /** Words about a source that is not pushed to; a very long source is shortened so the answer always fits. */

@@ -34,7 +34,7 @@ final class InputLookup {
     }
 
     Optional<Input> inputMadeBy(Request request) {
-        for (Input input : mediaLive.get().listInputsPaginator(b -> { }).inputs()) {
+        for (Input input : mediaLive.get().listInputsPaginator(b -> {}).inputs()) {
             if (isLive(input) && Ownership.madeBy(input.tags(), request)) {
                 return Optional.of(input);
             }
@@ -43,8 +43,8 @@ final class InputLookup {
     }
 
     Optional<InputSecurityGroup> securityGroupMadeBy(Request request) {
-        for (InputSecurityGroup group : mediaLive.get().listInputSecurityGroupsPaginator(b -> { })
-                .inputSecurityGroups()) {
+        for (InputSecurityGroup group :
+                mediaLive.get().listInputSecurityGroupsPaginator(b -> {}).inputSecurityGroups()) {
             if (group.state() != InputSecurityGroupState.DELETED && Ownership.madeBy(group.tags(), request)) {
                 return Optional.of(group);
             }
@@ -68,7 +68,7 @@ final class InputLookup {
             identity = described.get().and(input -> input.attachedChannels().isEmpty());
         }
         Predicate<Input> wanted = identity;
-        return mediaLive.get().listInputsPaginator(b -> { }).inputs().stream()
+        return mediaLive.get().listInputsPaginator(b -> {}).inputs().stream()
                 .filter(input -> isLive(input) && leftovers.ownedBy(input.tags()) && wanted.test(input))
                 .toList();
     }
@@ -77,10 +77,10 @@ final class InputLookup {
     private static Optional<Predicate<Input>> identityOf(Properties properties) {
         try {
             InputType type = InputType.fromValue(properties.oneOf("Type", InputSettings.TYPES));
-            InputClass inputClass = InputClass.fromValue(properties.oneOf("ChannelClass",
-                    StackDefaults.CHANNEL_CLASSES, StackDefaults.CHANNEL_CLASS));
-            return Optional.of(input -> input.type() == type
-                    && (type == InputType.RTP_PUSH || input.inputClass() == inputClass));
+            InputClass inputClass = InputClass.fromValue(
+                    properties.oneOf("ChannelClass", StackDefaults.CHANNEL_CLASSES, StackDefaults.CHANNEL_CLASS));
+            return Optional.of(
+                    input -> input.type() == type && (type == InputType.RTP_PUSH || input.inputClass() == inputClass));
         } catch (InvalidPropertyException e) {
             return Optional.empty();
         }
@@ -94,9 +94,10 @@ final class InputLookup {
      */
     List<String> securityGroupsLeftBy(Leftovers leftovers, Collection<String> goneInputs) {
         List<String> left = new ArrayList<>();
-        for (InputSecurityGroup group : mediaLive.get().listInputSecurityGroupsPaginator(b -> { })
-                .inputSecurityGroups()) {
-            if (group.state() != InputSecurityGroupState.DELETED && leftovers.ownedBy(group.tags())
+        for (InputSecurityGroup group :
+                mediaLive.get().listInputSecurityGroupsPaginator(b -> {}).inputSecurityGroups()) {
+            if (group.state() != InputSecurityGroupState.DELETED
+                    && leftovers.ownedBy(group.tags())
                     && goneInputs.containsAll(group.inputs())) {
                 left.add(group.id());
             }
@@ -106,8 +107,9 @@ final class InputLookup {
 
     /** The live inputs of this stack's logical resource that an Update gave up on ({@link Ownership#ABANDONED}). */
     List<Input> abandoned(Leftovers leftovers) {
-        return mediaLive.get().listInputsPaginator(b -> { }).inputs().stream()
-                .filter(input -> isLive(input) && leftovers.ownedBy(input.tags())
+        return mediaLive.get().listInputsPaginator(b -> {}).inputs().stream()
+                .filter(input -> isLive(input)
+                        && leftovers.ownedBy(input.tags())
                         && input.tags().containsKey(Ownership.ABANDONED))
                 .toList();
     }
@@ -115,10 +117,12 @@ final class InputLookup {
     /** The security groups of this stack's logical resource that an Update gave up on and no input uses. */
     List<String> abandonedGroups(Leftovers leftovers) {
         List<String> left = new ArrayList<>();
-        for (InputSecurityGroup group : mediaLive.get().listInputSecurityGroupsPaginator(b -> { })
-                .inputSecurityGroups()) {
-            if (group.state() != InputSecurityGroupState.DELETED && leftovers.ownedBy(group.tags())
-                    && group.tags().containsKey(Ownership.ABANDONED) && group.inputs().isEmpty()) {
+        for (InputSecurityGroup group :
+                mediaLive.get().listInputSecurityGroupsPaginator(b -> {}).inputSecurityGroups()) {
+            if (group.state() != InputSecurityGroupState.DELETED
+                    && leftovers.ownedBy(group.tags())
+                    && group.tags().containsKey(Ownership.ABANDONED)
+                    && group.inputs().isEmpty()) {
                 left.add(group.id());
             }
         }
@@ -127,7 +131,7 @@ final class InputLookup {
 
     /** Which of {@code parameters} another live input still reads its password from (e.g. a replacement). */
     Set<String> stillUsedByOthers(Collection<String> parameters, String inputId) {
-        return mediaLive.get().listInputsPaginator(b -> { }).inputs().stream()
+        return mediaLive.get().listInputsPaginator(b -> {}).inputs().stream()
                 .filter(input -> isLive(input) && !input.id().equals(inputId))
                 .flatMap(input -> input.sources().stream())
                 .map(InputSource::passwordParam)

@@ -46,18 +46,47 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public final class InputManager implements ResourceManager {
     public static final String KIND = "MediaLiveInput";
     static final Duration PRODUCTION_INTERVAL = Duration.ofSeconds(3);
-    private static final ResourceSpec SPEC = new ResourceSpec(KIND,
-            Set.of("Type", "ChannelClass", "Cidr", "PriUrl", "SecUrl", "PriUser", "SecUser", "PriPass", "SecPass",
-                    "PriMediaConnectArn", "SecMediaConnectArn", "RoleArn", "PriSrtUrl", "SecSrtUrl",
-                    "PriSrtStreamId", "SecSrtStreamId", "SrtPassphraseSecretArn", InputSettings.SRT_ALGORITHM),
+    private static final ResourceSpec SPEC = new ResourceSpec(
+            KIND,
+            Set.of(
+                    "Type",
+                    "ChannelClass",
+                    "Cidr",
+                    "PriUrl",
+                    "SecUrl",
+                    "PriUser",
+                    "SecUser",
+                    "PriPass",
+                    "SecPass",
+                    "PriMediaConnectArn",
+                    "SecMediaConnectArn",
+                    "RoleArn",
+                    "PriSrtUrl",
+                    "SecSrtUrl",
+                    "PriSrtStreamId",
+                    "SecSrtStreamId",
+                    "SrtPassphraseSecretArn",
+                    InputSettings.SRT_ALGORITHM),
             Set.of("Id", "Arn", "EndPoint1", "EndPoint2"),
-            Set.of("MediaLive:CreateInputSecurityGroup", "MediaLive:ListInputSecurityGroups",
-                    "MediaLive:DescribeInputSecurityGroup", "MediaLive:UpdateInputSecurityGroup",
-                    "MediaLive:DeleteInputSecurityGroup", "MediaLive:CreateInput", "MediaLive:ListInputs",
-                    "MediaLive:DescribeInput", "MediaLive:UpdateInput", "MediaLive:DeleteInput",
-                    "MediaLive:CreateTags", "MediaLive:DeleteTags", "Ssm:PutParameter", "Ssm:DeleteParameter",
+            Set.of(
+                    "MediaLive:CreateInputSecurityGroup",
+                    "MediaLive:ListInputSecurityGroups",
+                    "MediaLive:DescribeInputSecurityGroup",
+                    "MediaLive:UpdateInputSecurityGroup",
+                    "MediaLive:DeleteInputSecurityGroup",
+                    "MediaLive:CreateInput",
+                    "MediaLive:ListInputs",
+                    "MediaLive:DescribeInput",
+                    "MediaLive:UpdateInput",
+                    "MediaLive:DeleteInput",
+                    "MediaLive:CreateTags",
+                    "MediaLive:DeleteTags",
+                    "Ssm:PutParameter",
+                    "Ssm:DeleteParameter",
                     // an edit of an attached input stops its channels and starts them again
-                    "MediaLive:DescribeChannel", "MediaLive:StopChannel", "MediaLive:StartChannel",
+                    "MediaLive:DescribeChannel",
+                    "MediaLive:StopChannel",
+                    "MediaLive:StartChannel",
                     "MediaLive:ListAlerts"));
 
     private final Supplier<MediaLiveClient> mediaLive;
@@ -116,8 +145,17 @@ public final class InputManager implements ResourceManager {
             return replace(request, settings, secrets, invocation);
         }
         if (InputChanges.needReplacement(current.get(), settings)) {
-            invocation.log().info("Type or ChannelClass changed; replacing the input", Map.of("inputId", id,
-                    "type", settings.type().toString(), "channelClass", settings.channelClass().toString()));
+            invocation
+                    .log()
+                    .info(
+                            "Type or ChannelClass changed; replacing the input",
+                            Map.of(
+                                    "inputId",
+                                    id,
+                                    "type",
+                                    settings.type().toString(),
+                                    "channelClass",
+                                    settings.channelClass().toString()));
             return replace(request, settings, secrets, invocation);
         }
         if (settings.isPush()) {
@@ -132,16 +170,21 @@ public final class InputManager implements ResourceManager {
                 }
                 if (sourcesChange) {
                     invocation.step("updating input " + id);
-                    ConflictRetry.call(invocation, "UpdateInput of input " + id, interval,
-                            () -> mediaLive.get().updateInput(wanted), Optional::empty);
+                    ConflictRetry.call(
+                            invocation,
+                            "UpdateInput of input " + id,
+                            interval,
+                            () -> mediaLive.get().updateInput(wanted),
+                            Optional::empty);
                 }
                 dropUnusedPasswords(request, settings, current.get(), invocation);
             };
-            List<String> channels = sourcesChange || !rotated.isEmpty() ? current.get().attachedChannels() : List.of();
+            List<String> channels =
+                    sourcesChange || !rotated.isEmpty() ? current.get().attachedChannels() : List.of();
             pause.whileIdle(invocation, "input " + id, channels, edit);
         }
-        DescribeInputResponse now = reads.input(id).orElseThrow(() -> new ResourceFailure("input " + id
-                + " disappeared while it was being updated"));
+        DescribeInputResponse now = reads.input(id)
+                .orElseThrow(() -> new ResourceFailure("input " + id + " disappeared while it was being updated"));
         return Outcome.success(id, InputEndpoints.data(now, settings));
     }
 
@@ -171,12 +214,12 @@ public final class InputManager implements ResourceManager {
 
     private Outcome make(Request request, InputSettings settings, InputPasswords secrets, Invocation invocation) {
         String id;
-        Optional<String> earlier = lookup.inputMadeBy(request).map(i -> i.id())
+        Optional<String> earlier = lookup.inputMadeBy(request)
+                .map(i -> i.id())
                 .filter(found -> !found.equals(request.physicalResourceId()));
         if (earlier.isPresent()) {
             id = earlier.get();
-            invocation.log().info("reusing the input an earlier attempt of this request made",
-                    Map.of("inputId", id));
+            invocation.log().info("reusing the input an earlier attempt of this request made", Map.of("inputId", id));
         } else {
             Optional<String> groupId = settings.isPush()
                     ? Optional.of(securityGroup(request, settings.cidrs().orElseThrow(), invocation))
@@ -186,7 +229,9 @@ public final class InputManager implements ResourceManager {
                     secrets.of(pipeline).ifPresent(p -> passwords.put(request, pipeline, p, invocation));
                 }
                 invocation.step("creating " + settings.type() + " input " + InputRequests.name(request));
-                Input created = mediaLive.get().createInput(InputRequests.createInput(settings, request, groupId))
+                Input created = mediaLive
+                        .get()
+                        .createInput(InputRequests.createInput(settings, request, groupId))
                         .input();
                 id = created.id();
                 groupId.filter(g -> !created.securityGroups().contains(g))
@@ -195,34 +240,52 @@ public final class InputManager implements ResourceManager {
                 undo(request, groupId, secrets, invocation);
                 throw refused;
             }
-            invocation.log().info("created input", Map.of("inputId", id, "type", settings.type().toString()));
+            invocation
+                    .log()
+                    .info(
+                            "created input",
+                            Map.of("inputId", id, "type", settings.type().toString()));
             if (groupId.isPresent()) {
                 teardown.sweepUnusedGroups(request, groupId.get(), invocation);
             }
         }
         invocation.made(id);
         String madeId = id;
-        DescribeInputResponse ready = Poller.await(invocation, "input " + id, "leave CREATING", interval,
-                () -> reads.input(madeId), InputReads::stateOf,
-                found -> found.isEmpty() || found.get().state() != InputState.CREATING)
+        DescribeInputResponse ready = Poller.await(
+                        invocation,
+                        "input " + id,
+                        "leave CREATING",
+                        interval,
+                        () -> reads.input(madeId),
+                        InputReads::stateOf,
+                        found -> found.isEmpty() || found.get().state() != InputState.CREATING)
                 .filter(found -> found.state() != InputState.DELETED)
-                .orElseThrow(() -> new ResourceFailure("input " + madeId + " was deleted while it was being created",
-                        madeId));
+                .orElseThrow(() ->
+                        new ResourceFailure("input " + madeId + " was deleted while it was being created", madeId));
         return Outcome.success(id, InputEndpoints.data(ready, settings));
     }
 
     private String securityGroup(Request request, CidrList cidrs, Invocation invocation) {
         Optional<String> earlier = lookup.securityGroupMadeBy(request).map(g -> g.id());
         if (earlier.isPresent()) {
-            invocation.log().info("reusing the input security group an earlier attempt of this request made",
-                    Map.of("securityGroupId", earlier.get()));
+            invocation
+                    .log()
+                    .info(
+                            "reusing the input security group an earlier attempt of this request made",
+                            Map.of("securityGroupId", earlier.get()));
             return earlier.get();
         }
         invocation.step("creating the input security group");
-        String id = mediaLive.get().createInputSecurityGroup(InputRequests.securityGroup(cidrs, request))
-                .securityGroup().id();
-        invocation.log().info("created input security group", Map.of("securityGroupId", id,
-                "cidr", String.join(",", cidrs.blocks())));
+        String id = mediaLive
+                .get()
+                .createInputSecurityGroup(InputRequests.securityGroup(cidrs, request))
+                .securityGroup()
+                .id();
+        invocation
+                .log()
+                .info(
+                        "created input security group",
+                        Map.of("securityGroupId", id, "cidr", String.join(",", cidrs.blocks())));
         return id;
     }
 
@@ -234,11 +297,18 @@ public final class InputManager implements ResourceManager {
     private void dropUnused(String groupId, String inputId, Invocation invocation) {
         try {
             mediaLive.get().deleteInputSecurityGroup(b -> b.inputSecurityGroupId(groupId));
-            invocation.log().info("deleted an input security group the input does not use",
-                    Map.of("securityGroupId", groupId, "inputId", inputId));
+            invocation
+                    .log()
+                    .info(
+                            "deleted an input security group the input does not use",
+                            Map.of("securityGroupId", groupId, "inputId", inputId));
         } catch (RuntimeException e) {
-            invocation.log().warn("could not delete an input security group the input does not use; the input's"
-                    + " Delete will", Map.of("securityGroupId", groupId, "error", String.valueOf(e.getMessage())));
+            invocation
+                    .log()
+                    .warn(
+                            "could not delete an input security group the input does not use; the input's"
+                                    + " Delete will",
+                            Map.of("securityGroupId", groupId, "error", String.valueOf(e.getMessage())));
         }
     }
 
@@ -260,8 +330,11 @@ public final class InputManager implements ResourceManager {
                 }
             }
         } catch (RuntimeException cleanup) {
-            invocation.log().warn("could not clean up after the refused CreateInput",
-                    Map.of("error", String.valueOf(cleanup.getMessage())));
+            invocation
+                    .log()
+                    .warn(
+                            "could not clean up after the refused CreateInput",
+                            Map.of("error", String.valueOf(cleanup.getMessage())));
         }
     }
 
@@ -272,18 +345,29 @@ public final class InputManager implements ResourceManager {
             throw new ResourceFailure("push input " + current.id() + " has no input security group to update");
         }
         String groupId = current.securityGroups().get(0);
-        DescribeInputSecurityGroupResponse group = mediaLive.get()
-                .describeInputSecurityGroup(b -> b.inputSecurityGroupId(groupId));
-        Set<String> now = new HashSet<>(group.whitelistRules().stream().map(InputWhitelistRule::cidr).toList());
+        DescribeInputSecurityGroupResponse group =
+                mediaLive.get().describeInputSecurityGroup(b -> b.inputSecurityGroupId(groupId));
+        Set<String> now = new HashSet<>(
+                group.whitelistRules().stream().map(InputWhitelistRule::cidr).toList());
         if (now.equals(new HashSet<>(cidrs.blocks()))) {
             return;
         }
         invocation.step("updating the rules of input security group " + groupId);
-        ConflictRetry.call(invocation, "UpdateInputSecurityGroup of input security group " + groupId, interval,
-                () -> mediaLive.get().updateInputSecurityGroup(InputRequests.securityGroupRules(groupId, cidrs,
-                        group.tags())), Optional::empty);
-        Poller.await(invocation, "input security group " + groupId, "finish UPDATING", interval,
-                () -> reads.group(groupId), InputReads::groupStateOf,
+        ConflictRetry.call(
+                invocation,
+                "UpdateInputSecurityGroup of input security group " + groupId,
+                interval,
+                () -> mediaLive
+                        .get()
+                        .updateInputSecurityGroup(InputRequests.securityGroupRules(groupId, cidrs, group.tags())),
+                Optional::empty);
+        Poller.await(
+                invocation,
+                "input security group " + groupId,
+                "finish UPDATING",
+                interval,
+                () -> reads.group(groupId),
+                InputReads::groupStateOf,
                 found -> found.isEmpty() || found.get().state() != InputSecurityGroupState.UPDATING);
     }
 
@@ -304,10 +388,11 @@ public final class InputManager implements ResourceManager {
         return changed;
     }
 
-    private void dropUnusedPasswords(Request request, InputSettings settings, DescribeInputResponse before,
-                                     Invocation invocation) {
+    private void dropUnusedPasswords(
+            Request request, InputSettings settings, DescribeInputResponse before, Invocation invocation) {
         Set<String> kept = new HashSet<>();
-        settings.pullSources().stream().filter(InputSettings.PullSource::hasPassword)
+        settings.pullSources().stream()
+                .filter(InputSettings.PullSource::hasPassword)
                 .forEach(s -> kept.add(PasswordStore.name(request, s.pipeline())));
         for (String name : InputTeardown.ourParameters(request, before.sources())) {
             if (!kept.contains(name)) {

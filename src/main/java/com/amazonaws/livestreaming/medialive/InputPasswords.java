@@ -36,7 +36,7 @@ record InputPasswords(Optional<String> primary, Optional<String> secondary) {
 
     @Override
     public String toString() {
-        return "InputPasswords[primary=" + primary.map(p -> "****").orElse("none")
-                + ", secondary=" + secondary.map(p -> "****").orElse("none") + "]";
+        return "InputPasswords[primary=" + primary.map(p -> "****").orElse("none") + ", secondary="
+                + secondary.map(p -> "****").orElse("none") + "]";
     }
 }

@@ -27,8 +27,7 @@ final class InputRequests {
     /** Kept well inside what the MediaLive console shows and what RTMP stream names comfortably carry. */
     static final int MAX_NAME = 128;
 
-    private InputRequests() {
-    }
+    private InputRequests() {}
 
     /** {@code <StackName>-<LogicalResourceId>}, cut to {@link #MAX_NAME}. */
     public static String name(Request request) {
@@ -47,8 +46,8 @@ final class InputRequests {
      * New rules for a group, sent with the group's current tags: the ownership tags are how a later Delete finds a
      * group its input no longer names, and an update must not be the thing that loses them.
      */
-    public static UpdateInputSecurityGroupRequest securityGroupRules(String groupId, CidrList cidrs,
-                                                                     Map<String, String> currentTags) {
+    public static UpdateInputSecurityGroupRequest securityGroupRules(
+            String groupId, CidrList cidrs, Map<String, String> currentTags) {
         UpdateInputSecurityGroupRequest.Builder update = UpdateInputSecurityGroupRequest.builder()
                 .inputSecurityGroupId(groupId)
                 .whitelistRules(whitelist(cidrs));
@@ -62,8 +61,8 @@ final class InputRequests {
      * The CreateInput request. The CloudFormation RequestId doubles as MediaLive's idempotency token, so the
      * SDK's own retries of this call cannot make a second input either.
      */
-    public static CreateInputRequest createInput(InputSettings settings, Request request,
-                                                 Optional<String> securityGroupId) {
+    public static CreateInputRequest createInput(
+            InputSettings settings, Request request, Optional<String> securityGroupId) {
         CreateInputRequest.Builder b = CreateInputRequest.builder()
                 .name(name(request))
                 .type(settings.type())
@@ -71,9 +70,10 @@ final class InputRequests {
                 .tags(Ownership.tags(request));
         securityGroupId.ifPresent(id -> b.inputSecurityGroups(List.of(id)));
         if (settings.type() == InputType.RTMP_PUSH) {
-            b.destinations(settings.isStandard()
-                    ? List.of(destination(request, Pipeline.PRIMARY), destination(request, Pipeline.SECONDARY))
-                    : List.of(destination(request, Pipeline.PRIMARY)));
+            b.destinations(
+                    settings.isStandard()
+                            ? List.of(destination(request, Pipeline.PRIMARY), destination(request, Pipeline.SECONDARY))
+                            : List.of(destination(request, Pipeline.PRIMARY)));
         }
         if (InputSettings.PULL.contains(settings.type())) {
             b.sources(sources(settings, request));
@@ -108,37 +108,52 @@ final class InputRequests {
     }
 
     private static InputDestinationRequest destination(Request request, Pipeline pipeline) {
-        return InputDestinationRequest.builder().streamName(streamName(request, pipeline)).build();
+        return InputDestinationRequest.builder()
+                .streamName(streamName(request, pipeline))
+                .build();
     }
 
     private static List<InputWhitelistRuleCidr> whitelist(CidrList cidrs) {
-        return cidrs.blocks().stream().map(c -> InputWhitelistRuleCidr.builder().cidr(c).build()).toList();
+        return cidrs.blocks().stream()
+                .map(c -> InputWhitelistRuleCidr.builder().cidr(c).build())
+                .toList();
     }
 
     private static List<InputSourceRequest> sources(InputSettings settings, Request request) {
-        return settings.pullSources().stream().map(s -> {
-            InputSourceRequest.Builder b = InputSourceRequest.builder().url(s.url());
-            s.username().ifPresent(b::username);
-            if (s.hasPassword()) {
-                b.passwordParam(PasswordStore.name(request, s.pipeline()));
-            }
-            return b.build();
-        }).toList();
+        return settings.pullSources().stream()
+                .map(s -> {
+                    InputSourceRequest.Builder b = InputSourceRequest.builder().url(s.url());
+                    s.username().ifPresent(b::username);
+                    if (s.hasPassword()) {
+                        b.passwordParam(PasswordStore.name(request, s.pipeline()));
+                    }
+                    return b.build();
+                })
+                .toList();
     }
 
     private static List<MediaConnectFlowRequest> flows(InputSettings settings) {
-        return settings.flowArns().stream().map(a -> MediaConnectFlowRequest.builder().flowArn(a).build()).toList();
+        return settings.flowArns().stream()
+                .map(a -> MediaConnectFlowRequest.builder().flowArn(a).build())
+                .toList();
     }
 
     private static SrtSettingsRequest srt(InputSettings settings) {
-        return SrtSettingsRequest.builder().srtCallerSources(settings.srtSources().stream().map(s -> {
-            SrtCallerSourceRequest.Builder b = SrtCallerSourceRequest.builder()
-                    .srtListenerAddress(s.host())
-                    .srtListenerPort(String.valueOf(s.port()));
-            s.streamId().ifPresent(b::streamId);
-            settings.decryption().ifPresent(d -> b.decryption(SrtCallerDecryptionRequest.builder()
-                    .passphraseSecretArn(d.passphraseSecretArn()).algorithm(d.algorithm()).build()));
-            return b.build();
-        }).toList()).build();
+        return SrtSettingsRequest.builder()
+                .srtCallerSources(settings.srtSources().stream()
+                        .map(s -> {
+                            SrtCallerSourceRequest.Builder b = SrtCallerSourceRequest.builder()
+                                    .srtListenerAddress(s.host())
+                                    .srtListenerPort(String.valueOf(s.port()));
+                            s.streamId().ifPresent(b::streamId);
+                            settings.decryption()
+                                    .ifPresent(d -> b.decryption(SrtCallerDecryptionRequest.builder()
+                                            .passphraseSecretArn(d.passphraseSecretArn())
+                                            .algorithm(d.algorithm())
+                                            .build()));
+                            return b.build();
+                        })
+                        .toList())
+                .build();
     }
 }

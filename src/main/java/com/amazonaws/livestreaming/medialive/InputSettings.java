@@ -32,13 +32,18 @@ import software.amazon.awssdk.services.medialive.model.InputType;
  * @param srtSources   SRT_CALLER listeners to call, primary first
  * @param decryption   the SRT decryption, when the source is encrypted
  */
-public record InputSettings(InputType type, ChannelClass channelClass, Optional<CidrList> cidrs,
-                            List<PullSource> pullSources, List<String> flowArns, Optional<String> roleArn,
-                            List<SrtSource> srtSources, Optional<SrtDecryption> decryption) {
+public record InputSettings(
+        InputType type,
+        ChannelClass channelClass,
+        Optional<CidrList> cidrs,
+        List<PullSource> pullSources,
+        List<String> flowArns,
+        Optional<String> roleArn,
+        List<SrtSource> srtSources,
+        Optional<SrtDecryption> decryption) {
 
     /** A source MediaLive pulls from; {@code hasPassword} says a password is kept in SSM for it. */
-    public record PullSource(Pipeline pipeline, String url, Optional<String> username, boolean hasPassword) {
-    }
+    public record PullSource(Pipeline pipeline, String url, Optional<String> username, boolean hasPassword) {}
 
     /** An SRT listener MediaLive calls. */
     public record SrtSource(Pipeline pipeline, String host, int port, Optional<String> streamId) {
@@ -48,22 +53,22 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
     }
 
     /** How to decrypt an encrypted SRT source: the passphrase lives in Secrets Manager, MediaLive reads it there. */
-    public record SrtDecryption(String passphraseSecretArn, Algorithm algorithm) {
-    }
+    public record SrtDecryption(String passphraseSecretArn, Algorithm algorithm) {}
 
     /** The input types this kind makes, in the order the error message lists them. */
-    public static final List<String> TYPES = List.of("RTP_PUSH", "RTMP_PUSH", "URL_PULL", "RTMP_PULL", "MP4_FILE",
-            "SRT_CALLER", "MEDIACONNECT");
+    public static final List<String> TYPES =
+            List.of("RTP_PUSH", "RTMP_PUSH", "URL_PULL", "RTMP_PULL", "MP4_FILE", "SRT_CALLER", "MEDIACONNECT");
+
     static final Set<InputType> PUSH = Set.of(InputType.RTP_PUSH, InputType.RTMP_PUSH);
     static final Set<InputType> PULL = Set.of(InputType.URL_PULL, InputType.RTMP_PULL, InputType.MP4_FILE);
     static final String SRT_ALGORITHM = "SrtDecryptionAlgorithm";
     private static final List<String> ALGORITHMS = List.of("AES128", "AES192", "AES256");
     private static final int MAX_STREAM_ID = 512;
     private static final String PARTITION = "arn:aws(?:-[a-z]+)*:";
-    private static final Pattern FLOW_ARN = Pattern.compile(PARTITION
-            + "mediaconnect:[a-z]{2}(?:-[a-z]+)+-\\d+:\\d{12}:flow:[A-Za-z0-9-]+:[A-Za-z0-9._-]+");
-    private static final Pattern SECRET_ARN = Pattern.compile(PARTITION
-            + "secretsmanager:[a-z]{2}(?:-[a-z]+)+-\\d+:\\d{12}:secret:[\\w/+=.@-]+");
+    private static final Pattern FLOW_ARN = Pattern.compile(
+            PARTITION + "mediaconnect:[a-z]{2}(?:-[a-z]+)+-\\d+:\\d{12}:flow:[A-Za-z0-9-]+:[A-Za-z0-9._-]+");
+    private static final Pattern SECRET_ARN =
+            Pattern.compile(PARTITION + "secretsmanager:[a-z]{2}(?:-[a-z]+)+-\\d+:\\d{12}:secret:[\\w/+=.@-]+");
 
     public InputSettings {
         pullSources = List.copyOf(pullSources);
@@ -78,13 +83,14 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
     public static InputSettings from(Properties p) {
         Problems problems = new Problems();
         Optional<InputType> typeRead = problems.read(() -> InputType.fromValue(p.oneOf("Type", TYPES)));
-        Optional<ChannelClass> classRead = problems.read(() ->
-                ChannelClass.fromValue(p.oneOf("ChannelClass", StackDefaults.CHANNEL_CLASSES, StackDefaults.CHANNEL_CLASS)));
+        Optional<ChannelClass> classRead = problems.read(() -> ChannelClass.fromValue(
+                p.oneOf("ChannelClass", StackDefaults.CHANNEL_CLASSES, StackDefaults.CHANNEL_CLASS)));
         problems.throwIfAny();
         InputType type = typeRead.orElseThrow();
         ChannelClass channelClass = classRead.orElseThrow();
         List<Pipeline> pipelines = channelClass == ChannelClass.STANDARD
-                ? List.of(Pipeline.PRIMARY, Pipeline.SECONDARY) : List.of(Pipeline.PRIMARY);
+                ? List.of(Pipeline.PRIMARY, Pipeline.SECONDARY)
+                : List.of(Pipeline.PRIMARY);
         Optional<CidrList> cidrs = PUSH.contains(type) ? problems.read(() -> CidrList.from(p)) : Optional.empty();
         List<PullSource> pull = new ArrayList<>();
         List<String> flows = new ArrayList<>();
@@ -95,22 +101,32 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
             if (PULL.contains(type)) {
                 problems.read(() -> pullSource(p, type, pipeline)).ifPresent(pull::add);
             } else if (type == InputType.MEDIACONNECT) {
-                problems.read(() -> matching(p, pipeline.property("MediaConnectArn"), type, pipeline, FLOW_ARN,
-                        "it must be a MediaConnect flow ARN like"
-                                + " arn:aws:mediaconnect:<region>:<account>:flow:<id>:<name>"))
+                problems.read(() -> matching(
+                                p,
+                                pipeline.property("MediaConnectArn"),
+                                type,
+                                pipeline,
+                                FLOW_ARN,
+                                "it must be a MediaConnect flow ARN like"
+                                        + " arn:aws:mediaconnect:<region>:<account>:flow:<id>:<name>"))
                         .ifPresent(flows::add);
             } else if (type == InputType.SRT_CALLER) {
                 problems.read(() -> srtSource(p, pipeline)).ifPresent(srt::add);
             }
         }
         if (type == InputType.MEDIACONNECT) {
-            role = problems.read(() -> matching(p, "RoleArn", type, null, IamRoleArn.pattern(),
+            role = problems.read(() -> matching(
+                    p,
+                    "RoleArn",
+                    type,
+                    null,
+                    IamRoleArn.pattern(),
                     "it must be an IAM role ARN like " + IamRoleArn.FORM + " that MediaLive may assume"));
         }
         if (type == InputType.SRT_CALLER && p.optional("SrtPassphraseSecretArn").isPresent()) {
             Optional<String> secret = problems.read(() -> passphraseSecretArn(p));
-            Optional<Algorithm> algorithm = problems.read(() ->
-                    Algorithm.fromValue(p.oneOf(SRT_ALGORITHM, ALGORITHMS, "AES128")));
+            Optional<Algorithm> algorithm =
+                    problems.read(() -> Algorithm.fromValue(p.oneOf(SRT_ALGORITHM, ALGORITHMS, "AES128")));
             if (secret.isPresent() && algorithm.isPresent()) {
                 decryption = Optional.of(new SrtDecryption(secret.get(), algorithm.get()));
             }
@@ -123,9 +139,11 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
         String secret = p.required("SrtPassphraseSecretArn");
         if (!SECRET_ARN.matcher(secret).matches()) {
             // not echoed: a user who misread the property may have put the passphrase itself here
-            throw new InvalidPropertyException("SrtPassphraseSecretArn", "SrtPassphraseSecretArn is not a Secrets"
-                    + " Manager secret ARN; MediaLive reads the SRT passphrase from Secrets Manager, so give the ARN of"
-                    + " the secret holding it, like arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+            throw new InvalidPropertyException(
+                    "SrtPassphraseSecretArn",
+                    "SrtPassphraseSecretArn is not a Secrets"
+                            + " Manager secret ARN; MediaLive reads the SRT passphrase from Secrets Manager, so give the ARN of"
+                            + " the secret holding it, like arn:aws:secretsmanager:<region>:<account>:secret:<name>");
         }
         return secret;
     }
@@ -141,22 +159,30 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
     private static PullSource pullSource(Properties p, InputType type, Pipeline pipeline) {
         String name = pipeline.property("Url");
         String url = requiredFor(p, name, type, pipeline);
-        Set<String> schemes = type == InputType.RTMP_PULL ? Set.of("rtmp", "rtmps")
+        Set<String> schemes = type == InputType.RTMP_PULL
+                ? Set.of("rtmp", "rtmps")
                 : type == InputType.MP4_FILE ? Set.of("http", "https", "s3", "s3ssl") : Set.of("http", "https");
-        String expected = type == InputType.RTMP_PULL ? "rtmp:// or rtmps://"
+        String expected = type == InputType.RTMP_PULL
+                ? "rtmp:// or rtmps://"
                 : type == InputType.MP4_FILE ? "http://, https://, s3:// or s3ssl://" : "http:// or https://";
         if (rawAuthority(url).contains("@") || uri(url).getRawUserInfo() != null) {
-            throw new InvalidPropertyException(name, name + " must not carry a user name or password; give them in "
-                    + pipeline.property("User") + " and " + pipeline.property("Pass"));
+            throw new InvalidPropertyException(
+                    name,
+                    name + " must not carry a user name or password; give them in " + pipeline.property("User")
+                            + " and " + pipeline.property("Pass"));
         }
         URI uri = parse(name, url, "a " + type + " input pulls over " + expected);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!schemes.contains(scheme) || uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new InvalidPropertyException(name, name + " is '" + shown(url) + "'; a " + type
-                    + " input pulls over " + expected + " from a host, e.g. "
-                    + (type == InputType.RTMP_PULL ? "rtmp://203.0.113.5:1935/live/stream"
-                    : type == InputType.MP4_FILE ? "s3ssl://my-bucket/videos/clip.mp4"
-                    : "https://example.com/live/index.m3u8"));
+            throw new InvalidPropertyException(
+                    name,
+                    name + " is '" + shown(url) + "'; a " + type
+                            + " input pulls over " + expected + " from a host, e.g. "
+                            + (type == InputType.RTMP_PULL
+                                    ? "rtmp://203.0.113.5:1935/live/stream"
+                                    : type == InputType.MP4_FILE
+                                            ? "s3ssl://my-bucket/videos/clip.mp4"
+                                            : "https://example.com/live/index.m3u8"));
         }
         if (scheme.startsWith("s3")) {
             checkS3Source(name, url, uri);
@@ -164,8 +190,10 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
         Optional<String> user = p.optional(pipeline.property("User"));
         boolean hasPassword = p.optional(pipeline.property("Pass")).isPresent();
         if (hasPassword && user.isEmpty()) {
-            throw new InvalidPropertyException(pipeline.property("Pass"), pipeline.property("Pass")
-                    + " is set but " + pipeline.property("User") + " is not; a password needs a user name");
+            throw new InvalidPropertyException(
+                    pipeline.property("Pass"),
+                    pipeline.property("Pass") + " is set but " + pipeline.property("User")
+                            + " is not; a password needs a user name");
         }
         return new PullSource(pipeline, url, user, hasPassword);
     }
@@ -176,13 +204,17 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
      */
     private static void checkS3Source(String name, String url, URI uri) {
         if (uri.getHost().contains(".")) {
-            throw new InvalidPropertyException(name, name + " is '" + shown(url) + "'; MediaLive cannot read from an "
-                    + "S3 bucket whose name has dots; copy the file to a bucket without dots");
+            throw new InvalidPropertyException(
+                    name,
+                    name + " is '" + shown(url) + "'; MediaLive cannot read from an "
+                            + "S3 bucket whose name has dots; copy the file to a bucket without dots");
         }
         String key = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
         if (key.isEmpty() || key.endsWith("/")) {
-            throw new InvalidPropertyException(name, name + " is '" + shown(url) + "'; it must name the MP4 file "
-                    + "itself, e.g. s3ssl://my-bucket/videos/clip.mp4");
+            throw new InvalidPropertyException(
+                    name,
+                    name + " is '" + shown(url) + "'; it must name the MP4 file "
+                            + "itself, e.g. s3ssl://my-bucket/videos/clip.mp4");
         }
     }
 
@@ -192,21 +224,33 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
         String expected = "a SRT_CALLER input calls a listener at srt://<host>:<port>, e.g. srt://203.0.113.5:5000";
         URI uri = parse(name, url, expected);
         if (uri.getRawUserInfo() != null) {
-            throw new InvalidPropertyException(name, name + " must not carry a user name or password; "
-                    + "an encrypted SRT source takes its passphrase from SrtPassphraseSecretArn");
+            throw new InvalidPropertyException(
+                    name,
+                    name + " must not carry a user name or password; "
+                            + "an encrypted SRT source takes its passphrase from SrtPassphraseSecretArn");
         }
-        boolean valid = "srt".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty()
-                && uri.getPort() >= 1 && uri.getPort() <= 65535
-                && (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
-                && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        boolean valid = "srt".equalsIgnoreCase(uri.getScheme())
+                && uri.getHost() != null
+                && !uri.getHost().isEmpty()
+                && uri.getPort() >= 1
+                && uri.getPort() <= 65535
+                && (uri.getRawPath() == null
+                        || uri.getRawPath().isEmpty()
+                        || uri.getRawPath().equals("/"))
+                && uri.getRawQuery() == null
+                && uri.getRawFragment() == null;
         if (!valid) {
-            throw new InvalidPropertyException(name, name + " is '" + shown(url) + "'; " + expected
-                    + " (put a stream id in " + pipeline.property("SrtStreamId") + ")");
+            throw new InvalidPropertyException(
+                    name,
+                    name + " is '" + shown(url) + "'; " + expected + " (put a stream id in "
+                            + pipeline.property("SrtStreamId") + ")");
         }
         Optional<String> streamId = p.optional(pipeline.property("SrtStreamId"));
         if (streamId.isPresent() && streamId.get().length() > MAX_STREAM_ID) {
-            throw new InvalidPropertyException(pipeline.property("SrtStreamId"), pipeline.property("SrtStreamId")
-                    + " is " + streamId.get().length() + " characters; SRT allows at most " + MAX_STREAM_ID);
+            throw new InvalidPropertyException(
+                    pipeline.property("SrtStreamId"),
+                    pipeline.property("SrtStreamId") + " is " + streamId.get().length()
+                            + " characters; SRT allows at most " + MAX_STREAM_ID);
         }
         return new SrtSource(pipeline, uri.getHost(), uri.getPort(), streamId);
     }
@@ -248,13 +292,18 @@ public record InputSettings(InputType type, ChannelClass channelClass, Optional<
     }
 
     private static String requiredFor(Properties p, String name, InputType type, Pipeline pipeline) {
-        return p.optional(name).orElseThrow(() -> new InvalidPropertyException(name, name + " is required for a "
-                + type + " input" + (pipeline == Pipeline.SECONDARY
-                ? " of ChannelClass STANDARD (two sources); set it or use ChannelClass SINGLE_PIPELINE" : "")));
+        return p.optional(name)
+                .orElseThrow(() -> new InvalidPropertyException(
+                        name,
+                        name + " is required for a "
+                                + type + " input"
+                                + (pipeline == Pipeline.SECONDARY
+                                        ? " of ChannelClass STANDARD (two sources); set it or use ChannelClass SINGLE_PIPELINE"
+                                        : "")));
     }
 
-    private static String matching(Properties p, String name, InputType type, Pipeline pipeline, Pattern pattern,
-                                   String describe) {
+    private static String matching(
+            Properties p, String name, InputType type, Pipeline pipeline, Pattern pattern, String describe) {
         requiredFor(p, name, type, pipeline);
         return p.matching(name, pattern, describe);
     }

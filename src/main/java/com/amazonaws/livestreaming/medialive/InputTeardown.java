@@ -42,8 +42,12 @@ final class InputTeardown {
     private final PasswordStore passwords;
     private final Duration interval;
 
-    InputTeardown(Supplier<MediaLiveClient> mediaLive, InputReads reads, InputLookup lookup, PasswordStore passwords,
-                  Duration interval) {
+    InputTeardown(
+            Supplier<MediaLiveClient> mediaLive,
+            InputReads reads,
+            InputLookup lookup,
+            PasswordStore passwords,
+            Duration interval) {
         this.mediaLive = mediaLive;
         this.reads = reads;
         this.lookup = lookup;
@@ -62,7 +66,8 @@ final class InputTeardown {
             invocation.step("reading input " + id + " before deleting it");
             Optional<DescribeInputResponse> current = reads.input(id);
             if (!InputReads.isGone(current)) {
-                Set<String> parameters = new LinkedHashSet<>(ourParameters(request, current.get().sources()));
+                Set<String> parameters =
+                        new LinkedHashSet<>(ourParameters(request, current.get().sources()));
                 removeWithGroups(request, current.get(), invocation);
                 removeAbandoned(request, invocation);
                 removePasswords(parameters, id, invocation);
@@ -96,8 +101,12 @@ final class InputTeardown {
             removeWithGroups(request, made.get(), invocation);
             invocation.log().warn("removed the input a failed update made", Map.of("inputId", madeId));
         } catch (RuntimeException e) {
-            invocation.log().error("could not remove the input a failed update made; the next Delete of this"
-                    + " resource removes it", Map.of("inputId", madeId, "reason", FailureReason.of(e)));
+            invocation
+                    .log()
+                    .error(
+                            "could not remove the input a failed update made; the next Delete of this"
+                                    + " resource removes it",
+                            Map.of("inputId", madeId, "reason", FailureReason.of(e)));
         }
     }
 
@@ -111,8 +120,11 @@ final class InputTeardown {
         Leftovers ours = new Leftovers(request.stackId(), request.logicalResourceId(), Optional.empty());
         for (String groupId : lookup.securityGroupsLeftBy(ours, Set.of())) {
             if (!groupId.equals(kept)) {
-                invocation.log().warn("deleting an unused input security group an earlier attempt made",
-                        Map.of("securityGroupId", groupId));
+                invocation
+                        .log()
+                        .warn(
+                                "deleting an unused input security group an earlier attempt made",
+                                Map.of("securityGroupId", groupId));
                 removeSecurityGroup(request, groupId, invocation);
             }
         }
@@ -146,8 +158,8 @@ final class InputTeardown {
             removeSecurityGroup(request, groupId, invocation);
         }
         if (!input.securityGroups().isEmpty()) {
-            invocation.step("looking for input security groups " + request.logicalResourceId()
-                    + " made that no input uses");
+            invocation.step(
+                    "looking for input security groups " + request.logicalResourceId() + " made that no input uses");
             for (String groupId : lookup.securityGroupsLeftBy(Leftovers.of(request), Set.of(input.id()))) {
                 removeSecurityGroup(request, groupId, invocation);
             }
@@ -161,8 +173,11 @@ final class InputTeardown {
         Set<String> gone = new LinkedHashSet<>(Set.of(id));
         Set<String> parameters = new LinkedHashSet<>();
         for (Input left : lookup.inputsLeftBy(request, leftovers)) {
-            invocation.log().warn("deleting an input this stack resource made that CloudFormation does not know of",
-                    Map.of("inputId", left.id()));
+            invocation
+                    .log()
+                    .warn(
+                            "deleting an input this stack resource made that CloudFormation does not know of",
+                            Map.of("inputId", left.id()));
             parameters.addAll(ourParameters(request, left.sources()));
             removeInput(left.id(), left.state(), invocation);
             gone.add(left.id());
@@ -200,26 +215,44 @@ final class InputTeardown {
     private void removeInput(String id, InputState state, Invocation invocation) {
         InputState now = state;
         if (now != InputState.DETACHED && now != InputState.DELETING) {
-            Optional<DescribeInputResponse> detached = Poller.await(invocation, "input " + id, "reach DETACHED",
-                    interval, () -> reads.input(id), InputReads::stateOf,
-                    found -> InputReads.isGone(found) || found.get().state() == InputState.DETACHED
+            Optional<DescribeInputResponse> detached = Poller.await(
+                    invocation,
+                    "input " + id,
+                    "reach DETACHED",
+                    interval,
+                    () -> reads.input(id),
+                    InputReads::stateOf,
+                    found -> InputReads.isGone(found)
+                            || found.get().state() == InputState.DETACHED
                             || found.get().state() == InputState.DELETING);
             now = detached.map(DescribeInputResponse::state).orElse(InputState.DELETED);
         }
         if (now == InputState.DETACHED) {
             invocation.step("deleting input " + id);
             try {
-                ConflictRetry.call(invocation, "DeleteInput of input " + id, interval,
+                ConflictRetry.call(
+                        invocation,
+                        "DeleteInput of input " + id,
+                        interval,
                         () -> mediaLive.get().deleteInput(b -> b.inputId(id)),
-                        () -> reads.input(id).filter(found -> found.state() != InputState.DELETING
-                                && found.state() != InputState.DELETED).isPresent() ? Optional.empty()
+                        () -> reads.input(id)
+                                        .filter(found -> found.state() != InputState.DELETING
+                                                && found.state() != InputState.DELETED)
+                                        .isPresent()
+                                ? Optional.empty()
                                 : Optional.of(DeleteInputResponse.builder().build()));
                 invocation.log().info("deleting input", Map.of("inputId", id));
             } catch (NotFoundException gone) {
                 invocation.log().info("input already gone", Map.of("inputId", id));
             }
         }
-        Poller.await(invocation, "input " + id, "be deleted", interval, () -> reads.input(id), InputReads::stateOf,
+        Poller.await(
+                invocation,
+                "input " + id,
+                "be deleted",
+                interval,
+                () -> reads.input(id),
+                InputReads::stateOf,
                 InputReads::isGone);
     }
 
@@ -231,13 +264,21 @@ final class InputTeardown {
         Map<String, String> tags = group.get().tags();
         if (!request.stackId().equals(tags.get(Ownership.STACK_ID))
                 || !request.logicalResourceId().equals(tags.get(Ownership.LOGICAL_ID))) {
-            invocation.log().warn("input security group was not made for this resource; leaving it",
-                    Map.of("securityGroupId", groupId));
+            invocation
+                    .log()
+                    .warn(
+                            "input security group was not made for this resource; leaving it",
+                            Map.of("securityGroupId", groupId));
             return;
         }
-        Optional<DescribeInputSecurityGroupResponse> idle = Poller.await(invocation,
-                "input security group " + groupId, "reach IDLE", interval, () -> reads.group(groupId),
-                InputReads::groupStateOf, found -> found.isEmpty()
+        Optional<DescribeInputSecurityGroupResponse> idle = Poller.await(
+                invocation,
+                "input security group " + groupId,
+                "reach IDLE",
+                interval,
+                () -> reads.group(groupId),
+                InputReads::groupStateOf,
+                found -> found.isEmpty()
                         || found.get().state() == InputSecurityGroupState.IDLE
                         || found.get().state() == InputSecurityGroupState.DELETED);
         if (idle.isEmpty() || idle.get().state() == InputSecurityGroupState.DELETED) {
@@ -260,8 +301,9 @@ final class InputTeardown {
         Set<String> shared = lookup.stillUsedByOthers(parameters, inputId);
         for (String name : parameters) {
             if (shared.contains(name)) {
-                invocation.log().info("source password still used by another input; keeping it",
-                        Map.of("parameter", name));
+                invocation
+                        .log()
+                        .info("source password still used by another input; keeping it", Map.of("parameter", name));
             } else {
                 passwords.delete(name, invocation);
             }

@@ -56,6 +56,5 @@ final class MediaLiveRules {
             .check(p -> ChannelSpec.from(p, "stack"))
             .build();
 
-    private MediaLiveRules() {
-    }
+    private MediaLiveRules() {}
 }

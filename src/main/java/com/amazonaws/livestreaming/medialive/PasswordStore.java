@@ -28,9 +28,13 @@ final class PasswordStore {
     /** Writes (or rotates) the password; overwriting makes a repeated Create and a replacement safe. */
     public void put(Request request, Pipeline pipeline, String password, Invocation invocation) {
         String name = name(request, pipeline);
-        ssm.get().putParameter(b -> b.name(name).value(password).type(ParameterType.SECURE_STRING).overwrite(true)
-                .description("Password MediaLive uses to pull the " + pipeline.label() + " source of input "
-                        + request.stackName() + "-" + request.logicalResourceId()));
+        ssm.get()
+                .putParameter(b -> b.name(name)
+                        .value(password)
+                        .type(ParameterType.SECURE_STRING)
+                        .overwrite(true)
+                        .description("Password MediaLive uses to pull the " + pipeline.label() + " source of input "
+                                + request.stackName() + "-" + request.logicalResourceId()));
         invocation.log().info("stored source password", Map.of("parameter", name));
     }
 

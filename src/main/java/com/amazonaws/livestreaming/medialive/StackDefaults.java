@@ -20,6 +20,5 @@ public final class StackDefaults {
     /** MediaLive loops the stack's own test clip, so a stack with defaults is live at once, without an encoder. */
     public static final String INPUT_TYPE = "MP4_FILE";
 
-    private StackDefaults() {
-    }
+    private StackDefaults() {}
 }

@@ -23,12 +23,16 @@ final class EndpointPackaging {
     /** The id of the one HLS manifest inside a CMAF endpoint. */
     static final String CMAF_MANIFEST_ID = "index";
 
-    private EndpointPackaging() {
-    }
+    private EndpointPackaging() {}
 
-    static CreateOriginEndpointRequest create(String id, String channelId, PackagingSettings settings,
-                                              AdSignalling ads, Optional<CdnAuthorization> authorization,
-                                              String description, Map<String, String> tags) {
+    static CreateOriginEndpointRequest create(
+            String id,
+            String channelId,
+            PackagingSettings settings,
+            AdSignalling ads,
+            Optional<CdnAuthorization> authorization,
+            String description,
+            Map<String, String> tags) {
         CreateOriginEndpointRequest.Builder b = CreateOriginEndpointRequest.builder()
                 .id(id)
                 .channelId(channelId)
@@ -53,20 +57,27 @@ final class EndpointPackaging {
      *                 update keeps the old value; for the same reason CDN authorization that was on and is now
      *                 absent is sent as {@link CdnAuthorization#REMOVED}
      */
-    static UpdateOriginEndpointRequest update(String id, PackagingSettings settings, AdSignalling ads,
-                                              Optional<CdnAuthorization> authorization, Properties previous,
-                                              String description) {
+    static UpdateOriginEndpointRequest update(
+            String id,
+            PackagingSettings settings,
+            AdSignalling ads,
+            Optional<CdnAuthorization> authorization,
+            Properties previous,
+            String description) {
         UpdateOriginEndpointRequest.Builder b = UpdateOriginEndpointRequest.builder()
                 .id(id)
                 .description(description)
                 .manifestName(MANIFEST_NAME);
         settings.startoverWindowSeconds()
-                .or(() -> previous.optional(PackagingSettings.STARTOVER_WINDOW_SECONDS).map(old -> 0))
+                .or(() -> previous.optional(PackagingSettings.STARTOVER_WINDOW_SECONDS)
+                        .map(old -> 0))
                 .ifPresent(b::startoverWindowSeconds);
         settings.timeDelaySeconds()
-                .or(() -> previous.optional(PackagingSettings.TIME_DELAY_SECONDS).map(old -> 0))
+                .or(() ->
+                        previous.optional(PackagingSettings.TIME_DELAY_SECONDS).map(old -> 0))
                 .ifPresent(b::timeDelaySeconds);
-        authorization.map(CdnAuthorization::toSdk)
+        authorization
+                .map(CdnAuthorization::toSdk)
                 .or(() -> CdnAuthorization.from(previous).map(old -> CdnAuthorization.REMOVED))
                 .ifPresent(b::authorization);
         switch (settings.type()) {

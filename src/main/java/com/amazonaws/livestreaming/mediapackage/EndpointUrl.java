@@ -27,10 +27,13 @@ record EndpointUrl(String url, String domainName, String path, String manifest) 
         } catch (IllegalArgumentException e) {
             uri = null;
         }
-        if (uri == null || !"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getRawPath() == null
+        if (uri == null
+                || !"https".equals(uri.getScheme())
+                || uri.getHost() == null
+                || uri.getRawPath() == null
                 || !uri.getRawPath().startsWith(ORIGIN_PATH + "/")) {
-            throw new ResourceFailure("MediaPackage returned the endpoint URL '" + Redaction.shorten(
-                    String.valueOf(url), 200) + "', which is not https://<host>" + ORIGIN_PATH
+            throw new ResourceFailure("MediaPackage returned the endpoint URL '"
+                    + Redaction.shorten(String.valueOf(url), 200) + "', which is not https://<host>" + ORIGIN_PATH
                     + "/...; CloudFront could not serve it");
         }
         String path = uri.getRawPath();

@@ -42,12 +42,18 @@ public final class MediaPackageChannelManager implements ResourceManager {
     /** The tag keys this project writes; others on the channel are the user's and left alone. */
     private static final String OWN_TAG_PREFIX = "LiveStreaming:";
 
-    private static final ResourceSpec SPEC = new ResourceSpec(KIND,
+    private static final ResourceSpec SPEC = new ResourceSpec(
+            KIND,
             Set.of(MediaPackageIds.CHANNEL_ID, DESCRIPTION),
             Set.of("ChannelId", "Arn", "IngestUrl1", "IngestUrl2"),
-            Set.of("MediaPackage:CreateChannel", "MediaPackage:DescribeChannel", "MediaPackage:UpdateChannel",
-                    "MediaPackage:DeleteChannel", "MediaPackage:ListOriginEndpoints",
-                    "MediaPackage:DeleteOriginEndpoint", "MediaPackage:TagResource",
+            Set.of(
+                    "MediaPackage:CreateChannel",
+                    "MediaPackage:DescribeChannel",
+                    "MediaPackage:UpdateChannel",
+                    "MediaPackage:DeleteChannel",
+                    "MediaPackage:ListOriginEndpoints",
+                    "MediaPackage:DeleteOriginEndpoint",
+                    "MediaPackage:TagResource",
                     "MediaPackage:UntagResource"));
 
     private final Supplier<MediaPackageClient> mediaPackage;
@@ -72,8 +78,9 @@ public final class MediaPackageChannelManager implements ResourceManager {
         String description = description(request);
         invocation.step("creating MediaPackage channel " + id);
         try {
-            CreateChannelResponse created = mediaPackage.get().createChannel(b -> b
-                    .id(id).description(description).tags(Ownership.tags(request)));
+            CreateChannelResponse created = mediaPackage
+                    .get()
+                    .createChannel(b -> b.id(id).description(description).tags(Ownership.tags(request)));
             invocation.made(id);
             invocation.log().info("channel created", Map.of("channelId", id));
             return answer(id, created.arn(), created.hlsIngest());
@@ -85,8 +92,7 @@ public final class MediaPackageChannelManager implements ResourceManager {
                         + MediaPackageIds.RULE + ")");
             }
             invocation.made(id);
-            invocation.log().info("channel already exists and is this resource's; reusing it",
-                    Map.of("channelId", id));
+            invocation.log().info("channel already exists and is this resource's; reusing it", Map.of("channelId", id));
             return answer(id, existing.arn(), existing.hlsIngest());
         }
     }
@@ -95,12 +101,16 @@ public final class MediaPackageChannelManager implements ResourceManager {
     public Outcome update(Request request, Invocation invocation) {
         String id = MediaPackageIds.channelId(request);
         if (!id.equals(request.physicalResourceId())) {
-            invocation.log().info("channel id changed; creating a replacement",
-                    Map.of("from", String.valueOf(request.physicalResourceId()), "to", id));
+            invocation
+                    .log()
+                    .info(
+                            "channel id changed; creating a replacement",
+                            Map.of("from", String.valueOf(request.physicalResourceId()), "to", id));
             return create(request, invocation);
         }
         invocation.step("updating MediaPackage channel " + id);
-        UpdateChannelResponse updated = mediaPackage.get().updateChannel(b -> b.id(id).description(description(request)));
+        UpdateChannelResponse updated =
+                mediaPackage.get().updateChannel(b -> b.id(id).description(description(request)));
         syncTags(updated.arn(), updated.tags(), Ownership.tags(request));
         return answer(id, updated.arn(), updated.hlsIngest());
     }
@@ -108,8 +118,11 @@ public final class MediaPackageChannelManager implements ResourceManager {
     /** Deletes the channel the id names, endpoints first; see {@link NamedDelete} for an id that names nothing. */
     @Override
     public Outcome delete(Request request, Invocation invocation) {
-        return new NamedDelete("MediaPackage channel", id -> deleteWithEndpoints(id, invocation),
-                () -> MediaPackageIds.channelId(request), id -> describeIfExists(id).map(c -> c.tags()))
+        return new NamedDelete(
+                        "MediaPackage channel",
+                        id -> deleteWithEndpoints(id, invocation),
+                        () -> MediaPackageIds.channelId(request),
+                        id -> describeIfExists(id).map(c -> c.tags()))
                 .run(request, invocation);
     }
 
@@ -139,8 +152,10 @@ public final class MediaPackageChannelManager implements ResourceManager {
     private List<String> endpointIds(String channelId) {
         List<String> ids = new ArrayList<>();
         try {
-            for (OriginEndpoint endpoint : mediaPackage.get()
-                    .listOriginEndpointsPaginator(b -> b.channelId(channelId)).originEndpoints()) {
+            for (OriginEndpoint endpoint : mediaPackage
+                    .get()
+                    .listOriginEndpointsPaginator(b -> b.channelId(channelId))
+                    .originEndpoints()) {
                 ids.add(endpoint.id());
             }
         } catch (NotFoundException gone) {
@@ -175,22 +190,26 @@ public final class MediaPackageChannelManager implements ResourceManager {
             mediaPackage.get().tagResource(b -> b.resourceArn(arn).tags(changed));
         }
         List<String> stale = current.keySet().stream()
-                .filter(key -> key.startsWith(OWN_TAG_PREFIX) && !wanted.containsKey(key)).sorted().toList();
+                .filter(key -> key.startsWith(OWN_TAG_PREFIX) && !wanted.containsKey(key))
+                .sorted()
+                .toList();
         if (!stale.isEmpty()) {
             mediaPackage.get().untagResource(b -> b.resourceArn(arn).tagKeys(stale));
         }
     }
 
     private static String description(Request request) {
-        return request.properties().optional(DESCRIPTION,
-                "Live streaming channel of CloudFormation stack " + request.stackName());
+        return request.properties()
+                .optional(DESCRIPTION, "Live streaming channel of CloudFormation stack " + request.stackName());
     }
 
     private static Outcome answer(String id, String arn, HlsIngest ingest) {
         List<IngestEndpoint> endpoints = ingest == null ? List.of() : ingest.ingestEndpoints();
         if (endpoints.size() < 2) {
-            throw new ResourceFailure("MediaPackage channel " + id + " has " + endpoints.size()
-                    + " HLS ingest endpoints; MediaLive needs 2", id);
+            throw new ResourceFailure(
+                    "MediaPackage channel " + id + " has " + endpoints.size()
+                            + " HLS ingest endpoints; MediaLive needs 2",
+                    id);
         }
         Map<String, String> data = new LinkedHashMap<>();
         data.put("ChannelId", id);

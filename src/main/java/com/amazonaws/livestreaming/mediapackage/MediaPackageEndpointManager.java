@@ -46,23 +46,36 @@ public final class MediaPackageEndpointManager implements ResourceManager {
     static final String KIND = "MediaPackageEndpoint";
     static final String END_POINT = "EndPoint";
     /** Production backoff for a channel not yet visible: about 30 s in all, well inside the Lambda's budget. */
-    public static final List<Duration> CHANNEL_NOT_FOUND_BACKOFF = List.of(Duration.ofSeconds(1),
-            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(15));
+    public static final List<Duration> CHANNEL_NOT_FOUND_BACKOFF = List.of(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(15));
 
-    private static final ResourceSpec SPEC = new ResourceSpec(KIND,
+    private static final ResourceSpec SPEC = new ResourceSpec(
+            KIND,
             properties(),
             Set.of("Id", "Url", "DomainName", "Path", "Manifest"),
-            Set.of("MediaPackage:CreateOriginEndpoint", "MediaPackage:DescribeOriginEndpoint",
-                    "MediaPackage:UpdateOriginEndpoint", "MediaPackage:DeleteOriginEndpoint"));
+            Set.of(
+                    "MediaPackage:CreateOriginEndpoint",
+                    "MediaPackage:DescribeOriginEndpoint",
+                    "MediaPackage:UpdateOriginEndpoint",
+                    "MediaPackage:DeleteOriginEndpoint"));
 
     private final Supplier<MediaPackageClient> mediaPackage;
     private final List<Duration> notFoundBackoff;
 
     private static Set<String> properties() {
-        Set<String> names = new HashSet<>(Set.of(MediaPackageIds.CHANNEL_ID, END_POINT,
-                PackagingSettings.SEGMENT_LENGTH, PackagingSettings.WINDOW_SECONDS,
-                PackagingSettings.STARTOVER_WINDOW_SECONDS, PackagingSettings.TIME_DELAY_SECONDS,
-                CdnAuthorization.CDN_IDENTIFIER_SECRET, CdnAuthorization.SECRETS_ROLE_ARN));
+        Set<String> names = new HashSet<>(Set.of(
+                MediaPackageIds.CHANNEL_ID,
+                END_POINT,
+                PackagingSettings.SEGMENT_LENGTH,
+                PackagingSettings.WINDOW_SECONDS,
+                PackagingSettings.STARTOVER_WINDOW_SECONDS,
+                PackagingSettings.TIME_DELAY_SECONDS,
+                CdnAuthorization.CDN_IDENTIFIER_SECRET,
+                CdnAuthorization.SECRETS_ROLE_ARN));
         names.addAll(AdSignalling.PROPERTIES);
         return names;
     }
@@ -95,8 +108,8 @@ public final class MediaPackageEndpointManager implements ResourceManager {
         AdSignalling ads = AdSignalling.from(request.properties(), type);
         Optional<CdnAuthorization> authorization = CdnAuthorization.from(request.properties());
         String id = MediaPackageIds.endpointId(channelId, type);
-        CreateOriginEndpointRequest create = EndpointPackaging.create(id, channelId, settings, ads, authorization,
-                description(request, type), Ownership.tags(request));
+        CreateOriginEndpointRequest create = EndpointPackaging.create(
+                id, channelId, settings, ads, authorization, description(request, type), Ownership.tags(request));
         invocation.step("creating MediaPackage " + type + " endpoint " + id);
         try {
             CreateOriginEndpointResponse created = createWhenChannelVisible(create, channelId, invocation);
@@ -112,8 +125,11 @@ public final class MediaPackageEndpointManager implements ResourceManager {
                         + " of this stack for channel '" + channelId + "'");
             }
             invocation.made(id);
-            invocation.log().info("origin endpoint already exists and is this resource's; reusing it",
-                    Map.of("endpointId", id));
+            invocation
+                    .log()
+                    .info(
+                            "origin endpoint already exists and is this resource's; reusing it",
+                            Map.of("endpointId", id));
             return answer(id, type, existing.url(), existing.cmafPackage());
         }
     }
@@ -130,17 +146,23 @@ public final class MediaPackageEndpointManager implements ResourceManager {
                 && channelId.equals(old.optional(MediaPackageIds.CHANNEL_ID).orElse(null));
         String id = request.physicalResourceId();
         if (!sameEndpoint && !MediaPackageIds.endpointId(channelId, type).equals(id)) {
-            invocation.log().info("endpoint type or channel changed; creating a replacement",
-                    Map.of("from", String.valueOf(id), "to", MediaPackageIds.endpointId(channelId, type)));
+            invocation
+                    .log()
+                    .info(
+                            "endpoint type or channel changed; creating a replacement",
+                            Map.of("from", String.valueOf(id), "to", MediaPackageIds.endpointId(channelId, type)));
             return create(request, invocation);
         }
         invocation.step("updating MediaPackage " + type + " endpoint " + id);
-        UpdateOriginEndpointResponse updated = mediaPackage.get().updateOriginEndpoint(
-                EndpointPackaging.update(id, settings, ads, authorization, old, description(request, type)));
+        UpdateOriginEndpointResponse updated = mediaPackage
+                .get()
+                .updateOriginEndpoint(
+                        EndpointPackaging.update(id, settings, ads, authorization, old, description(request, type)));
         if (authorization.isEmpty() && CdnAuthorization.isOn(updated.authorization())) {
             throw new ResourceFailure("MediaPackage kept CDN authorization on origin endpoint " + id + " after an "
-                    + "update that removes it (the endpoint still names secret " + updated.authorization()
-                    .cdnIdentifierSecret() + "); players without the X-MediaPackage-CDNIdentifier header still get"
+                    + "update that removes it (the endpoint still names secret "
+                    + updated.authorization().cdnIdentifierSecret()
+                    + "); players without the X-MediaPackage-CDNIdentifier header still get"
                     + " 403 from it");
         }
         return answer(id, type, updated.url(), updated.cmafPackage());
@@ -149,13 +171,19 @@ public final class MediaPackageEndpointManager implements ResourceManager {
     /** Deletes the endpoint the id names; see {@link NamedDelete} for an id that names nothing. */
     @Override
     public Outcome delete(Request request, Invocation invocation) {
-        return new NamedDelete("MediaPackage origin endpoint", id -> deleteEndpoint(id, invocation),
-                () -> {
-                    EndpointType type = type(request.properties());
-                    return MediaPackageIds.endpointId(MediaPackageIds.endpointChannelId(request, type), type);
-                },
-                id -> describeIfExists(id).filter(e -> request.properties().optional(MediaPackageIds.CHANNEL_ID)
-                        .map(e.channelId()::equals).orElse(false)).map(e -> e.tags()))
+        return new NamedDelete(
+                        "MediaPackage origin endpoint",
+                        id -> deleteEndpoint(id, invocation),
+                        () -> {
+                            EndpointType type = type(request.properties());
+                            return MediaPackageIds.endpointId(MediaPackageIds.endpointChannelId(request, type), type);
+                        },
+                        id -> describeIfExists(id)
+                                .filter(e -> request.properties()
+                                        .optional(MediaPackageIds.CHANNEL_ID)
+                                        .map(e.channelId()::equals)
+                                        .orElse(false))
+                                .map(e -> e.tags()))
                 .run(request, invocation);
     }
 
@@ -173,8 +201,8 @@ public final class MediaPackageEndpointManager implements ResourceManager {
     }
 
     /** CreateOriginEndpoint, retried while MediaPackage does not yet see the channel it was just asked to make. */
-    private CreateOriginEndpointResponse createWhenChannelVisible(CreateOriginEndpointRequest create,
-                                                                  String channelId, Invocation invocation) {
+    private CreateOriginEndpointResponse createWhenChannelVisible(
+            CreateOriginEndpointRequest create, String channelId, Invocation invocation) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return mediaPackage.get().createOriginEndpoint(create);
@@ -185,8 +213,11 @@ public final class MediaPackageEndpointManager implements ResourceManager {
                             + "; check that ChannelId names an existing channel in this Region");
                 }
                 Duration wait = notFoundBackoff.get(attempt);
-                invocation.log().warn("channel not found yet; retrying", Map.of("channelId", channelId,
-                        "attempt", attempt + 1, "waitMillis", wait.toMillis()));
+                invocation
+                        .log()
+                        .warn(
+                                "channel not found yet; retrying",
+                                Map.of("channelId", channelId, "attempt", attempt + 1, "waitMillis", wait.toMillis()));
                 invocation.step("waiting for MediaPackage channel " + channelId + " to be visible");
                 invocation.sleep(wait);
             }
@@ -212,8 +243,12 @@ public final class MediaPackageEndpointManager implements ResourceManager {
     /** For CMAF the playable URL is that of its HLS manifest; the endpoint's own URL is not a manifest. */
     private static Outcome answer(String id, EndpointType type, String url, CmafPackage cmaf) {
         String playable = type == EndpointType.CMAF
-                ? Optional.ofNullable(cmaf).filter(CmafPackage::hasHlsManifests)
-                        .flatMap(c -> c.hlsManifests().stream().map(m -> m.url()).filter(Objects::nonNull).findFirst())
+                ? Optional.ofNullable(cmaf)
+                        .filter(CmafPackage::hasHlsManifests)
+                        .flatMap(c -> c.hlsManifests().stream()
+                                .map(m -> m.url())
+                                .filter(Objects::nonNull)
+                                .findFirst())
                         .orElse(null)
                 : url;
         EndpointUrl parsed;

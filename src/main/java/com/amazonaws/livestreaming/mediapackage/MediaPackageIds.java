@@ -16,23 +16,25 @@ import java.util.regex.Pattern;
 public final class MediaPackageIds {
     /** What MediaPackage accepts for channel and endpoint ids: {@code \A[0-9a-zA-Z-_]+\Z}, 1 to 256 characters. */
     static final Pattern ID = Pattern.compile("[0-9A-Za-z_-]+");
+
     static final int MAX_LENGTH = 256;
     static final String RULE = "letters, digits, hyphens (-) and underscores (_), 1 to " + MAX_LENGTH + " characters";
     static final String CHANNEL_ID = "ChannelId";
     static final String DEFAULT_SUFFIX = "-livestream";
 
-    private MediaPackageIds() {
-    }
+    private MediaPackageIds() {}
 
     /** The explicit {@code ChannelId} property, else {@code <StackName>-livestream}; either way a valid id. */
     public static String channelId(Request request) {
         return explicitChannelId(request.properties()).orElseGet(() -> {
             String derived = request.stackName() + DEFAULT_SUFFIX;
             if (!isValid(derived, 0)) {
-                throw new InvalidPropertyException(CHANNEL_ID, "the default ChannelId '"
-                        + Redaction.shorten(derived, 64) + "' made from the stack name '"
-                        + Redaction.shorten(request.stackName(), 64)
-                        + "' is not a valid MediaPackage id (" + RULE + "); set ChannelId explicitly");
+                throw new InvalidPropertyException(
+                        CHANNEL_ID,
+                        "the default ChannelId '"
+                                + Redaction.shorten(derived, 64) + "' made from the stack name '"
+                                + Redaction.shorten(request.stackName(), 64)
+                                + "' is not a valid MediaPackage id (" + RULE + "); set ChannelId explicitly");
             }
             return derived;
         });
@@ -50,7 +52,9 @@ public final class MediaPackageIds {
 
     /** As {@link #endpointChannelId(Request, EndpointType)}; with no (valid) type, checked as a channel id alone. */
     static String endpointChannelId(Properties properties, EndpointType type) {
-        return checked(properties.required(CHANNEL_ID), type == null ? 0 : type.idSuffix().length());
+        return checked(
+                properties.required(CHANNEL_ID),
+                type == null ? 0 : type.idSuffix().length());
     }
 
     /** The id of the endpoint of {@code type} on {@code channelId}, e.g. {@code demo-livestream-hls}. */
@@ -69,10 +73,13 @@ public final class MediaPackageIds {
 
     private static String checked(String property, String id, int reserved) {
         if (!isValid(id, reserved)) {
-            String rule = reserved == 0 ? RULE : "letters, digits, hyphens (-) and underscores (_), 1 to "
-                    + (MAX_LENGTH - reserved) + " characters, leaving room for the endpoint suffix";
-            throw new InvalidPropertyException(property, property + " is '" + Redaction.shorten(id, 64)
-                    + "'; a MediaPackage id may contain only " + rule);
+            String rule = reserved == 0
+                    ? RULE
+                    : "letters, digits, hyphens (-) and underscores (_), 1 to " + (MAX_LENGTH - reserved)
+                            + " characters, leaving room for the endpoint suffix";
+            throw new InvalidPropertyException(
+                    property,
+                    property + " is '" + Redaction.shorten(id, 64) + "'; a MediaPackage id may contain only " + rule);
         }
         return id;
     }

@@ -19,9 +19,8 @@ import com.amazonaws.livestreaming.cfn.PropertyRules;
  */
 final class MediaPackageRules {
     /** {@code Custom::MediaPackageChannel}: an explicit ChannelId must be a MediaPackage id. */
-    static final PropertyRules CHANNEL = PropertyRules.builder()
-            .check(MediaPackageIds::explicitChannelId)
-            .build();
+    static final PropertyRules CHANNEL =
+            PropertyRules.builder().check(MediaPackageIds::explicitChannelId).build();
 
     /**
      * {@code Custom::MediaPackageEndpoint}: the type, the channel id (with room for the type's suffix when the type
@@ -31,19 +30,18 @@ final class MediaPackageRules {
     static final PropertyRules ENDPOINT = PropertyRules.builder()
             .list(AdSignalling.AD_TRIGGERS, AdSignalling.PERIOD_TRIGGERS)
             .check(MediaPackageEndpointManager::type)
-            .check(p -> MediaPackageIds.endpointChannelId(p,
-                    ifValid(() -> MediaPackageEndpointManager.type(p)).orElse(null)))
+            .check(p -> MediaPackageIds.endpointChannelId(
+                    p, ifValid(() -> MediaPackageEndpointManager.type(p)).orElse(null)))
             .check(p -> p.optionalIntInRange(SEGMENT_LENGTH, 1, MAX_SEGMENT_SECONDS))
             .check(p -> p.optionalIntInRange(WINDOW_SECONDS, 1, MAX_WINDOW_SECONDS))
             .check(p -> p.optionalIntInRange(STARTOVER_WINDOW_SECONDS, 1, MAX_STARTOVER_SECONDS))
             .check(p -> p.optionalIntInRange(TIME_DELAY_SECONDS, MIN_TIME_DELAY_SECONDS, MAX_TIME_DELAY_SECONDS))
             .check(p -> ifValid(() -> MediaPackageEndpointManager.type(p))
                     .ifPresent(type -> PackagingSettings.from(p, type)))
-            .check(p -> ifValid(() -> MediaPackageEndpointManager.type(p))
-                    .ifPresent(type -> AdSignalling.from(p, type)))
+            .check(p ->
+                    ifValid(() -> MediaPackageEndpointManager.type(p)).ifPresent(type -> AdSignalling.from(p, type)))
             .check(CdnAuthorization::from)
             .build();
 
-    private MediaPackageRules() {
-    }
+    private MediaPackageRules() {}
 }

@@ -23,8 +23,11 @@ import java.util.function.Supplier;
  * @param idInProperties  the id the properties give; throws InvalidPropertyException when they give none
  * @param tagsOf          the tags of the resource with that id, if it exists and is the one the properties mean
  */
-record NamedDelete(String what, Predicate<String> delete, Supplier<String> idInProperties,
-                   Function<String, Optional<Map<String, String>>> tagsOf) {
+record NamedDelete(
+        String what,
+        Predicate<String> delete,
+        Supplier<String> idInProperties,
+        Function<String, Optional<Map<String, String>>> tagsOf) {
 
     Outcome run(Request request, Invocation invocation) {
         String id = request.physicalResourceId();
@@ -32,8 +35,12 @@ record NamedDelete(String what, Predicate<String> delete, Supplier<String> idInP
             return Outcome.success(id);
         }
         leftover(request, invocation).ifPresent(left -> {
-            invocation.log().warn("deleting a " + what + " this stack resource made that CloudFormation does not know"
-                    + " of", Map.of("id", left));
+            invocation
+                    .log()
+                    .warn(
+                            "deleting a " + what + " this stack resource made that CloudFormation does not know"
+                                    + " of",
+                            Map.of("id", left));
             delete.test(left);
         });
         return Outcome.success(id);

@@ -21,8 +21,12 @@ import java.util.Optional;
  *       without them cannot be lined up with wall-clock time.</li>
  * </ul>
  */
-record PackagingSettings(EndpointType type, int segmentSeconds, int windowSeconds,
-                                Optional<Integer> startoverWindowSeconds, Optional<Integer> timeDelaySeconds) {
+record PackagingSettings(
+        EndpointType type,
+        int segmentSeconds,
+        int windowSeconds,
+        Optional<Integer> startoverWindowSeconds,
+        Optional<Integer> timeDelaySeconds) {
     static final String SEGMENT_LENGTH = "SegmentLength";
     static final String WINDOW_SECONDS = "WindowSeconds";
     static final String STARTOVER_WINDOW_SECONDS = "StartoverWindowSeconds";
@@ -38,20 +42,24 @@ record PackagingSettings(EndpointType type, int segmentSeconds, int windowSecond
     public static PackagingSettings from(Properties properties, EndpointType type) {
         int segment = properties.intInRange(SEGMENT_LENGTH, 1, MAX_SEGMENT_SECONDS, type.defaultSegmentSeconds());
         int minWindow = MIN_SEGMENTS_IN_WINDOW * segment;
-        int window = properties.optionalIntInRange(WINDOW_SECONDS, 1, MAX_WINDOW_SECONDS)
+        int window = properties
+                .optionalIntInRange(WINDOW_SECONDS, 1, MAX_WINDOW_SECONDS)
                 .orElse(Math.max(DEFAULT_WINDOW_SECONDS, minWindow));
         if (window < minWindow) {
-            throw new InvalidPropertyException(WINDOW_SECONDS, WINDOW_SECONDS + " is " + window + "; with "
-                    + SEGMENT_LENGTH + " " + segment + " it must be from " + minWindow + " (three segments) to "
-                    + MAX_WINDOW_SECONDS);
+            throw new InvalidPropertyException(
+                    WINDOW_SECONDS,
+                    WINDOW_SECONDS + " is " + window + "; with "
+                            + SEGMENT_LENGTH + " " + segment + " it must be from " + minWindow + " (three segments) to "
+                            + MAX_WINDOW_SECONDS);
         }
-        Optional<Integer> startover = properties.optionalIntInRange(STARTOVER_WINDOW_SECONDS, 1,
-                MAX_STARTOVER_SECONDS);
-        Optional<Integer> delay = properties.optionalIntInRange(TIME_DELAY_SECONDS, MIN_TIME_DELAY_SECONDS,
-                MAX_TIME_DELAY_SECONDS);
+        Optional<Integer> startover = properties.optionalIntInRange(STARTOVER_WINDOW_SECONDS, 1, MAX_STARTOVER_SECONDS);
+        Optional<Integer> delay =
+                properties.optionalIntInRange(TIME_DELAY_SECONDS, MIN_TIME_DELAY_SECONDS, MAX_TIME_DELAY_SECONDS);
         if (startover.isPresent() && delay.isPresent() && delay.get() >= startover.get()) {
-            throw new InvalidPropertyException(TIME_DELAY_SECONDS, TIME_DELAY_SECONDS + " is " + delay.get()
-                    + "; it must be less than " + STARTOVER_WINDOW_SECONDS + " (" + startover.get() + ")");
+            throw new InvalidPropertyException(
+                    TIME_DELAY_SECONDS,
+                    TIME_DELAY_SECONDS + " is " + delay.get() + "; it must be less than " + STARTOVER_WINDOW_SECONDS
+                            + " (" + startover.get() + ")");
         }
         return new PackagingSettings(type, segment, window, startover, delay);
     }

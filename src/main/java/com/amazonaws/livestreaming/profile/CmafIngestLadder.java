@@ -43,8 +43,7 @@ public final class CmafIngestLadder {
     /** CMAF segment length, in seconds, and the GOP every rung gets. */
     public static final int SEGMENT_SECONDS = 1;
 
-    private CmafIngestLadder() {
-    }
+    private CmafIngestLadder() {}
 
     /**
      * @param ladder encoder settings whose output groups are MediaPackage groups (a valid v1 profile)
@@ -66,8 +65,13 @@ public final class CmafIngestLadder {
             groups.add(cmafIngest(group, sharedAudio, usedAudio, ladder.availConfiguration() != null));
         }
         List<AudioDescription> audios = ladder.audioDescriptions().stream()
-                .filter(a -> usedAudio.contains(a.name())).toList();
-        return ladder.toBuilder().videoDescriptions(videos).audioDescriptions(audios).outputGroups(groups).build();
+                .filter(a -> usedAudio.contains(a.name()))
+                .toList();
+        return ladder.toBuilder()
+                .videoDescriptions(videos)
+                .audioDescriptions(audios)
+                .outputGroups(groups)
+                .build();
     }
 
     /** Each audio description's name mapped to the first description with the same settings (itself if unique). */
@@ -81,10 +85,11 @@ public final class CmafIngestLadder {
         return shared;
     }
 
-    private static OutputGroup cmafIngest(OutputGroup group, Map<String, AudioDescription> sharedAudio,
-                                          Set<String> usedAudio, boolean scte35) {
+    private static OutputGroup cmafIngest(
+            OutputGroup group, Map<String, AudioDescription> sharedAudio, Set<String> usedAudio, boolean scte35) {
         CmafIngestGroupSettings.Builder settings = CmafIngestGroupSettings.builder()
-                .destination(group.outputGroupSettings().mediaPackageGroupSettings().destination())
+                .destination(
+                        group.outputGroupSettings().mediaPackageGroupSettings().destination())
                 .segmentLength(SEGMENT_SECONDS)
                 .segmentLengthUnits(CmafIngestSegmentLengthUnits.SECONDS);
         if (scte35) {
@@ -94,48 +99,72 @@ public final class CmafIngestLadder {
         List<String> audioOrder = new ArrayList<>();
         for (Output output : group.outputs()) {
             if (output.videoDescriptionName() != null) {
-                outputs.add(output.toBuilder().audioDescriptionNames((List<String>) null)
-                        .outputSettings(nameModifier(output.outputName())).build());
+                outputs.add(output.toBuilder()
+                        .audioDescriptionNames((List<String>) null)
+                        .outputSettings(nameModifier(output.outputName()))
+                        .build());
             }
             for (String audio : output.audioDescriptionNames()) {
-                String kept = sharedAudio.containsKey(audio) ? sharedAudio.get(audio).name() : audio;
+                String kept =
+                        sharedAudio.containsKey(audio) ? sharedAudio.get(audio).name() : audio;
                 if (usedAudio.add(kept)) {
                     audioOrder.add(kept);
                 }
             }
         }
         for (String audio : audioOrder) {
-            outputs.add(Output.builder().outputName(audio).audioDescriptionNames(audio)
-                    .outputSettings(nameModifier(audio)).build());
+            outputs.add(Output.builder()
+                    .outputName(audio)
+                    .audioDescriptionNames(audio)
+                    .outputSettings(nameModifier(audio))
+                    .build());
         }
         return group.toBuilder()
-                .outputGroupSettings(OutputGroupSettings.builder().cmafIngestGroupSettings(settings.build()).build())
+                .outputGroupSettings(OutputGroupSettings.builder()
+                        .cmafIngestGroupSettings(settings.build())
+                        .build())
                 .outputs(outputs)
                 .build();
     }
 
     private static OutputSettings nameModifier(String outputName) {
         return OutputSettings.builder()
-                .cmafIngestOutputSettings(CmafIngestOutputSettings.builder().nameModifier("_" + outputName).build())
+                .cmafIngestOutputSettings(CmafIngestOutputSettings.builder()
+                        .nameModifier("_" + outputName)
+                        .build())
                 .build();
     }
 
     private static VideoDescription lowLatency(VideoDescription video, String path, List<ProfileProblem> problems) {
         VideoCodecSettings codec = video.codecSettings();
         if (codec != null && codec.h264Settings() != null) {
-            return video.toBuilder().codecSettings(codec.toBuilder().h264Settings(codec.h264Settings().toBuilder()
-                    .gopSize((double) SEGMENT_SECONDS).gopSizeUnits(H264GopSizeUnits.SECONDS)
-                    .lookAheadRateControl(H264LookAheadRateControl.LOW).build()).build()).build();
+            return video.toBuilder()
+                    .codecSettings(codec.toBuilder()
+                            .h264Settings(codec.h264Settings().toBuilder()
+                                    .gopSize((double) SEGMENT_SECONDS)
+                                    .gopSizeUnits(H264GopSizeUnits.SECONDS)
+                                    .lookAheadRateControl(H264LookAheadRateControl.LOW)
+                                    .build())
+                            .build())
+                    .build();
         }
         if (codec != null && codec.h265Settings() != null) {
-            return video.toBuilder().codecSettings(codec.toBuilder().h265Settings(codec.h265Settings().toBuilder()
-                    .gopSize((double) SEGMENT_SECONDS).gopSizeUnits(H265GopSizeUnits.SECONDS)
-                    .lookAheadRateControl(H265LookAheadRateControl.LOW).build()).build()).build();
+            return video.toBuilder()
+                    .codecSettings(codec.toBuilder()
+                            .h265Settings(codec.h265Settings().toBuilder()
+                                    .gopSize((double) SEGMENT_SECONDS)
+                                    .gopSizeUnits(H265GopSizeUnits.SECONDS)
+                                    .lookAheadRateControl(H265LookAheadRateControl.LOW)
+                                    .build())
+                            .build())
+                    .build();
         }
         String name = ModelValues.chosen(codec).map(ModelValues.Named::name).orElse("no codec");
-        problems.add(new ProfileProblem(path + ".CodecSettings", name + " is not supported with Packager v2;"
-                + " CMAF ingest needs " + SEGMENT_SECONDS + " s GOPs, which it sets on H264Settings and"
-                + " H265Settings rungs"));
+        problems.add(new ProfileProblem(
+                path + ".CodecSettings",
+                name + " is not supported with Packager v2;"
+                        + " CMAF ingest needs " + SEGMENT_SECONDS + " s GOPs, which it sets on H264Settings and"
+                        + " H265Settings rungs"));
         return video;
     }
 }

@@ -8,5 +8,4 @@ import software.amazon.awssdk.services.medialive.model.InputSpecification;
  * output group, destination {@code destination1}) and the input specification those settings call for. The name
  * is the reference it was loaded from ({@code 1080p}, or the {@code s3://} URL).
  */
-public record EncodingProfile(String name, EncoderSettings encoderSettings, InputSpecification inputSpecification) {
-}
+public record EncodingProfile(String name, EncoderSettings encoderSettings, InputSpecification inputSpecification) {}

@@ -31,6 +31,7 @@ public final class EncodingProfiles {
     public static final List<String> BUILT_IN = List.of("1080p", "720p", "540p");
     /** The AWS calls loading may make, as ResourceSpec names them: for the manager that loads profiles. */
     public static final List<String> API_CALLS = List.of("S3:GetObject");
+
     private static final String PROPERTY = "EncodingProfile";
     private static final Pattern S3_URL = Pattern.compile("s3://([^/]+)/(.+)");
     private static final int MAX_REASON = 400;
@@ -73,8 +74,10 @@ public final class EncodingProfiles {
         if (ref != null && (BUILT_IN.contains(ref) || S3_URL.matcher(ref).matches())) {
             return;
         }
-        throw new InvalidPropertyException(PROPERTY, PROPERTY + " is '" + Redaction.shorten(ref, 96)
-                + "'; allowed values: " + String.join(", ", BUILT_IN) + ", or s3://bucket/key.json");
+        throw new InvalidPropertyException(
+                PROPERTY,
+                PROPERTY + " is '" + Redaction.shorten(ref, 96) + "'; allowed values: " + String.join(", ", BUILT_IN)
+                        + ", or s3://bucket/key.json");
     }
 
     /**
@@ -116,8 +119,8 @@ public final class EncodingProfiles {
         try {
             return render(profile, packager);
         } catch (InvalidProfileException e) {
-            throw new InvalidPropertyException(PROPERTY, reason(profile.name() + " (Packager " + packager.value()
-                    + ")", e.problems()));
+            throw new InvalidPropertyException(
+                    PROPERTY, reason(profile.name() + " (Packager " + packager.value() + ")", e.problems()));
         }
     }
 
@@ -148,7 +151,8 @@ public final class EncodingProfiles {
             shown.add(first.substring(0, Math.min(first.length(), MAX_REASON - head.length() - 40)) + "...");
         }
         String reason = head + String.join("; ", shown);
-        return shown.size() < problems.size() ? reason + " (and " + (problems.size() - shown.size()) + " more)"
+        return shown.size() < problems.size()
+                ? reason + " (and " + (problems.size() - shown.size()) + " more)"
                 : reason;
     }
 
@@ -166,18 +170,21 @@ public final class EncodingProfiles {
 
     private byte[] fromS3(String url, String bucket, String key) {
         try {
-            return s3.get().getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build())
+            return s3.get()
+                    .getObjectAsBytes(
+                            GetObjectRequest.builder().bucket(bucket).key(key).build())
                     .asByteArray();
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             throw new InvalidPropertyException(PROPERTY, PROPERTY + " " + url + " does not exist");
         } catch (S3Exception e) {
-            String reason = e.statusCode() == 404 ? "does not exist"
-                    : "cannot be read: " + FailureReason.of(e) + (e.statusCode() == 403
-                    ? " (the function's role needs s3:GetObject on it)" : "");
+            String reason = e.statusCode() == 404
+                    ? "does not exist"
+                    : "cannot be read: " + FailureReason.of(e)
+                            + (e.statusCode() == 403 ? " (the function's role needs s3:GetObject on it)" : "");
             throw new InvalidPropertyException(PROPERTY, PROPERTY + " " + url + " " + reason);
         } catch (SdkException e) {
-            throw new InvalidPropertyException(PROPERTY, PROPERTY + " " + url + " cannot be read: "
-                    + FailureReason.of(e));
+            throw new InvalidPropertyException(
+                    PROPERTY, PROPERTY + " " + url + " cannot be read: " + FailureReason.of(e));
         }
     }
 }

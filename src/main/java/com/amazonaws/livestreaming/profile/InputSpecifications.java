@@ -18,8 +18,7 @@ import software.amazon.awssdk.services.medialive.model.VideoDescription;
 final class InputSpecifications {
     private static final long MBPS = 1_000_000L;
 
-    private InputSpecifications() {
-    }
+    private InputSpecifications() {}
 
     public static InputSpecification forLadder(EncoderSettings settings) {
         int tallest = 0;
@@ -30,15 +29,17 @@ final class InputSpecifications {
             }
             topBitrate = Math.max(topBitrate, peakBitrate(video));
         }
-        InputResolution resolution = tallest == 0 ? InputResolution.HD
-                : tallest <= 576 ? InputResolution.SD
-                : tallest <= 1080 ? InputResolution.HD
-                : InputResolution.UHD;
+        InputResolution resolution = tallest == 0
+                ? InputResolution.HD
+                : tallest <= 576 ? InputResolution.SD : tallest <= 1080 ? InputResolution.HD : InputResolution.UHD;
         long needed = 2 * topBitrate;
-        InputMaximumBitrate maximum = needed <= 10 * MBPS ? InputMaximumBitrate.MAX_10_MBPS
-                : needed <= 20 * MBPS ? InputMaximumBitrate.MAX_20_MBPS
-                : InputMaximumBitrate.MAX_50_MBPS;
-        return InputSpecification.builder().codec(InputCodec.AVC).resolution(resolution).maximumBitrate(maximum)
+        InputMaximumBitrate maximum = needed <= 10 * MBPS
+                ? InputMaximumBitrate.MAX_10_MBPS
+                : needed <= 20 * MBPS ? InputMaximumBitrate.MAX_20_MBPS : InputMaximumBitrate.MAX_50_MBPS;
+        return InputSpecification.builder()
+                .codec(InputCodec.AVC)
+                .resolution(resolution)
+                .maximumBitrate(maximum)
                 .build();
     }
 
@@ -55,8 +56,13 @@ final class InputSpecifications {
     /** The most a rung may spend: MaxBitrate for QVBR/VBR, Bitrate for CBR, whichever is set and larger. */
     static long peakBitrate(VideoDescription video) {
         return ModelValues.chosen(video.codecSettings())
-                .map(codec -> Math.max(ModelValues.number(codec.value(), "Bitrate").map(Number::longValue).orElse(0L),
-                        ModelValues.number(codec.value(), "MaxBitrate").map(Number::longValue).orElse(0L)))
+                .map(codec -> Math.max(
+                        ModelValues.number(codec.value(), "Bitrate")
+                                .map(Number::longValue)
+                                .orElse(0L),
+                        ModelValues.number(codec.value(), "MaxBitrate")
+                                .map(Number::longValue)
+                                .orElse(0L)))
                 .orElse(0L);
     }
 }

@@ -22,7 +22,8 @@ public final class InvalidProfileException extends RuntimeException {
     }
 
     private static String summary(List<ProfileProblem> problems) {
-        return problems.isEmpty() ? "" : problems.get(0) + (problems.size() > 1
-                ? " (and " + (problems.size() - 1) + " more)" : "");
+        return problems.isEmpty()
+                ? ""
+                : problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
     }
 }

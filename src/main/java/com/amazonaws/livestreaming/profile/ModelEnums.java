@@ -18,8 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ModelEnums {
     private static final Map<Class<?>, Map<String, Class<?>>> BY_BUILDER = new ConcurrentHashMap<>();
 
-    private ModelEnums() {
-    }
+    private ModelEnums() {}
 
     /** Lower-cased member name to enum class, for the members of the builder's structure that are enums. */
     static Map<String, Class<?>> of(Class<?> builderClass) {

@@ -10,8 +10,7 @@ import software.amazon.awssdk.core.SdkPojo;
  * codec the same way.
  */
 final class ModelValues {
-    private ModelValues() {
-    }
+    private ModelValues() {}
 
     static Optional<Object> member(SdkPojo pojo, String memberName) {
         if (pojo == null) {
@@ -27,7 +26,8 @@ final class ModelValues {
 
     /** Whether the model object's type has a member of that name, set or not. */
     static boolean has(SdkPojo pojo, String memberName) {
-        return pojo != null && pojo.sdkFields().stream().anyMatch(f -> f.memberName().equals(memberName));
+        return pojo != null
+                && pojo.sdkFields().stream().anyMatch(f -> f.memberName().equals(memberName));
     }
 
     static Optional<Number> number(SdkPojo pojo, String memberName) {
@@ -52,6 +52,5 @@ final class ModelValues {
     }
 
     /** A member value and its model name (the JSON key). */
-    record Named(String name, SdkPojo value) {
-    }
+    record Named(String name, SdkPojo value) {}
 }

@@ -32,7 +32,7 @@ public enum Packager {
                 return packager;
             }
         }
-        throw new IllegalArgumentException("unknown packager '" + value + "'; allowed values: "
-                + String.join(", ", VALUES));
+        throw new IllegalArgumentException(
+                "unknown packager '" + value + "'; allowed values: " + String.join(", ", VALUES));
     }
 }

@@ -48,10 +48,10 @@ public final class ProfileJson {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+
     private static final Object INVALID = new Object();
 
-    private ProfileJson() {
-    }
+    private ProfileJson() {}
 
     /** Parses JSON text; a syntax error (or a repeated key) is a problem at {@code $} with line and column. */
     public static JsonNode parse(byte[] json) {
@@ -63,8 +63,8 @@ public final class ProfileJson {
         } catch (JacksonException e) {
             JsonLocation where = e.getLocation();
             String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw new InvalidProfileException(List.of(new ProfileProblem("$",
-                    "not valid JSON" + at + ": " + e.getOriginalMessage())));
+            throw new InvalidProfileException(
+                    List.of(new ProfileProblem("$", "not valid JSON" + at + ": " + e.getOriginalMessage())));
         } catch (IOException e) {
             throw new InvalidProfileException(List.of(new ProfileProblem("$", "cannot read JSON: " + e.getMessage())));
         }
@@ -173,13 +173,15 @@ public final class ProfileJson {
                 SdkField<?> member = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
                 ObjectNode object = f.objectNode();
                 for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                    object.set(String.valueOf(entry.getKey()),
+                    object.set(
+                            String.valueOf(entry.getKey()),
                             entry.getValue() == null ? f.nullNode() : writeValue(member, entry.getValue()));
                 }
                 yield object;
             }
-            default -> throw new IllegalArgumentException(field.memberName() + ": cannot write a "
-                    + field.marshallingType().getKnownType() + " member as JSON");
+            default ->
+                throw new IllegalArgumentException(field.memberName() + ": cannot write a "
+                        + field.marshallingType().getKnownType() + " member as JSON");
         };
     }
 
@@ -220,22 +222,30 @@ public final class ProfileJson {
             SdkField<?> field = fields.get(member.getKey());
             if (field == null) {
                 String structure = ModelEnums.structureName(builder.getClass());
-                problems.add(new ProfileProblem(memberPath, ApiOnlyFields.bundled()
-                        .reason(structure, member.getKey())
-                        .orElseGet(() -> "unknown field" + Suggestions.closest(member.getKey(), fields.keySet())
-                                .map(s -> "; did you mean " + s + "?").orElse(" in " + structure))));
+                problems.add(new ProfileProblem(
+                        memberPath,
+                        ApiOnlyFields.bundled()
+                                .reason(structure, member.getKey())
+                                .orElseGet(() -> "unknown field"
+                                        + Suggestions.closest(member.getKey(), fields.keySet())
+                                                .map(s -> "; did you mean " + s + "?")
+                                                .orElse(" in " + structure))));
                 continue;
             }
-            Object value = readValue(field, enums.get(field.memberName().toLowerCase(Locale.ROOT)),
-                    member.getValue(), memberPath, problems);
+            Object value = readValue(
+                    field,
+                    enums.get(field.memberName().toLowerCase(Locale.ROOT)),
+                    member.getValue(),
+                    memberPath,
+                    problems);
             if (value != INVALID) {
                 field.set(builder, value);
             }
         }
     }
 
-    private static Object readValue(SdkField<?> field, Class<?> enumType, JsonNode node, String path,
-                                    List<ProfileProblem> problems) {
+    private static Object readValue(
+            SdkField<?> field, Class<?> enumType, JsonNode node, String path, List<ProfileProblem> problems) {
         switch (field.marshallingType().getKnownType()) {
             case STRING:
                 if (!node.isTextual()) {
@@ -243,24 +253,32 @@ public final class ProfileJson {
                 }
                 if (enumType != null && !ModelEnums.isKnown(enumType, node.textValue())) {
                     List<String> allowed = ModelEnums.knownValues(enumType);
-                    problems.add(new ProfileProblem(path, "unknown value '" + node.textValue() + "'"
-                            + Suggestions.closest(node.textValue(), allowed).map(s -> "; did you mean " + s + "?")
-                            .orElse("") + "; allowed values: " + String.join(", ", allowed)));
+                    problems.add(new ProfileProblem(
+                            path,
+                            "unknown value '" + node.textValue() + "'"
+                                    + Suggestions.closest(node.textValue(), allowed)
+                                            .map(s -> "; did you mean " + s + "?")
+                                            .orElse("")
+                                    + "; allowed values: " + String.join(", ", allowed)));
                     return INVALID;
                 }
                 return node.textValue();
             case INTEGER:
-                return node.isIntegralNumber() && node.canConvertToInt() ? (Object) node.intValue()
+                return node.isIntegralNumber() && node.canConvertToInt()
+                        ? (Object) node.intValue()
                         : wrongType(path, "an integer", node, problems);
             case LONG:
-                return node.isIntegralNumber() && node.canConvertToLong() ? (Object) node.longValue()
+                return node.isIntegralNumber() && node.canConvertToLong()
+                        ? (Object) node.longValue()
                         : wrongType(path, "an integer", node, problems);
             case SHORT:
                 return node.isIntegralNumber() && node.canConvertToInt() && node.intValue() == (short) node.intValue()
-                        ? (Object) (short) node.intValue() : wrongType(path, "a short integer", node, problems);
+                        ? (Object) (short) node.intValue()
+                        : wrongType(path, "a short integer", node, problems);
             case BYTE:
                 return node.isIntegralNumber() && node.canConvertToInt() && node.intValue() == (byte) node.intValue()
-                        ? (Object) (byte) node.intValue() : wrongType(path, "a byte", node, problems);
+                        ? (Object) (byte) node.intValue()
+                        : wrongType(path, "a byte", node, problems);
             case DOUBLE:
                 return node.isNumber() ? (Object) node.doubleValue() : wrongType(path, "a number", node, problems);
             case FLOAT:
@@ -268,23 +286,26 @@ public final class ProfileJson {
             case BIG_DECIMAL:
                 return node.isNumber() ? node.decimalValue() : wrongType(path, "a number", node, problems);
             case BOOLEAN:
-                return node.isBoolean() ? (Object) node.booleanValue() : wrongType(path, "true or false", node,
-                        problems);
+                return node.isBoolean()
+                        ? (Object) node.booleanValue()
+                        : wrongType(path, "true or false", node, problems);
             case INSTANT:
                 if (node.isNumber()) {
                     return Instant.ofEpochMilli(Math.round(node.doubleValue() * 1000));
                 }
                 try {
-                    return node.isTextual() ? Instant.parse(node.textValue())
+                    return node.isTextual()
+                            ? Instant.parse(node.textValue())
                             : wrongType(path, "a timestamp", node, problems);
                 } catch (DateTimeParseException e) {
-                    problems.add(new ProfileProblem(path, "expected an ISO-8601 timestamp, got '"
-                            + node.textValue() + "'"));
+                    problems.add(
+                            new ProfileProblem(path, "expected an ISO-8601 timestamp, got '" + node.textValue() + "'"));
                     return INVALID;
                 }
             case SDK_BYTES:
                 try {
-                    return node.isTextual() ? SdkBytes.fromByteArray(Base64.getDecoder().decode(node.textValue()))
+                    return node.isTextual()
+                            ? SdkBytes.fromByteArray(Base64.getDecoder().decode(node.textValue()))
                             : wrongType(path, "a base64 string", node, problems);
                 } catch (IllegalArgumentException e) {
                     problems.add(new ProfileProblem(path, "expected a base64 string"));
@@ -320,16 +341,15 @@ public final class ProfileJson {
                 Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
                 while (entries.hasNext()) {
                     Map.Entry<String, JsonNode> entry = entries.next();
-                    Object value = readValue(member, null, entry.getValue(), path + keyPath(entry.getKey()),
-                            problems);
+                    Object value = readValue(member, null, entry.getValue(), path + keyPath(entry.getKey()), problems);
                     valid &= value != INVALID;
                     map.put(entry.getKey(), value);
                 }
                 return valid ? map : INVALID;
             }
             default:
-                problems.add(new ProfileProblem(path, "a " + field.marshallingType().getKnownType()
-                        + " member cannot be given in a profile"));
+                problems.add(new ProfileProblem(
+                        path, "a " + field.marshallingType().getKnownType() + " member cannot be given in a profile"));
                 return INVALID;
         }
     }

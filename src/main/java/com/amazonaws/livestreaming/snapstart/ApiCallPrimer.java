@@ -25,8 +25,7 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
 final class ApiCallPrimer {
     static final String PLACEHOLDER = "snapstart-priming";
 
-    private ApiCallPrimer() {
-    }
+    private ApiCallPrimer() {}
 
     /** Calls each of {@code operations}; returns, for each that could not even be sent, why. */
     static List<String> call(List<SdkClient> clients, Collection<String> operations) {
@@ -48,12 +47,15 @@ final class ApiCallPrimer {
         }
         String service = operation.substring(0, colon);
         String name = operation.substring(colon + 1);
-        SdkClient client = clients.stream().filter(c -> sameService(c.serviceName(), service)).findFirst()
+        SdkClient client = clients.stream()
+                .filter(c -> sameService(c.serviceName(), service))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no client serves " + service));
-        Method method = method(client, name).orElseThrow(() -> new IllegalArgumentException(
-                "the " + service + " client has no operation " + name));
+        Method method = method(client, name)
+                .orElseThrow(() -> new IllegalArgumentException("the " + service + " client has no operation " + name));
         Object request = placeholderRequest(method.getParameterTypes()[0]);
-        Object[] arguments = method.getParameterCount() == 1 ? new Object[] {request}
+        Object[] arguments = method.getParameterCount() == 1
+                ? new Object[] {request}
                 : new Object[] {request, RequestBody.fromString("")};
         try {
             Object answer = method.invoke(client, arguments);
@@ -85,7 +87,8 @@ final class ApiCallPrimer {
             }
             for (Method candidate : face.getMethods()) {
                 Class<?>[] types = candidate.getParameterTypes();
-                if (candidate.getName().equals(name) && types.length >= 1
+                if (candidate.getName().equals(name)
+                        && types.length >= 1
                         && SdkRequest.class.isAssignableFrom(types[0])
                         && (types.length == 1 || types.length == 2 && types[1] == RequestBody.class)) {
                     return Optional.of(candidate);

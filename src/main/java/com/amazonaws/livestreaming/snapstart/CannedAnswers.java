@@ -21,8 +21,7 @@ import java.util.Map;
  */
 final class CannedAnswers {
     /** One HTTP answer. */
-    record Answer(int status, String contentType, byte[] body, Map<String, String> headers) {
-    }
+    record Answer(int status, String contentType, byte[] body, Map<String, String> headers) {}
 
     private static final String RESOURCE = "/snapstart/answers.json";
     private final Map<String, List<Map<String, Object>>> answers;
@@ -48,8 +47,12 @@ final class CannedAnswers {
     @SuppressWarnings("unchecked")
     static CannedAnswers of(byte[] json) {
         Map<String, List<Map<String, Object>>> answers = new LinkedHashMap<>();
-        ((Map<String, Object>) JsonTree.parse(json)).forEach((key, value) -> answers.put(key,
-                value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of((Map<String, Object>) value)));
+        ((Map<String, Object>) JsonTree.parse(json))
+                .forEach((key, value) -> answers.put(
+                        key,
+                        value instanceof List<?> list
+                                ? (List<Map<String, Object>>) list
+                                : List.of((Map<String, Object>) value)));
         return new CannedAnswers(answers);
     }
 
@@ -78,7 +81,8 @@ final class CannedAnswers {
             key = operation;
         }
         if (key == null) {
-            return operation.startsWith("S3:") ? new Answer(200, "application/xml", new byte[0], Map.of())
+            return operation.startsWith("S3:")
+                    ? new Answer(200, "application/xml", new byte[0], Map.of())
                     : new Answer(200, "application/json", "{}".getBytes(StandardCharsets.UTF_8), Map.of());
         }
         List<Map<String, Object>> sequence = answers.get(key);
@@ -112,7 +116,7 @@ final class CannedAnswers {
             body.putAll((Map<String, Object>) fields);
         }
         Object wrapped = answer.get("wrap") instanceof String key ? Map.of(key, body) : body;
-        return new Answer(status, "application/json", JsonText.write(wrapped).getBytes(StandardCharsets.UTF_8),
-                headers);
+        return new Answer(
+                status, "application/json", JsonText.write(wrapped).getBytes(StandardCharsets.UTF_8), headers);
     }
 }

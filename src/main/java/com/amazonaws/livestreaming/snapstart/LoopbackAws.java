@@ -37,8 +37,8 @@ public final class LoopbackAws implements AutoCloseable {
     /** Starts serving {@code answers} on a free port of 127.0.0.1. */
     static LoopbackAws start(CannedAnswers answers) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(
-                    new byte[] {127, 0, 0, 1}), 0), 16);
+            HttpServer server = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 16);
             LoopbackAws loopback = new LoopbackAws(server, answers);
             server.createContext("/", loopback::serve);
             server.start();
@@ -85,7 +85,8 @@ public final class LoopbackAws implements AutoCloseable {
             }
             calls.add(operation);
             CannedAnswers.Answer answer = answers.next(operation, String.valueOf(exchange.getRequestURI()), body);
-            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            answer.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             exchange.getResponseHeaders().set("x-amzn-RequestId", "loopback");
             exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);

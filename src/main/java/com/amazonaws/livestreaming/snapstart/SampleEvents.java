@@ -29,8 +29,7 @@ final class SampleEvents {
 
     private static final String RESOURCE = "/snapstart/events.json";
 
-    private SampleEvents() {
-    }
+    private SampleEvents() {}
 
     @SuppressWarnings("unchecked")
     static List<Sample> packaged() {

@@ -44,6 +44,7 @@ import software.amazon.awssdk.core.SdkGlobalTime;
 public final class SnapStartPriming implements Resource {
     /** The Lambda request id of the priming requests' log lines (which are not written). */
     static final String REQUEST_ID = "snapstart-priming";
+
     private static final Duration EVENT_TIME = Duration.ofSeconds(60);
 
     /** What priming did: the AWS calls the stand-in saw, each sample's answer, and what went wrong. */
@@ -66,8 +67,7 @@ public final class SnapStartPriming implements Resource {
      * @param registry its managers
      * @param log      where the summary line goes
      */
-    public SnapStartPriming(Handler handler, Supplier<AwsClients> clients, Supplier<Registry> registry,
-                            JsonLog log) {
+    public SnapStartPriming(Handler handler, Supplier<AwsClients> clients, Supplier<Registry> registry, JsonLog log) {
         this.handler = handler;
         this.clients = clients;
         this.registry = registry;
@@ -121,7 +121,8 @@ public final class SnapStartPriming implements Resource {
                 }
                 Handler quiet = handler.withLog(new JsonLog(new PrintStream(OutputStream.nullOutputStream())));
                 for (SampleEvents.Sample sample : SampleEvents.packaged()) {
-                    byte[] answer = quiet.handle(sample.bytes(endpoint.responseUrl(sample.name())),
+                    byte[] answer = quiet.handle(
+                            sample.bytes(endpoint.responseUrl(sample.name())),
                             new LocalContext(EVENT_TIME, REQUEST_ID));
                     answers.put(sample.name(), status(answer));
                 }

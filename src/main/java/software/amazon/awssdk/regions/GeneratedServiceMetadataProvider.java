@@ -21,13 +21,17 @@ public final class GeneratedServiceMetadataProvider implements ServiceMetadataPr
 
     @Override
     public ServiceMetadata serviceMetadata(String endpointPrefix) {
-        return endpointPrefix == null ? null
-                : LOADED.computeIfAbsent(endpointPrefix, GeneratedServiceMetadataProvider::load).orElse(null);
+        return endpointPrefix == null
+                ? null
+                : LOADED.computeIfAbsent(endpointPrefix, GeneratedServiceMetadataProvider::load)
+                        .orElse(null);
     }
 
     private static Optional<ServiceMetadata> load(String endpointPrefix) {
         try {
-            Object metadata = Class.forName(PACKAGE + className(endpointPrefix)).getConstructor().newInstance();
+            Object metadata = Class.forName(PACKAGE + className(endpointPrefix))
+                    .getConstructor()
+                    .newInstance();
             return metadata instanceof ServiceMetadata service ? Optional.of(service) : Optional.empty();
         } catch (ReflectiveOperationException | LinkageError notThere) {
             return Optional.empty();

@@ -24,12 +24,14 @@ class CallTimeLimitTest {
 
     @Test
     void aCallIsCutOffWhenTheInvocationsTimeIsUp() {
-        Invocation invocation = Requests.invocation(Duration.ofMillis(1500), aws.clock()).invocation();
+        Invocation invocation =
+                Requests.invocation(Duration.ofMillis(1500), aws.clock()).invocation();
         aws.answerLate("MediaLive:ListChannels", Duration.ofSeconds(15));
         long started = System.nanoTime();
 
-        assertThrows(ApiCallTimeoutException.class, () -> invocation.runAs(() ->
-                aws.clients().mediaLive().listChannels(b -> { })));
+        assertThrows(
+                ApiCallTimeoutException.class,
+                () -> invocation.runAs(() -> aws.clients().mediaLive().listChannels(b -> {})));
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "the call took " + took);
@@ -39,10 +41,12 @@ class CallTimeLimitTest {
     void noCallStartsOnceTheInvocationsTimeIsUp() {
         Invocation invocation = Requests.invocation(Duration.ZERO, aws.clock()).invocation();
 
-        OutOfTimeException refused = assertThrows(OutOfTimeException.class, () -> invocation.runAs(() ->
-                aws.clients().mediaLive().listChannels(b -> { })));
+        OutOfTimeException refused = assertThrows(
+                OutOfTimeException.class,
+                () -> invocation.runAs(() -> aws.clients().mediaLive().listChannels(b -> {})));
 
-        assertTrue(refused.getMessage().startsWith("timed out while calling MediaLive ListChannels"),
+        assertTrue(
+                refused.getMessage().startsWith("timed out while calling MediaLive ListChannels"),
                 refused.getMessage());
         assertTrue(aws.served().isEmpty(), String.valueOf(aws.served()));
     }

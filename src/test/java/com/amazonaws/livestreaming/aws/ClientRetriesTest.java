@@ -18,8 +18,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 class ClientRetriesTest {
     private static final String LIST = "MediaLive:ListChannels";
     private final SimulatedClock clock = new SimulatedClock();
-    private final AwsStandIn aws = new AwsStandIn(clock, 3, Duration.ofSeconds(5),
-            SimulatedBackoff.on(clock, Duration.ofSeconds(2)));
+    private final AwsStandIn aws =
+            new AwsStandIn(clock, 3, Duration.ofSeconds(5), SimulatedBackoff.on(clock, Duration.ofSeconds(2)));
 
     @BeforeEach
     void start() {
@@ -32,7 +32,7 @@ class ClientRetriesTest {
     }
 
     private void listChannels() {
-        aws.clients().mediaLive().listChannels(b -> { });
+        aws.clients().mediaLive().listChannels(b -> {});
     }
 
     @Test
@@ -75,7 +75,8 @@ class ClientRetriesTest {
 
         SdkException failure = assertThrows(SdkException.class, this::listChannels);
 
-        assertEquals("MediaLive ListChannels failed: 500 InternalServerErrorException: Internal failure",
+        assertEquals(
+                "MediaLive ListChannels failed: 500 InternalServerErrorException: Internal failure",
                 FailureReason.of(failure));
         assertEquals(3, aws.served().size());
     }

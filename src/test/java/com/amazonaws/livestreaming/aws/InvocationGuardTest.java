@@ -25,7 +25,7 @@ class InvocationGuardTest {
     private final AwsStandIn aws = new AwsStandIn();
 
     private void listChannels() {
-        aws.clients().mediaLive().listChannels(b -> { });
+        aws.clients().mediaLive().listChannels(b -> {});
     }
 
     @Test
@@ -58,7 +58,8 @@ class InvocationGuardTest {
         assertEquals("timed out while creating a thing", outcome.reason());
         Throwable refused = lateCall.get(10, TimeUnit.SECONDS);
         assertTrue(refused instanceof InvocationEndedException, String.valueOf(refused));
-        assertEquals("the invocation had already been answered; stopped before MediaLive ListChannels",
+        assertEquals(
+                "the invocation had already been answered; stopped before MediaLive ListChannels",
                 refused.getMessage());
         assertEquals(List.of(), aws.served());
     }
@@ -68,11 +69,11 @@ class InvocationGuardTest {
         Invocation invocation = Requests.invocation(Duration.ofSeconds(5)).invocation();
         invocation.close();
 
-        InvocationEndedException e = assertThrows(InvocationEndedException.class,
-                () -> invocation.step("starting channel 1234567"));
+        InvocationEndedException e =
+                assertThrows(InvocationEndedException.class, () -> invocation.step("starting channel 1234567"));
 
-        assertEquals("the invocation had already been answered; stopped before starting channel 1234567",
-                e.getMessage());
+        assertEquals(
+                "the invocation had already been answered; stopped before starting channel 1234567", e.getMessage());
     }
 
     @Test

@@ -39,13 +39,18 @@ class PollerTest {
     }
 
     private static AwsServiceException error(int status, String code) {
-        return AwsServiceException.builder().statusCode(status).awsErrorDetails(AwsErrorDetails.builder()
-                .serviceName("MediaLive").errorCode(code).errorMessage("no").build()).build();
+        return AwsServiceException.builder()
+                .statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .serviceName("MediaLive")
+                        .errorCode(code)
+                        .errorMessage("no")
+                        .build())
+                .build();
     }
 
     private String await(Invocation invocation, Supplier<String> probe) {
-        return Poller.await(invocation, "channel 1234567", "reach RUNNING", INTERVAL, probe, s -> s,
-                "RUNNING"::equals);
+        return Poller.await(invocation, "channel 1234567", "reach RUNNING", INTERVAL, probe, s -> s, "RUNNING"::equals);
     }
 
     @Test
@@ -70,17 +75,17 @@ class PollerTest {
 
     @Test
     void runningOutOfTimeNamesTheGoalAndTheLastState() {
-        OutOfTimeException e = assertThrows(OutOfTimeException.class,
-                () -> await(invocation(Duration.ofSeconds(30)), answers(null, "STARTING")));
+        OutOfTimeException e = assertThrows(
+                OutOfTimeException.class, () -> await(invocation(Duration.ofSeconds(30)), answers(null, "STARTING")));
 
-        assertEquals("timed out while waiting for channel 1234567 to reach RUNNING (last state STARTING)",
-                e.getMessage());
+        assertEquals(
+                "timed out while waiting for channel 1234567 to reach RUNNING (last state STARTING)", e.getMessage());
     }
 
     @Test
     void throttlingAndServerErrorsKeepItPollingWithBackoff() {
-        Deque<RuntimeException> errors = new ArrayDeque<>(List.of(error(429, "TooManyRequestsException"),
-                error(503, "ServiceUnavailable")));
+        Deque<RuntimeException> errors =
+                new ArrayDeque<>(List.of(error(429, "TooManyRequestsException"), error(503, "ServiceUnavailable")));
         long start = clock.nanoTime();
 
         String state = await(invocation(Duration.ofMinutes(5)), answers(errors, "STARTING", "!", "!", "RUNNING"));
@@ -93,16 +98,17 @@ class PollerTest {
     void anyOtherRefusalEndsTheWaitAtOnce() {
         Deque<RuntimeException> errors = new ArrayDeque<>(List.of(error(403, "ForbiddenException")));
 
-        AwsServiceException e = assertThrows(AwsServiceException.class,
-                () -> await(invocation(Duration.ofMinutes(5)), answers(errors, "!")));
+        AwsServiceException e = assertThrows(
+                AwsServiceException.class, () -> await(invocation(Duration.ofMinutes(5)), answers(errors, "!")));
 
         assertEquals(403, e.statusCode());
     }
 
     @Test
     void aDeadEndTheProbeReportsEndsTheWaitAtOnce() {
-        ResourceFailure e = assertThrows(ResourceFailure.class, () -> await(invocation(Duration.ofMinutes(5)),
-                () -> {
+        ResourceFailure e = assertThrows(
+                ResourceFailure.class,
+                () -> await(invocation(Duration.ofMinutes(5)), () -> {
                     throw new ResourceFailure("channel 1234567 went back to IDLE");
                 }));
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class ArgumentsTest {
     @Test
     void aResponseSenderThatWouldNeverTryIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ResponseSender(0, duration -> { }));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new ResponseSender(0, duration -> {}));
 
         assertEquals("maxAttempts must be at least 1, not 0", e.getMessage());
     }
@@ -25,19 +25,31 @@ class ArgumentsTest {
 
     @Test
     void aDurationThatMustBePositiveRefusesZeroAndNegative() {
-        assertEquals("pollInterval must be longer than zero, not PT0S", assertThrows(IllegalArgumentException.class,
-                () -> Arguments.positive(Duration.ZERO, "pollInterval")).getMessage());
-        assertEquals("pollInterval must be longer than zero, not PT-1S", assertThrows(IllegalArgumentException.class,
-                () -> Arguments.positive(Duration.ofSeconds(-1), "pollInterval")).getMessage());
+        assertEquals(
+                "pollInterval must be longer than zero, not PT0S",
+                assertThrows(IllegalArgumentException.class, () -> Arguments.positive(Duration.ZERO, "pollInterval"))
+                        .getMessage());
+        assertEquals(
+                "pollInterval must be longer than zero, not PT-1S",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Arguments.positive(Duration.ofSeconds(-1), "pollInterval"))
+                        .getMessage());
         assertEquals(Duration.ofMillis(1), Arguments.positive(Duration.ofMillis(1), "pollInterval"));
     }
 
     @Test
     void aDurationThatMustNotBeNegativeTakesZero() {
         assertEquals(Duration.ZERO, Arguments.notNegative(Duration.ZERO, "safetyMargin"));
-        assertEquals("safetyMargin must not be negative, not PT-0.001S", assertThrows(IllegalArgumentException.class,
-                () -> Arguments.notNegative(Duration.ofMillis(-1), "safetyMargin")).getMessage());
-        assertEquals("safetyMargin", assertThrows(NullPointerException.class,
-                () -> Arguments.notNegative(null, "safetyMargin")).getMessage());
+        assertEquals(
+                "safetyMargin must not be negative, not PT-0.001S",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Arguments.notNegative(Duration.ofMillis(-1), "safetyMargin"))
+                        .getMessage());
+        assertEquals(
+                "safetyMargin",
+                assertThrows(NullPointerException.class, () -> Arguments.notNegative(null, "safetyMargin"))
+                        .getMessage());
     }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class EventAgeTest {
     @Test
     void theSigningTimeIsTheResponseUrlsAmzDate() {
-        assertEquals(Optional.of(Instant.parse("2026-11-30T06:44:00Z")), EventAge.signedAt(
-                "https://bucket.s3.amazonaws.com/arn%3Aaws/response?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+        assertEquals(
+                Optional.of(Instant.parse("2026-11-30T06:44:00Z")),
+                EventAge.signedAt("https://bucket.s3.amazonaws.com/arn%3Aaws/response?X-Amz-Algorithm=AWS4-HMAC-SHA256"
                         + "&X-Amz-Date=20261130T064400Z&X-Amz-Expires=7200&X-Amz-Signature=abc"));
     }
 

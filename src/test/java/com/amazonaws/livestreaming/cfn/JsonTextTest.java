@@ -24,10 +24,12 @@ class JsonTextTest {
     @Test
     void everyCharacterSurvivesTheRoundTrip() {
         String odd = "q\"b\\s/\n\r\t\u0001\u2028é例😀";
-        assertEquals(Map.of("k", odd), JsonTree.parse(JsonText.write(Map.of("k", odd))
-                .getBytes(StandardCharsets.UTF_8)));
-        assertEquals(Map.of("k", odd), JsonTree.parse(JsonText.writeAscii(Map.of("k", odd))
-                .getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(
+                Map.of("k", odd),
+                JsonTree.parse(JsonText.write(Map.of("k", odd)).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                Map.of("k", odd),
+                JsonTree.parse(JsonText.writeAscii(Map.of("k", odd)).getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /** Properties arrive as strings; each accessor validates and names the property in its one-line error. */
 class PropertiesTest {
-    private enum Colour { RED, GREEN }
+    private enum Colour {
+        RED,
+        GREEN
+    }
 
     private static Properties props(Map<String, ?> values) {
         return Properties.of(values);
@@ -30,16 +33,20 @@ class PropertiesTest {
 
     @Test
     void oneOfListsTheAllowedValues() {
-        assertEquals("EndPoint is 'RTSP'; allowed values: HLS, DASH, MSS, CMAF",
-                reason(() -> props(Map.of("EndPoint", "RTSP")).oneOf("EndPoint", List.of("HLS", "DASH", "MSS", "CMAF"))));
+        assertEquals(
+                "EndPoint is 'RTSP'; allowed values: HLS, DASH, MSS, CMAF",
+                reason(() ->
+                        props(Map.of("EndPoint", "RTSP")).oneOf("EndPoint", List.of("HLS", "DASH", "MSS", "CMAF"))));
     }
 
     @Test
     void enumValueIsExactAndListsTheConstants() {
         assertEquals(Colour.GREEN, props(Map.of("C", "GREEN")).enumValue("C", Colour.class, null));
-        assertEquals("C is 'green'; allowed values: RED, GREEN",
+        assertEquals(
+                "C is 'green'; allowed values: RED, GREEN",
                 reason(() -> props(Map.of("C", "green")).enumValue("C", Colour.class, null)));
-        assertEquals("C is required; allowed values: RED, GREEN",
+        assertEquals(
+                "C is required; allowed values: RED, GREEN",
                 reason(() -> props(Map.of()).enumValue("C", Colour.class, null)));
     }
 
@@ -47,9 +54,11 @@ class PropertiesTest {
     void integersArriveAsStringsAndAreRangeChecked() {
         assertEquals(6, props(Map.of("SegmentLength", "6")).intInRange("SegmentLength", 1, 30, 2));
         assertEquals(2, props(Map.of()).intInRange("SegmentLength", 1, 30, 2));
-        assertEquals("SegmentLength is 0; it must be from 1 to 30",
+        assertEquals(
+                "SegmentLength is 0; it must be from 1 to 30",
                 reason(() -> props(Map.of("SegmentLength", "0")).intInRange("SegmentLength", 1, 30, 2)));
-        assertEquals("SegmentLength is '6.5'; it must be a whole number from 1 to 30",
+        assertEquals(
+                "SegmentLength is '6.5'; it must be a whole number from 1 to 30",
                 reason(() -> props(Map.of("SegmentLength", "6.5")).intInRange("SegmentLength", 1, 30, 2)));
     }
 
@@ -57,20 +66,24 @@ class PropertiesTest {
     void yesNoAcceptsYesNoTrueFalse() {
         assertTrue(props(Map.of("Start", "Yes")).yesNo("Start", false));
         assertFalse(props(Map.of("Start", "false")).yesNo("Start", true));
-        assertEquals("Start is 'maybe'; allowed values: Yes, No",
+        assertEquals(
+                "Start is 'maybe'; allowed values: Yes, No",
                 reason(() -> props(Map.of("Start", "maybe")).yesNo("Start", true)));
     }
 
     @Test
     void listSplitsCommasAndDropsBlanks() {
-        assertEquals(List.of("10.0.0.0/16", "192.0.2.0/24"),
+        assertEquals(
+                List.of("10.0.0.0/16", "192.0.2.0/24"),
                 props(Map.of("Cidr", " 10.0.0.0/16, ,192.0.2.0/24 ")).list("Cidr"));
-        assertEquals(List.of("a", "b"), props(Map.of("Cidr", List.of("a", " b"))).list("Cidr"));
+        assertEquals(
+                List.of("a", "b"), props(Map.of("Cidr", List.of("a", " b"))).list("Cidr"));
     }
 
     @Test
     void aListWhereOneValueIsExpectedIsRefused() {
-        assertEquals("Url must be a single value, not a list",
+        assertEquals(
+                "Url must be a single value, not a list",
                 reason(() -> props(Map.of("Url", List.of("a"))).optional("Url")));
     }
 
@@ -83,7 +96,8 @@ class PropertiesTest {
 
     @Test
     void toStringMasksSecrets() {
-        String text = props(Map.of("PriPass", "hunter2", "SrtPassphraseSecretArn", "arn:x", "Url", "u")).toString();
+        String text = props(Map.of("PriPass", "hunter2", "SrtPassphraseSecretArn", "arn:x", "Url", "u"))
+                .toString();
         assertFalse(text.contains("hunter2"));
         assertTrue(text.contains("Url=u"));
     }

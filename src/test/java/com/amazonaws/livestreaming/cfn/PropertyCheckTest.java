@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /** The checks every property of every kind gets before any AWS call, and how the problems are reported. */
 class PropertyCheckTest {
-    private static final ResourceSpec SPEC = new ResourceSpec("Widget",
-            Set.of("SegmentLength", "EndPoint", "Url", "Cidr", "Password", "Description"), Set.of(), Set.of());
+    private static final ResourceSpec SPEC = new ResourceSpec(
+            "Widget",
+            Set.of("SegmentLength", "EndPoint", "Url", "Cidr", "Password", "Description"),
+            Set.of(),
+            Set.of());
     private static final PropertyRules RULES = PropertyRules.builder()
             .ascii("Url")
             .maxLength(64, "Url")
@@ -29,32 +32,37 @@ class PropertyCheckTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             values.put((String) keyValues[i], keyValues[i + 1]);
         }
-        return assertThrows(InvalidPropertyException.class,
-                () -> PropertyCheck.check(SPEC, RULES, Properties.of(values))).getMessage();
+        return assertThrows(
+                        InvalidPropertyException.class, () -> PropertyCheck.check(SPEC, RULES, Properties.of(values)))
+                .getMessage();
     }
 
     @Test
     void aMisspeltPropertyIsRefusedWithTheNameItWasMeantToBe() {
-        assertEquals("SegmentLenght is not a property of Custom::Widget; did you mean SegmentLength?",
+        assertEquals(
+                "SegmentLenght is not a property of Custom::Widget; did you mean SegmentLength?",
                 reason("SegmentLenght", "6"));
     }
 
     @Test
     void aPropertyNothingLikeAKnownOneListsTheKindsProperties() {
-        assertEquals("Colour is not a property of Custom::Widget; its properties are Cidr, Description, EndPoint,"
-                + " Password, SegmentLength, Url", reason("Colour", "red"));
+        assertEquals(
+                "Colour is not a property of Custom::Widget; its properties are Cidr, Description, EndPoint,"
+                        + " Password, SegmentLength, Url",
+                reason("Colour", "red"));
     }
 
     @Test
     void aMisspeltServiceTimeoutIsNamedToo() {
-        assertEquals("ServiceTimout is not a property of Custom::Widget; did you mean ServiceTimeout?",
+        assertEquals(
+                "ServiceTimout is not a property of Custom::Widget; did you mean ServiceTimeout?",
                 reason("ServiceTimout", "960"));
     }
 
     @Test
     void serviceTokenAndServiceTimeoutAreAlwaysAllowed() {
-        PropertyCheck.check(SPEC, RULES, Properties.of(Map.of("ServiceToken", "x", "ServiceTimeout", "960",
-                "EndPoint", "DASH")));
+        PropertyCheck.check(
+                SPEC, RULES, Properties.of(Map.of("ServiceToken", "x", "ServiceTimeout", "960", "EndPoint", "DASH")));
     }
 
     @Test
@@ -71,33 +79,40 @@ class PropertyCheckTest {
 
     @Test
     void aControlCharacterIsNamedWithItsPosition() {
-        assertEquals("Description contains a control character (U+000A) at position 5; a value must be one line of"
-                + " printable text", reason("Description", "live\nstream"));
+        assertEquals(
+                "Description contains a control character (U+000A) at position 5; a value must be one line of"
+                        + " printable text",
+                reason("Description", "live\nstream"));
     }
 
     @Test
     void aControlCharacterInASecretIsNotDescribed() {
-        assertEquals("Password contains a control character; a value must be one line of printable text",
+        assertEquals(
+                "Password contains a control character; a value must be one line of printable text",
                 reason("Password", "pa\u0007ss"));
     }
 
     @Test
     void aValueLongerThanItsLimitSaysTheLengthThatFits() {
         assertEquals("Url is 65 characters long; at most 64 are allowed", reason("Url", "h".repeat(65)));
-        assertEquals("Description is 10240 characters long; at most 2048 are allowed",
+        assertEquals(
+                "Description is 10240 characters long; at most 2048 are allowed",
                 reason("Description", "d".repeat(10_240)));
     }
 
     @Test
     void nonAsciiTextIsMeasuredInBytes() {
-        assertEquals("Description is 2050 bytes (UTF-8) long; at most 2048 are allowed",
+        assertEquals(
+                "Description is 2050 bytes (UTF-8) long; at most 2048 are allowed",
                 reason("Description", "é".repeat(1025)));
     }
 
     @Test
     void nonAsciiIsRefusedWhereOnlyAsciiIsAllowedAndAcceptedElsewhere() {
-        assertEquals("Url contains a non-ASCII character (U+00E9) at position 21; only ASCII is allowed here"
-                + " (percent-encode other characters in a URL)", reason("Url", "https://example.com/é"));
+        assertEquals(
+                "Url contains a non-ASCII character (U+00E9) at position 21; only ASCII is allowed here"
+                        + " (percent-encode other characters in a URL)",
+                reason("Url", "https://example.com/é"));
         PropertyCheck.check(SPEC, RULES, Properties.of(Map.of("EndPoint", "HLS", "Description", "Übertragung")));
     }
 
@@ -111,14 +126,18 @@ class PropertyCheckTest {
     @Test
     void aMissingRequiredPropertyListsItsAllowedValues() {
         Map<String, Object> none = Map.of();
-        assertEquals("EndPoint is required; allowed values: HLS, DASH", assertThrows(InvalidPropertyException.class,
-                () -> PropertyCheck.check(SPEC, RULES, Properties.of(none))).getMessage());
+        assertEquals(
+                "EndPoint is required; allowed values: HLS, DASH",
+                assertThrows(
+                                InvalidPropertyException.class,
+                                () -> PropertyCheck.check(SPEC, RULES, Properties.of(none)))
+                        .getMessage());
     }
 
     @Test
     void jsonNumbersAndBooleansAreReadAsTheirText() {
-        PropertyCheck.check(SPEC, RULES, Properties.of(Map.of("EndPoint", "HLS", "SegmentLength", 6,
-                "Description", true)));
+        PropertyCheck.check(
+                SPEC, RULES, Properties.of(Map.of("EndPoint", "HLS", "SegmentLength", 6, "Description", true)));
         assertEquals("SegmentLength is '6.5'; it must be a whole number from 1 to 30", reason("SegmentLength", 6.5));
     }
 
@@ -129,20 +148,25 @@ class PropertyCheckTest {
         values.put("SegmentLenght", "6");
         values.put("Url", "ftp://x/é");
 
-        InvalidPropertyException e = assertThrows(InvalidPropertyException.class,
-                () -> PropertyCheck.check(SPEC, RULES, Properties.of(values)));
+        InvalidPropertyException e = assertThrows(
+                InvalidPropertyException.class, () -> PropertyCheck.check(SPEC, RULES, Properties.of(values)));
 
-        assertEquals("4 problems: (1) SegmentLength is 0; it must be from 1 to 30; (2) SegmentLenght is not a"
-                + " property of Custom::Widget; did you mean SegmentLength?; (3) Url contains a non-ASCII character"
-                + " (U+00E9) at position 9; only ASCII is allowed here (percent-encode other characters in a URL); (4)"
-                + " EndPoint is required; allowed values: HLS, DASH", e.getMessage());
-        assertEquals(List.of("SegmentLength", "SegmentLenght", "Url", "EndPoint"),
+        assertEquals(
+                "4 problems: (1) SegmentLength is 0; it must be from 1 to 30; (2) SegmentLenght is not a"
+                        + " property of Custom::Widget; did you mean SegmentLength?; (3) Url contains a non-ASCII character"
+                        + " (U+00E9) at position 9; only ASCII is allowed here (percent-encode other characters in a URL); (4)"
+                        + " EndPoint is required; allowed values: HLS, DASH",
+                e.getMessage());
+        assertEquals(
+                List.of("SegmentLength", "SegmentLenght", "Url", "EndPoint"),
                 e.problems().stream().map(InvalidPropertyException::property).toList());
     }
 
     @Test
     void onlyTheFirstProblemOfAPropertyIsReported() {
-        assertEquals("SegmentLength contains a control character (U+0007) at position 1; a value must be one line"
-                + " of printable text", reason("SegmentLength", "\u0007six"));
+        assertEquals(
+                "SegmentLength contains a control character (U+0007) at position 1; a value must be one line"
+                        + " of printable text",
+                reason("SegmentLength", "\u0007six"));
     }
 }

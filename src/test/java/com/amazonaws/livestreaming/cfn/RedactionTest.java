@@ -10,15 +10,21 @@ import org.junit.jupiter.api.Test;
 class RedactionTest {
     @Test
     void urlKeepsSchemeHostAndPathOnly() {
-        assertEquals("https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/arn%3Aaws/stack/x",
+        assertEquals(
+                "https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/arn%3Aaws/stack/x",
                 Redaction.url("https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/"
                         + "arn%3Aaws/stack/x?X-Amz-Signature=abc&X-Amz-Credential=AKID"));
     }
 
     @Test
     void secretNamedValuesAreMaskedAtAnyDepth() {
-        Map<String, Object> masked = Redaction.properties(Map.of("SecPass", "p1",
-                "Sources", List.of(Map.of("Password", "p2", "Url", "u")), "Nested", Map.of("ApiToken", "t")));
+        Map<String, Object> masked = Redaction.properties(Map.of(
+                "SecPass",
+                "p1",
+                "Sources",
+                List.of(Map.of("Password", "p2", "Url", "u")),
+                "Nested",
+                Map.of("ApiToken", "t")));
         assertEquals("****", masked.get("SecPass"));
         assertEquals(List.of(Map.of("Password", "****", "Url", "u")), masked.get("Sources"));
         assertEquals(Map.of("ApiToken", "****"), masked.get("Nested"));
@@ -31,17 +37,20 @@ class RedactionTest {
                 "reason", "could not read rtmp://u:p@203.0.113.5:1935/live/x and http://h.example.com/a?sig=s",
                 "Plain", "https://origin.example.com/live/index.m3u8"));
         assertEquals("https://****@origin.example.com/live/index.m3u8?****#frag", masked.get("PriUrl"));
-        assertEquals("could not read rtmp://****@203.0.113.5:1935/live/x and http://h.example.com/a?****",
+        assertEquals(
+                "could not read rtmp://****@203.0.113.5:1935/live/x and http://h.example.com/a?****",
                 masked.get("reason"));
         assertEquals("https://origin.example.com/live/index.m3u8", masked.get("Plain"));
     }
 
     @Test
     void aPasswordHoldingHashQuestionMarkOrAtIsMaskedWhole() {
-        assertEquals("https://****@origin.example.com/live", Redaction.urlCredentials(
-                "https://bob:hun#t?er@2@origin.example.com/live"));
-        assertEquals("see https://origin.example.com/a@b.m3u8", Redaction.urlCredentials(
-                "see https://origin.example.com/a@b.m3u8"));
+        assertEquals(
+                "https://****@origin.example.com/live",
+                Redaction.urlCredentials("https://bob:hun#t?er@2@origin.example.com/live"));
+        assertEquals(
+                "see https://origin.example.com/a@b.m3u8",
+                Redaction.urlCredentials("see https://origin.example.com/a@b.m3u8"));
     }
 
     @Test

@@ -36,9 +36,12 @@ class ResponseBodyTest {
 
     @Test
     void aReasonNeverCarriesTheCredentialsOfAUrl() throws Exception {
-        JsonNode answer = body(Requests.create("Thing", Map.of()), Outcome.failed(null,
-                "could not read rtmp://bob:hunter2@203.0.113.5:1935/live/x"));
+        JsonNode answer = body(
+                Requests.create("Thing", Map.of()),
+                Outcome.failed(null, "could not read rtmp://bob:hunter2@203.0.113.5:1935/live/x"));
 
-        assertEquals("could not read rtmp://****@203.0.113.5:1935/live/x", answer.path("Reason").asText());
+        assertEquals(
+                "could not read rtmp://****@203.0.113.5:1935/live/x",
+                answer.path("Reason").asText());
     }
 }

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 /** The answer on the wire, against a real HTTP server standing in for the presigned S3 URL. */
 class ResponseSenderTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
     @AutoClose
     private final ResponseEndpoint endpoint = new ResponseEndpoint();
+
     private final List<Duration> sleeps = new ArrayList<>();
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final JsonLog log = new JsonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
@@ -37,8 +39,16 @@ class ResponseSenderTest {
 
     private Request request() {
         Request r = Requests.create("Thing", Map.of());
-        return new Request(r.requestType(), endpoint.url(), r.stackId(), r.requestId(), r.resourceType(),
-                r.logicalResourceId(), null, r.properties(), r.oldProperties());
+        return new Request(
+                r.requestType(),
+                endpoint.url(),
+                r.stackId(),
+                r.requestId(),
+                r.resourceType(),
+                r.logicalResourceId(),
+                null,
+                r.properties(),
+                r.oldProperties());
     }
 
     private boolean send(Outcome outcome) {
@@ -85,18 +95,25 @@ class ResponseSenderTest {
         LoggedRequest put = endpoint.puts().get(0);
         byte[] body = put.getBody();
         assertEquals(String.valueOf(body.length), put.getHeader("Content-Length"));
-        assertEquals("Kanal «Überwachung» konnte nicht starten: 频道 🎥",
+        assertEquals(
+                "Kanal «Überwachung» konnte nicht starten: 频道 🎥",
                 endpoint.onlyAnswer().get("Reason").asText());
         assertTrue(body.length > put.getBodyAsString().length(), "multi-byte characters were counted as bytes");
     }
 
     @Test
     void retriesAfterAServerErrorThenSucceeds() {
-        endpoint.server().stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).inScenario("flaky")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
-                .willReturn(aResponse().withStatus(500)));
-        endpoint.server().stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).inScenario("flaky")
-                .whenScenarioStateIs("recovered").willReturn(aResponse().withStatus(200)));
+        endpoint.server()
+                .stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willSetStateTo("recovered")
+                        .willReturn(aResponse().withStatus(500)));
+        endpoint.server()
+                .stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs("recovered")
+                        .willReturn(aResponse().withStatus(200)));
 
         assertTrue(send(Outcome.success("id-1")));
         assertEquals(2, endpoint.puts().size());
@@ -105,11 +122,17 @@ class ResponseSenderTest {
 
     @Test
     void retriesAfterADroppedConnectionThenSucceeds() {
-        endpoint.server().stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).inScenario("drop")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("back")
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        endpoint.server().stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).inScenario("drop")
-                .whenScenarioStateIs("back").willReturn(aResponse().withStatus(200)));
+        endpoint.server()
+                .stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH))
+                        .inScenario("drop")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willSetStateTo("back")
+                        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        endpoint.server()
+                .stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH))
+                        .inScenario("drop")
+                        .whenScenarioStateIs("back")
+                        .willReturn(aResponse().withStatus(200)));
 
         assertTrue(send(Outcome.success("id-1")));
         assertEquals(2, endpoint.puts().size());
@@ -117,7 +140,9 @@ class ResponseSenderTest {
 
     @Test
     void givesUpAfterSixServerErrorsWithGrowingBackoff() {
-        endpoint.server().stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).willReturn(aResponse().withStatus(503)));
+        endpoint.server()
+                .stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH))
+                        .willReturn(aResponse().withStatus(503)));
 
         assertFalse(send(Outcome.success("id-1")));
         assertEquals(6, endpoint.puts().size());
@@ -127,7 +152,9 @@ class ResponseSenderTest {
 
     @Test
     void doesNotRetryAForbiddenAnswer() {
-        endpoint.server().stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).willReturn(aResponse().withStatus(403)));
+        endpoint.server()
+                .stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH))
+                        .willReturn(aResponse().withStatus(403)));
 
         assertFalse(send(Outcome.success("id-1")));
         assertEquals(1, endpoint.puts().size());
@@ -136,7 +163,9 @@ class ResponseSenderTest {
 
     @Test
     void stopsRetryingWhenTheLambdaIsOutOfTime() {
-        endpoint.server().stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).willReturn(aResponse().withStatus(500)));
+        endpoint.server()
+                .stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH))
+                        .willReturn(aResponse().withStatus(500)));
 
         byte[] body = ResponseBody.build(request(), Outcome.success("id-1"));
         assertFalse(sender.send(endpoint.url(), body, () -> Duration.ofMillis(300), log));
@@ -166,7 +195,9 @@ class ResponseSenderTest {
         assertTrue(put.getBody().length <= ResponseBody.MAX_BYTES);
         JsonNode body = endpoint.onlyAnswer();
         assertEquals("FAILED", body.get("Status").asText());
-        assertTrue(body.get("Reason").asText().contains("at most 4096 bytes"), body.get("Reason").asText());
+        assertTrue(
+                body.get("Reason").asText().contains("at most 4096 bytes"),
+                body.get("Reason").asText());
         assertFalse(body.has("Data"));
         assertEquals("id-1", body.get("PhysicalResourceId").asText());
     }
@@ -175,7 +206,8 @@ class ResponseSenderTest {
     void multiLineReasonBecomesOneLine() {
         send(Outcome.failed("id-1", "first line\n\tat com.example.Foo(Foo.java:1)\r\nthird"));
 
-        assertEquals("first line at com.example.Foo(Foo.java:1) third",
+        assertEquals(
+                "first line at com.example.Foo(Foo.java:1) third",
                 endpoint.onlyAnswer().get("Reason").asText());
     }
 
@@ -198,12 +230,18 @@ class ResponseSenderTest {
 
     @Test
     void anAttemptEndsASecondBeforeTheTimeLeftRunsOut() {
-        endpoint.server().stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).atPriority(1)
-                .willReturn(aResponse().withStatus(200).withFixedDelay(8_000)));
+        endpoint.server()
+                .stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(200).withFixedDelay(8_000)));
         long started = System.nanoTime();
 
-        boolean sent = new ResponseSender(1, sleeps::add).send(endpoint.url(),
-                ResponseBody.build(request(), Outcome.success("id-1")), () -> Duration.ofMillis(2500), log);
+        boolean sent = new ResponseSender(1, sleeps::add)
+                .send(
+                        endpoint.url(),
+                        ResponseBody.build(request(), Outcome.success("id-1")),
+                        () -> Duration.ofMillis(2500),
+                        log);
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertFalse(sent);

@@ -27,13 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
 class InvokeExitStatusJarIT {
     @TempDir
     Path temp;
+
     @AutoClose
     private final ResponseEndpoint endpoint = new ResponseEndpoint();
+
     private Map<String, String> env;
 
     @BeforeEach
     void start() {
-        env = new HashMap<>(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:" + endpoint.server().port()));
+        env = new HashMap<>(Map.of(
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:" + endpoint.server().port()));
     }
 
     private Path event(byte[] event) throws Exception {
@@ -43,8 +46,10 @@ class InvokeExitStatusJarIT {
     }
 
     private Path misspeltEndpointCreate() throws Exception {
-        return event(Events.create(endpoint.url(), "MediaPackageEndpoint", Map.of("ChannelId", "demo-stack-livestream",
-                "EndPoint", "HLS", "SegmentLenght", "6")));
+        return event(Events.create(
+                endpoint.url(),
+                "MediaPackageEndpoint",
+                Map.of("ChannelId", "demo-stack-livestream", "EndPoint", "HLS", "SegmentLenght", "6")));
     }
 
     private JarRun invoke(Path event) throws Exception {
@@ -58,7 +63,8 @@ class InvokeExitStatusJarIT {
         assertEquals(Main.EXIT_FAILED, run.exitCode(), run.stderr());
         JsonNode answer = endpoint.onlyAnswer();
         assertEquals("FAILED", answer.get("Status").asText());
-        assertEquals("SegmentLenght is not a property of Custom::MediaPackageEndpoint; did you mean SegmentLength?",
+        assertEquals(
+                "SegmentLenght is not a property of Custom::MediaPackageEndpoint; did you mean SegmentLength?",
                 answer.get("Reason").asText());
         assertEquals(answer, new ObjectMapper().readTree(run.stdout().strip()), "stdout is the answer sent");
         assertEquals(1, endpoint.server().getAllServeEvents().size(), "the answer, and no AWS call");
@@ -66,7 +72,9 @@ class InvokeExitStatusJarIT {
 
     @Test
     void anAnswerTheResponseUrlRefusesExitsFour() throws Exception {
-        endpoint.server().stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).willReturn(aResponse().withStatus(403)));
+        endpoint.server()
+                .stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH))
+                        .willReturn(aResponse().withStatus(403)));
 
         JarRun run = invoke(misspeltEndpointCreate());
 
@@ -76,8 +84,10 @@ class InvokeExitStatusJarIT {
 
     @Test
     void anUnreachableResponseUrlExitsFour() throws Exception {
-        Path event = event(Events.create("http://127.0.0.1:1/cloudformation-responses/stack/response",
-                "MediaPackageEndpoint", Map.of("ChannelId", "demo-stack-livestream", "EndPoint", "RTSP")));
+        Path event = event(Events.create(
+                "http://127.0.0.1:1/cloudformation-responses/stack/response",
+                "MediaPackageEndpoint",
+                Map.of("ChannelId", "demo-stack-livestream", "EndPoint", "RTSP")));
 
         JarRun run = JarRun.of(env, temp, "invoke", event.toString(), "--remaining-ms", "20000");
 
@@ -86,8 +96,8 @@ class InvokeExitStatusJarIT {
 
     @Test
     void anEventWithoutResponseUrlExitsFour() throws Exception {
-        String text = Files.readString(misspeltEndpointCreate())
-                .replace("\"ResponseURL\":\"" + endpoint.url() + "\",", "");
+        String text =
+                Files.readString(misspeltEndpointCreate()).replace("\"ResponseURL\":\"" + endpoint.url() + "\",", "");
 
         JarRun run = invoke(event(text.getBytes(StandardCharsets.UTF_8)));
 
@@ -103,8 +113,10 @@ class InvokeExitStatusJarIT {
         JarRun run = invoke(misspeltEndpointCreate());
 
         assertEquals(Main.EXIT_CONFIGURATION, run.exitCode(), run.stderr());
-        assertEquals("configuration error: AWS_REGION is not set; set it (or AWS_DEFAULT_REGION) to the Region of the"
-                + " stack, e.g. AWS_REGION=us-east-1", run.stderr().strip());
+        assertEquals(
+                "configuration error: AWS_REGION is not set; set it (or AWS_DEFAULT_REGION) to the Region of the"
+                        + " stack, e.g. AWS_REGION=us-east-1",
+                run.stderr().strip());
         assertEquals("", run.stdout());
         assertEquals(0, endpoint.server().getAllServeEvents().size());
     }
@@ -116,8 +128,10 @@ class InvokeExitStatusJarIT {
         JarRun run = invoke(misspeltEndpointCreate());
 
         assertEquals(Main.EXIT_CONFIGURATION, run.exitCode(), run.stderr());
-        assertEquals("configuration error: AWS_ENDPOINT_URL is '127.0.0.1:4566'; it must be an http:// or https://"
-                + " URL with a host, e.g. http://127.0.0.1:4566", run.stderr().strip());
+        assertEquals(
+                "configuration error: AWS_ENDPOINT_URL is '127.0.0.1:4566'; it must be an http:// or https://"
+                        + " URL with a host, e.g. http://127.0.0.1:4566",
+                run.stderr().strip());
     }
 
     @Test

@@ -29,8 +29,8 @@ record JarRun(int exitCode, String stdout, String stderr) {
      */
     static JarRun of(Map<String, String> env, Path temp, String... args) throws IOException, InterruptedException {
         assertTrue(Files.exists(JAR), "run `mvn package` first: " + JAR.toAbsolutePath());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("AWS_REGION", "us-east-1");
@@ -47,7 +47,9 @@ record JarRun(int exitCode, String stdout, String stderr) {
         File err = Files.createTempFile(temp, "stderr", ".txt").toFile();
         Process process = builder.redirectOutput(out).redirectError(err).start();
         assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the jar finished");
-        return new JarRun(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+        return new JarRun(
+                process.exitValue(),
+                Files.readString(out.toPath(), StandardCharsets.UTF_8),
                 Files.readString(err.toPath(), StandardCharsets.UTF_8));
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class PackagerCommandsTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final Main main = new Main(
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     private JsonNode rendered() throws Exception {
         return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
@@ -28,8 +28,8 @@ class PackagerCommandsTest {
 
     @Test
     void renderForPackagerV2PrintsACmafIngestChannelWithPlaceholderIngestUrls() throws Exception {
-        int code = main.run(new String[] {"render", "--profile", "540p", "--packager", "v2", "--channel-class",
-            "STANDARD"});
+        int code = main.run(
+                new String[] {"render", "--profile", "540p", "--packager", "v2", "--channel-class", "STANDARD"});
 
         assertEquals(0, code, err());
         JsonNode request = rendered();
@@ -37,17 +37,30 @@ class PackagerCommandsTest {
         assertEquals(2, settings.size(), "a STANDARD channel sends from both pipelines");
         assertTrue(settings.get(0).get("Url").asText().startsWith("https://INGEST_ENDPOINT_1/"), settings.toString());
         JsonNode group = request.get("EncoderSettings").get("OutputGroups").get(0);
-        assertEquals(1, group.get("OutputGroupSettings").get("CmafIngestGroupSettings").get("SegmentLength").asInt());
+        assertEquals(
+                1,
+                group.get("OutputGroupSettings")
+                        .get("CmafIngestGroupSettings")
+                        .get("SegmentLength")
+                        .asInt());
         assertEquals(5 + 2, group.get("Outputs").size(), "five video rungs and the 96 and 64 kb/s audio encodes");
     }
 
     @Test
     void renderForPackagerV2TakesTheIngestUrlsGivenAndOneForASinglePipeline() throws Exception {
-        int code = main.run(new String[] {"render", "--packager", "v2", "--channel-class", "SINGLE_PIPELINE",
-            "--cmaf-ingest-url1", "https://abc-1.ingest.xyz.mediapackagev2.us-east-1.amazonaws.com/in/v1/g/1/c/"});
+        int code = main.run(new String[] {
+            "render",
+            "--packager",
+            "v2",
+            "--channel-class",
+            "SINGLE_PIPELINE",
+            "--cmaf-ingest-url1",
+            "https://abc-1.ingest.xyz.mediapackagev2.us-east-1.amazonaws.com/in/v1/g/1/c/"
+        });
 
         assertEquals(0, code, err());
-        assertEquals(List.of("https://abc-1.ingest.xyz.mediapackagev2.us-east-1.amazonaws.com/in/v1/g/1/c/"),
+        assertEquals(
+                List.of("https://abc-1.ingest.xyz.mediapackagev2.us-east-1.amazonaws.com/in/v1/g/1/c/"),
                 rendered().get("Destinations").get(0).get("Settings").findValuesAsText("Url"));
     }
 
@@ -56,8 +69,10 @@ class PackagerCommandsTest {
         int code = main.run(new String[] {"render", "--packager", "v2", "--mediapackage-channel-id", "demo"});
 
         assertEquals(1, code);
-        assertEquals("MediaPackageChannelId is for Packager v1; with Packager v2 MediaLive sends to CmafIngestUrl1 "
-                + "and CmafIngestUrl2\n", err());
+        assertEquals(
+                "MediaPackageChannelId is for Packager v1; with Packager v2 MediaLive sends to CmafIngestUrl1 "
+                        + "and CmafIngestUrl2\n",
+                err());
     }
 
     @Test
@@ -65,17 +80,35 @@ class PackagerCommandsTest {
         int code = main.run(new String[] {"render", "--profile", "540p"});
 
         assertEquals(0, code, err());
-        assertEquals("live-streaming-livestream", rendered().get("Destinations").get(0).get("MediaPackageSettings")
-                .get(0).get("ChannelId").asText());
+        assertEquals(
+                "live-streaming-livestream",
+                rendered()
+                        .get("Destinations")
+                        .get(0)
+                        .get("MediaPackageSettings")
+                        .get(0)
+                        .get("ChannelId")
+                        .asText());
     }
 
     @Test
     void validateForPackagerV2ChecksTheShippedProfilesAsRenderedForCmafIngest() {
-        int code = main.run(new String[] {"validate", "--packager", "v2", "encoding-profiles/medialive-1080p.json",
-            "encoding-profiles/medialive-720p.json", "encoding-profiles/medialive-540p.json"});
+        int code = main.run(new String[] {
+            "validate",
+            "--packager",
+            "v2",
+            "encoding-profiles/medialive-1080p.json",
+            "encoding-profiles/medialive-720p.json",
+            "encoding-profiles/medialive-540p.json"
+        });
 
         assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
-        assertEquals(3, out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.endsWith(": OK")).count());
+        assertEquals(
+                3,
+                out.toString(StandardCharsets.UTF_8)
+                        .lines()
+                        .filter(l -> l.endsWith(": OK"))
+                        .count());
     }
 
     @Test

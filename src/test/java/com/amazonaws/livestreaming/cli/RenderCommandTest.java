@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class RenderCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final Main main = new Main(
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     private JsonNode render(String... args) throws Exception {
         String[] command = new String[args.length + 1];
@@ -31,9 +31,17 @@ class RenderCommandTest {
         assertEquals("SINGLE_PIPELINE", request.get("ChannelClass").asText());
         assertEquals(7, request.get("EncoderSettings").get("VideoDescriptions").size(), "the 720p ladder");
         assertEquals("HD", request.get("InputSpecification").get("Resolution").asText());
-        assertEquals("MAX_10_MBPS", request.get("InputSpecification").get("MaximumBitrate").asText());
-        assertEquals("LOOP", request.get("InputAttachments").get(0).get("InputSettings").get("SourceEndBehavior")
-                .asText(), "an MP4_FILE input loops its clip");
+        assertEquals(
+                "MAX_10_MBPS",
+                request.get("InputSpecification").get("MaximumBitrate").asText());
+        assertEquals(
+                "LOOP",
+                request.get("InputAttachments")
+                        .get(0)
+                        .get("InputSettings")
+                        .get("SourceEndBehavior")
+                        .asText(),
+                "an MP4_FILE input loops its clip");
     }
 
     @Test

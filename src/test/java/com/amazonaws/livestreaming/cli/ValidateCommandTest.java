@@ -19,8 +19,8 @@ class ValidateCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final Main main = new Main(
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     @TempDir
     Path dir;
@@ -30,7 +30,8 @@ class ValidateCommandTest {
     }
 
     private static ObjectNode shipped(String name) throws IOException {
-        return (ObjectNode) JSON.readTree(Path.of("encoding-profiles", "medialive-" + name + ".json").toFile());
+        return (ObjectNode) JSON.readTree(
+                Path.of("encoding-profiles", "medialive-" + name + ".json").toFile());
     }
 
     private String write(String fileName, ObjectNode profile) throws IOException {
@@ -41,8 +42,11 @@ class ValidateCommandTest {
 
     @Test
     void shippedProfilesAreEachReportedOk() {
-        String[] files = {"encoding-profiles/medialive-1080p.json", "encoding-profiles/medialive-720p.json",
-                "encoding-profiles/medialive-540p.json"};
+        String[] files = {
+            "encoding-profiles/medialive-1080p.json",
+            "encoding-profiles/medialive-720p.json",
+            "encoding-profiles/medialive-540p.json"
+        };
 
         int code = main.run(new String[] {"validate", files[0], files[1], files[2]});
 
@@ -54,8 +58,10 @@ class ValidateCommandTest {
     void customProfileWithItsOwnScte35AvailSettingsIsOk() throws IOException {
         ObjectNode profile = shipped("540p");
         ObjectNode avails = JSON.createObjectNode();
-        avails.putObject("AvailSettings").putObject("Scte35TimeSignalApos")
-                .put("NoRegionalBlackoutFlag", "IGNORE").put("WebDeliveryAllowedFlag", "IGNORE")
+        avails.putObject("AvailSettings")
+                .putObject("Scte35TimeSignalApos")
+                .put("NoRegionalBlackoutFlag", "IGNORE")
+                .put("WebDeliveryAllowedFlag", "IGNORE")
                 .put("AdAvailOffset", -500);
         avails.put("Scte35SegmentationScope", "SCTE35_ENABLED_OUTPUT_GROUPS");
         profile.set("AvailConfiguration", avails);
@@ -78,15 +84,19 @@ class ValidateCommandTest {
         int code = main.run(new String[] {"validate", file});
 
         assertEquals(1, code);
-        assertTrue(out().startsWith(file + ": $.AvailConfiguration.AvailSettings.Scte35SpliceInsert"
-                + ".NoRegionalBlackoutFlag: unknown value 'FOLOW'"), out());
+        assertTrue(
+                out().startsWith(file + ": $.AvailConfiguration.AvailSettings.Scte35SpliceInsert"
+                        + ".NoRegionalBlackoutFlag: unknown value 'FOLOW'"),
+                out());
         assertTrue(out().contains("allowed values: FOLLOW, IGNORE"), out());
     }
 
     @Test
     void brokenProfilePrintsEachProblemWithItsPathAndExitsOne() throws IOException {
         ObjectNode profile = shipped("540p");
-        ObjectNode h264 = (ObjectNode) profile.withArray("VideoDescriptions").get(2).get("CodecSettings")
+        ObjectNode h264 = (ObjectNode) profile.withArray("VideoDescriptions")
+                .get(2)
+                .get("CodecSettings")
                 .get("H264Settings");
         h264.set("Profle", h264.remove("Profile"));
         h264.put("Level", "H264_LEVEL_31");
@@ -95,30 +105,39 @@ class ValidateCommandTest {
         int code = main.run(new String[] {"validate", file});
 
         assertEquals(1, code);
-        assertEquals(file + ": $.VideoDescriptions[2].CodecSettings.H264Settings.Level: unknown value "
-                + "'H264_LEVEL_31'; did you mean H264_LEVEL_3_1?; allowed values: H264_LEVEL_1, H264_LEVEL_1_1, "
-                + "H264_LEVEL_1_2, H264_LEVEL_1_3, H264_LEVEL_2, H264_LEVEL_2_1, H264_LEVEL_2_2, H264_LEVEL_3, "
-                + "H264_LEVEL_3_1, H264_LEVEL_3_2, H264_LEVEL_4, H264_LEVEL_4_1, H264_LEVEL_4_2, H264_LEVEL_5, "
-                + "H264_LEVEL_5_1, H264_LEVEL_5_2, H264_LEVEL_AUTO\n"
-                + file + ": $.VideoDescriptions[2].CodecSettings.H264Settings.Profle: unknown field; did you mean "
-                + "Profile?\n", out());
+        assertEquals(
+                file + ": $.VideoDescriptions[2].CodecSettings.H264Settings.Level: unknown value "
+                        + "'H264_LEVEL_31'; did you mean H264_LEVEL_3_1?; allowed values: H264_LEVEL_1, H264_LEVEL_1_1, "
+                        + "H264_LEVEL_1_2, H264_LEVEL_1_3, H264_LEVEL_2, H264_LEVEL_2_1, H264_LEVEL_2_2, H264_LEVEL_3, "
+                        + "H264_LEVEL_3_1, H264_LEVEL_3_2, H264_LEVEL_4, H264_LEVEL_4_1, H264_LEVEL_4_2, H264_LEVEL_5, "
+                        + "H264_LEVEL_5_1, H264_LEVEL_5_2, H264_LEVEL_AUTO\n"
+                        + file
+                        + ": $.VideoDescriptions[2].CodecSettings.H264Settings.Profle: unknown field; did you mean "
+                        + "Profile?\n",
+                out());
     }
 
     @Test
     void profileMediaLiveWouldRejectPrintsTheValidatorsProblems() throws IOException {
         ObjectNode profile = shipped("720p");
         ((ObjectNode) profile.withArray("VideoDescriptions").get(6)).put("Height", 235);
-        ((ArrayNode) profile.withArray("OutputGroups").get(0).get("Outputs").get(6).get("AudioDescriptionNames"))
+        ((ArrayNode) profile.withArray("OutputGroups")
+                        .get(0)
+                        .get("Outputs")
+                        .get(6)
+                        .get("AudioDescriptionNames"))
                 .set(0, "audio_270p");
         String file = write("odd.json", profile);
 
         int code = main.run(new String[] {"validate", file});
 
         assertEquals(1, code);
-        assertEquals(file + ": $.AudioDescriptions[6].Name: AudioDescription 'audio_234p' is not used by any "
-                + "output; MediaLive rejects unused descriptions\n"
-                + file + ": $.VideoDescriptions[6].Height: 235 is odd; H.264 with 4:2:0 chroma needs even "
-                + "dimensions\n", out());
+        assertEquals(
+                file + ": $.AudioDescriptions[6].Name: AudioDescription 'audio_234p' is not used by any "
+                        + "output; MediaLive rejects unused descriptions\n"
+                        + file + ": $.VideoDescriptions[6].Height: 235 is odd; H.264 with 4:2:0 chroma needs even "
+                        + "dimensions\n",
+                out());
     }
 
     @Test
@@ -148,8 +167,10 @@ class ValidateCommandTest {
         int code = main.run(new String[] {"validate"});
 
         assertEquals(2, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("validate needs at least one profile file\n"
-                + "usage:"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8)
+                        .startsWith("validate needs at least one profile file\n" + "usage:"),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -41,8 +41,9 @@ class ConsoleConfigTest {
     @Test
     void writesTheSameKeysInTheSameOrderAsTheShippedEmptyConfigTheConsoleReads() throws IOException {
         String shipped = Files.readString(Path.of("console", "assets", "js", "config.js"));
-        String written = new ConsoleConfig("h", "d", "m", "c", "e1", "e2", "RTP_PUSH", "ha", "da", "1234567",
-                "us-east-1").toJavaScript();
+        String written = new ConsoleConfig(
+                        "h", "d", "m", "c", "e1", "e2", "RTP_PUSH", "ha", "da", "1234567", "us-east-1")
+                .toJavaScript();
 
         assertEquals(keys(parse(shipped)), keys(parse(written)));
         assertTrue(shipped.contains("window.LIVE_STREAMING_CONFIG = {"), shipped);

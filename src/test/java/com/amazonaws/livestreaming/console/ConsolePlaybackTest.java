@@ -62,14 +62,13 @@ class ConsolePlaybackTest {
                     + String.join("\n", tail));
         }
         echo.join(TimeUnit.SECONDS.toMillis(10));
-        assertEquals(0, npm.exitValue(), () -> "npm test in console/ failed; last output:\n"
-                + String.join("\n", tail));
+        assertEquals(0, npm.exitValue(), () -> "npm test in console/ failed; last output:\n" + String.join("\n", tail));
     }
 
     /** Prints the test's output as it comes and keeps the last lines for the failure message. */
     private static void echo(Process process, Deque<String> tail) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 System.out.println("[console] " + line);
                 synchronized (tail) {

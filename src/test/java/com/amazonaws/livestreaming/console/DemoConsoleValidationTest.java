@@ -20,12 +20,17 @@ class DemoConsoleValidationTest {
     void aDestinationBucketThatIsNoBucketNameFailsBeforeAnyCall() {
         Map<String, Object> properties = DemoConsoleWireTest.properties("Demo_Bucket");
 
-        InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () ->
-                new DemoConsoleManager(wire.clients()).create(Requests.create("DemoConsole", properties),
-                        Requests.invocation().invocation()));
+        InvalidPropertyException e = assertThrows(
+                InvalidPropertyException.class,
+                () -> new DemoConsoleManager(wire.clients())
+                        .create(
+                                Requests.create("DemoConsole", properties),
+                                Requests.invocation().invocation()));
 
-        assertEquals("DestinationBucket is 'Demo_Bucket'; it must be an S3 bucket name (3-63 lower-case letters, "
-                + "digits, dots and hyphens)", e.getMessage());
+        assertEquals(
+                "DestinationBucket is 'Demo_Bucket'; it must be an S3 bucket name (3-63 lower-case letters, "
+                        + "digits, dots and hyphens)",
+                e.getMessage());
         assertEquals(0, wire.calls().size());
     }
 
@@ -34,9 +39,12 @@ class DemoConsoleValidationTest {
         Map<String, Object> properties = DemoConsoleWireTest.properties("demo-bucket");
         properties.remove("SourcePrefix");
 
-        InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () ->
-                new DemoConsoleManager(wire.clients()).create(Requests.create("DemoConsole", properties),
-                        Requests.invocation().invocation()));
+        InvalidPropertyException e = assertThrows(
+                InvalidPropertyException.class,
+                () -> new DemoConsoleManager(wire.clients())
+                        .create(
+                                Requests.create("DemoConsole", properties),
+                                Requests.invocation().invocation()));
 
         assertEquals("SourcePrefix is required", e.getMessage());
     }
@@ -46,9 +54,12 @@ class DemoConsoleValidationTest {
         Map<String, Object> properties = DemoConsoleWireTest.properties("demo-bucket");
         properties.put("Region", "Europe");
 
-        InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () ->
-                new DemoConsoleManager(wire.clients()).create(Requests.create("DemoConsole", properties),
-                        Requests.invocation().invocation()));
+        InvalidPropertyException e = assertThrows(
+                InvalidPropertyException.class,
+                () -> new DemoConsoleManager(wire.clients())
+                        .create(
+                                Requests.create("DemoConsole", properties),
+                                Requests.invocation().invocation()));
 
         assertEquals("Region is 'Europe'; it must be an AWS region such as us-east-1", e.getMessage());
         assertEquals(0, wire.calls().size());
@@ -56,7 +67,9 @@ class DemoConsoleValidationTest {
 
     @Test
     void theKindIsRegisteredUnderItsTemplateName() {
-        assertTrue(Managers.standard(wire.clients()).find("DemoConsole")
-                .filter(DemoConsoleManager.class::isInstance).isPresent());
+        assertTrue(Managers.standard(wire.clients())
+                .find("DemoConsole")
+                .filter(DemoConsoleManager.class::isInstance)
+                .isPresent());
     }
 }

@@ -24,10 +24,13 @@ class AdBreakExampleTest {
     @Test
     void theDocumentedScheduleActionFitsMediaLivesApiModel() throws Exception {
         JsonNode shapes = PythonTools.serviceModel("medialive").get("shapes");
-        String input = PythonTools.serviceModel("medialive").at("/operations/BatchUpdateSchedule/input/shape")
+        String input = PythonTools.serviceModel("medialive")
+                .at("/operations/BatchUpdateSchedule/input/shape")
                 .asText();
 
-        assertEquals("BatchScheduleActionCreateRequest", shapes.at("/" + input + "/members/Creates/shape").asText(),
+        assertEquals(
+                "BatchScheduleActionCreateRequest",
+                shapes.at("/" + input + "/members/Creates/shape").asText(),
                 "--creates takes a BatchScheduleActionCreateRequest");
         assertEquals(List.of(), BotocoreShapes.problems(shapes, "BatchScheduleActionCreateRequest", example(), "$"));
     }
@@ -39,35 +42,49 @@ class AdBreakExampleTest {
         JsonNode splice = action.at("/ScheduleActionSettings/Scte35SpliceInsertSettings");
         assertEquals(30 * TICKS_PER_SECOND, splice.get("Duration").asLong());
         assertTrue(splice.get("SpliceEventId").isIntegralNumber());
-        assertTrue(action.at("/ScheduleActionStartSettings/ImmediateModeScheduleActionStartSettings").isObject());
+        assertTrue(action.at("/ScheduleActionStartSettings/ImmediateModeScheduleActionStartSettings")
+                .isObject());
     }
 
     @Test
     void theCommandSendsTheExampleToTheStacksChannel() {
-        String commands = MarkdownDoc.read(PAGE).code().stream().filter(c -> c.block() && c.info().equals("bash"))
-                .map(MarkdownDoc.Code::text).filter(t -> t.contains("batch-update-schedule")).findFirst().orElseThrow();
+        String commands = MarkdownDoc.read(PAGE).code().stream()
+                .filter(c -> c.block() && c.info().equals("bash"))
+                .map(MarkdownDoc.Code::text)
+                .filter(t -> t.contains("batch-update-schedule"))
+                .findFirst()
+                .orElseThrow();
 
         assertTrue(commands.contains("OutputKey=='MediaLiveChannelId'"), commands);
-        assertTrue(commands.contains("aws medialive batch-update-schedule --channel-id \"$CHANNEL\" --creates"
-                + " file://splice.json"), commands);
+        assertTrue(
+                commands.contains("aws medialive batch-update-schedule --channel-id \"$CHANNEL\" --creates"
+                        + " file://splice.json"),
+                commands);
     }
 
     @Test
     void theCheckFindsWhatMediaLiveWouldRefuse() throws Exception {
         JsonNode broken = example().deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.at("/ScheduleActions/0/ScheduleActionSettings"
-                + "/Scte35SpliceInsertSettings")).remove("SpliceEventId");
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        broken.at("/ScheduleActions/0/ScheduleActionSettings" + "/Scte35SpliceInsertSettings"))
+                .remove("SpliceEventId");
 
-        assertEquals(List.of("$.ScheduleActions[0].ScheduleActionSettings.Scte35SpliceInsertSettings: required member"
-                + " SpliceEventId is missing"), BotocoreShapes.problems(PythonTools.serviceModel("medialive")
-                .get("shapes"), "BatchScheduleActionCreateRequest", broken, "$"));
+        assertEquals(
+                List.of("$.ScheduleActions[0].ScheduleActionSettings.Scte35SpliceInsertSettings: required member"
+                        + " SpliceEventId is missing"),
+                BotocoreShapes.problems(
+                        PythonTools.serviceModel("medialive").get("shapes"),
+                        "BatchScheduleActionCreateRequest",
+                        broken,
+                        "$"));
     }
 
     /** The one JSON block of the page that holds schedule actions. */
     private static JsonNode example() throws Exception {
         List<String> blocks = MarkdownDoc.read(PAGE).code().stream()
                 .filter(c -> c.block() && c.info().equals("json") && c.text().contains("ScheduleActions"))
-                .map(MarkdownDoc.Code::text).toList();
+                .map(MarkdownDoc.Code::text)
+                .toList();
         assertEquals(1, blocks.size(), "one schedule action example on " + PAGE);
         return new ObjectMapper().readTree(blocks.get(0));
     }

@@ -28,6 +28,7 @@ class ArchitecturePictureTest {
     private static final Path SVG = DIR.resolve("architecture.svg");
     /** How wide GitHub and most README viewers show a picture, in CSS pixels. */
     private static final double README_WIDTH_PX = 900;
+
     private static final double SMALLEST_LEGIBLE_PX = 11;
     private static final Pattern SIZE = Pattern.compile("<svg width=\"([\\d.]+)pt\" height=\"([\\d.]+)pt\"");
     private static final Pattern FONT_SIZE = Pattern.compile("font-size=\"([\\d.]+)\"");
@@ -40,8 +41,10 @@ class ArchitecturePictureTest {
     @Test
     void committedSvgHasTheBoxesArrowsAndWordsOfTheDotFile() throws Exception {
         Path fresh = tmp.resolve("architecture.png");
-        Process render = new ProcessBuilder("bash", DIR.resolve("render-architecture.sh").toString(),
-                fresh.toString()).redirectErrorStream(true).start();
+        Process render = new ProcessBuilder(
+                        "bash", DIR.resolve("render-architecture.sh").toString(), fresh.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(render.waitFor(2, TimeUnit.MINUTES), "dot did not finish");
         assertEquals(0, render.exitValue(), output);
@@ -68,12 +71,17 @@ class ArchitecturePictureTest {
     void smallestTextIsLegibleAtTheReadmesWidth() throws IOException {
         String svg = Files.readString(SVG);
         double width = sizeInPoints(svg)[0];
-        double smallest = all(FONT_SIZE, svg).stream().mapToDouble(Double::parseDouble).min().orElseThrow();
+        double smallest = all(FONT_SIZE, svg).stream()
+                .mapToDouble(Double::parseDouble)
+                .min()
+                .orElseThrow();
         double shown = smallest * Math.min(1, README_WIDTH_PX / width);
 
-        assertTrue(shown >= SMALLEST_LEGIBLE_PX, "the smallest text (" + smallest + " pt in a " + width
-                + " pt wide picture) shows at " + shown + " px when the picture is " + README_WIDTH_PX
-                + " px wide; make the graph narrower or the font larger");
+        assertTrue(
+                shown >= SMALLEST_LEGIBLE_PX,
+                "the smallest text (" + smallest + " pt in a " + width
+                        + " pt wide picture) shows at " + shown + " px when the picture is " + README_WIDTH_PX
+                        + " px wide; make the graph narrower or the font larger");
     }
 
     private static double[] sizeInPoints(String svg) {

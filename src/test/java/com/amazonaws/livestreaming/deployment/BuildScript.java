@@ -16,15 +16,21 @@ import java.util.stream.Stream;
 /** Runs {@code deployment/build-s3-dist.sh} with a chosen environment, as a user's shell would. */
 final class BuildScript {
     static final Path SCRIPT = Path.of("deployment", "build-s3-dist.sh");
-    private static final List<String> OWN_VARIABLES = List.of("DIST_DIR", "SKIP_JAR_BUILD", "JAR",
-            "SKIP_CONSOLE_BUILD", "CONSOLE_DIST", "CONSOLE_DIR", "DIAGRAM_OUT", "SKIP_CLIP_BUILD", "CLIP");
+    private static final List<String> OWN_VARIABLES = List.of(
+            "DIST_DIR",
+            "SKIP_JAR_BUILD",
+            "JAR",
+            "SKIP_CONSOLE_BUILD",
+            "CONSOLE_DIST",
+            "CONSOLE_DIR",
+            "DIAGRAM_OUT",
+            "SKIP_CLIP_BUILD",
+            "CLIP");
 
     /** The exit code and everything the script printed (stdout and stderr together). */
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
-    private BuildScript() {
-    }
+    private BuildScript() {}
 
     static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
@@ -51,10 +57,11 @@ final class BuildScript {
     /** A jar of everything under {@code classes}, like the project's own classes in the shaded jar. */
     static Path jarOf(Path classes, Path jar) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar);
-             JarOutputStream out = new JarOutputStream(file);
-             Stream<Path> files = Files.walk(classes)) {
+                JarOutputStream out = new JarOutputStream(file);
+                Stream<Path> files = Files.walk(classes)) {
             for (Path path : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
+                out.putNextEntry(
+                        new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
                 Files.copy(path, out);
                 out.closeEntry();
             }

@@ -26,24 +26,35 @@ class BuildScriptIT {
     @Test
     void theDistributedJarServesTheTemplatesHandlerOnItsOwnBesideTheRealTestSource() throws Exception {
         assertTrue(Files.isRegularFile(SHADED_JAR), SHADED_JAR + " is missing: run mvn package first");
-        assertTrue(BuildScript.onPath("ffmpeg") && BuildScript.onPath("ffprobe"),
+        assertTrue(
+                BuildScript.onPath("ffmpeg") && BuildScript.onPath("ffprobe"),
                 "the test source needs ffmpeg and ffprobe: run .ci/run or apt-get install ffmpeg");
         Path console = Files.createDirectories(tmp.resolve("console"));
         Files.writeString(console.resolve("index.html"), "<!doctype html>");
         Path out = tmp.resolve("dist");
 
-        Map<String, String> env = Map.of("SKIP_JAR_BUILD", "1", "JAR", SHADED_JAR.toString(),
-                "SKIP_CONSOLE_BUILD", "1", "CONSOLE_DIST", console.toString(),
-                "DIAGRAM_OUT", tmp.resolve("architecture.png").toString());
+        Map<String, String> env = Map.of(
+                "SKIP_JAR_BUILD",
+                "1",
+                "JAR",
+                SHADED_JAR.toString(),
+                "SKIP_CONSOLE_BUILD",
+                "1",
+                "CONSOLE_DIST",
+                console.toString(),
+                "DIAGRAM_OUT",
+                tmp.resolve("architecture.png").toString());
         BuildScript.Run run = BuildScript.run(env, "--out", out.toString(), "my-code-bucket", "v9.9.9");
         assertEquals(0, run.exit(), run.output());
         TestSourceProbe.assertIsTheLoopableTestSource(out.resolve("test-source.mp4"));
 
         String handler = (String) CfnTemplate.load(out.resolve("live-streaming-on-aws.yaml"))
-                .properties("CustomResourceFunction").get("Handler");
+                .properties("CustomResourceFunction")
+                .get("Handler");
         String className = handler.substring(0, handler.indexOf("::"));
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {
-                out.resolve("live-streaming-on-aws.jar").toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {out.resolve("live-streaming-on-aws.jar").toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
             Class<?> type = Class.forName(className, true, loader);
             Class<?> contract = loader.loadClass(RequestStreamHandler.class.getName());
             assertTrue(contract.isAssignableFrom(type), className + " does not implement RequestStreamHandler");
@@ -54,6 +65,7 @@ class BuildScriptIT {
         BuildScript.Run again = BuildScript.run(env, "--out", out.toString(), "my-code-bucket", "v9.9.9");
         assertEquals(0, again.exit(), again.output());
         assertTrue(again.output().contains("is up to date"), again.output());
-        assertEquals(made, Files.getLastModifiedTime(out.resolve("test-source.mp4")).toMillis());
+        assertEquals(
+                made, Files.getLastModifiedTime(out.resolve("test-source.mp4")).toMillis());
     }
 }

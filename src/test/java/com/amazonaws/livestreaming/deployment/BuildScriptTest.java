@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BuildScriptTest {
     @TempDir
     Path tmp;
+
     private Path jar;
     private Path consoleDist;
     private Path out;
@@ -37,7 +38,12 @@ class BuildScriptTest {
 
     @BeforeEach
     void buildInputs() throws IOException {
-        jar = BuildScript.jarOf(Path.of(Handler.class.getProtectionDomain().getCodeSource().getLocation().getPath()),
+        jar = BuildScript.jarOf(
+                Path.of(Handler.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .getPath()),
                 tmp.resolve("live-streaming-on-aws.jar"));
         consoleDist = Files.createDirectories(tmp.resolve("console-dist"));
         Files.writeString(consoleDist.resolve("index.html"), "<!doctype html><title>demo</title>");
@@ -61,7 +67,8 @@ class BuildScriptTest {
         assertArrayEquals(Files.readAllBytes(jar), Files.readAllBytes(out.resolve("live-streaming-on-aws.jar")));
         assertEquals("<!doctype html><title>demo</title>", Files.readString(out.resolve("console/index.html")));
         assertEquals("console.log('player');", Files.readString(out.resolve("console/assets/app.js")));
-        assertEquals(Files.readString(Path.of("THIRD-PARTY-NOTICES.txt")),
+        assertEquals(
+                Files.readString(Path.of("THIRD-PARTY-NOTICES.txt")),
                 Files.readString(out.resolve("THIRD-PARTY-NOTICES.txt")));
     }
 
@@ -100,9 +107,10 @@ class BuildScriptTest {
         CfnTemplate built = CfnTemplate.load(out.resolve("live-streaming-on-aws.yaml"));
         String handler = (String) built.properties("CustomResourceFunction").get("Handler");
         String className = handler.substring(0, handler.indexOf("::"));
-        URL lambdaCore = RequestStreamHandler.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {
-                out.resolve("live-streaming-on-aws.jar").toUri().toURL(), lambdaCore},
+        URL lambdaCore =
+                RequestStreamHandler.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {out.resolve("live-streaming-on-aws.jar").toUri().toURL(), lambdaCore},
                 ClassLoader.getPlatformClassLoader())) {
             Class<?> type = Class.forName(className, false, loader);
             assertEquals(loader, type.getClassLoader(), "the handler must come from the built jar");
@@ -118,9 +126,13 @@ class BuildScriptTest {
         BuildScript.Run run = BuildScript.run(env, "--out", out.toString(), "my-code-bucket", "v1.2.3");
 
         assertEquals(0, run.exit(), run.output());
-        assertTrue(run.output().contains("aws s3 sync \"" + out.toRealPath() + "/\" "
-                + "\"s3://my-code-bucket-eu-west-1/live-streaming-on-aws/v1.2.3/\""), run.output());
-        assertTrue(run.output().contains(out.toRealPath().resolve("live-streaming-on-aws.yaml").toString()));
+        assertTrue(
+                run.output()
+                        .contains("aws s3 sync \"" + out.toRealPath() + "/\" "
+                                + "\"s3://my-code-bucket-eu-west-1/live-streaming-on-aws/v1.2.3/\""),
+                run.output());
+        assertTrue(run.output()
+                .contains(out.toRealPath().resolve("live-streaming-on-aws.yaml").toString()));
     }
 
     @Test
@@ -151,8 +163,7 @@ class BuildScriptTest {
         for (String bucket : List.of("My_Bucket", "ab", "trailing-", "two..dots", "192.168.1.1")) {
             BuildScript.Run run = BuildScript.run(prebuilt(), "--out", out.toString(), bucket, "v1.0.0");
             assertNotEquals(0, run.exit(), bucket);
-            assertTrue(run.output().contains("BUCKET '" + bucket + "' is not a valid bucket base name"),
-                    run.output());
+            assertTrue(run.output().contains("BUCKET '" + bucket + "' is not a valid bucket base name"), run.output());
         }
         assertFalse(Files.exists(out), "nothing is written for a bad name");
     }
@@ -174,8 +185,7 @@ class BuildScriptTest {
         BuildScript.Run run = BuildScript.run(env, "--out", out.toString(), "my-code-bucket", "v1.0.0");
 
         assertNotEquals(0, run.exit());
-        assertTrue(run.output().contains("does not contain com/amazonaws/livestreaming/Handler.class"),
-                run.output());
+        assertTrue(run.output().contains("does not contain com/amazonaws/livestreaming/Handler.class"), run.output());
     }
 
     @Test
@@ -183,7 +193,9 @@ class BuildScriptTest {
         Map<String, String> env = prebuilt();
         env.remove("SKIP_CONSOLE_BUILD");
         env.remove("CONSOLE_DIST");
-        env.put("CONSOLE_DIR", Files.createDirectories(tmp.resolve("no-console")).toString());
+        env.put(
+                "CONSOLE_DIR",
+                Files.createDirectories(tmp.resolve("no-console")).toString());
         BuildScript.Run run = BuildScript.run(env, "--out", out.toString(), "my-code-bucket", "v1.0.0");
 
         assertNotEquals(0, run.exit());
@@ -192,7 +204,8 @@ class BuildScriptTest {
 
     @Test
     void buildsTheRealConsoleWhenItsDependenciesAreInstalled() throws Exception {
-        assumeTrue(Files.isDirectory(Path.of("console", "node_modules")),
+        assumeTrue(
+                Files.isDirectory(Path.of("console", "node_modules")),
                 "console/node_modules is not installed (npm ci --prefix console)");
         Map<String, String> env = prebuilt();
         env.remove("SKIP_CONSOLE_BUILD");

@@ -20,8 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CfnLintTest {
     @ParameterizedTest(name = "cfn-lint {0}")
-    @ValueSource(strings = {"",
-        "Packager=v2 InputType=RTMP_PUSH InputCIDR=203.0.113.7/32 ChannelClass=STANDARD DeployDemoConsole=No"})
+    @ValueSource(
+            strings = {
+                "",
+                "Packager=v2 InputType=RTMP_PUSH InputCIDR=203.0.113.7/32 ChannelClass=STANDARD DeployDemoConsole=No"
+            })
     void cfnLintFindsNothingInTheTemplate(String parameters) throws Exception {
         List<String> command = new ArrayList<>(PythonTools.cfnLint(CfnTemplate.PATH.toString()));
         if (!parameters.isEmpty()) {

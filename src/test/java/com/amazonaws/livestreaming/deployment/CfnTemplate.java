@@ -33,8 +33,7 @@ final class CfnTemplate {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
     /** An attribute read from a resource, and where in the template it is read. */
-    record AttributeRef(String resource, String attribute, String where) {
-    }
+    record AttributeRef(String resource, String attribute, String where) {}
 
     private final Map<String, Object> root;
 
@@ -90,7 +89,9 @@ final class CfnTemplate {
 
     /** Logical ids of the resources whose type is {@code Custom::<Kind>}. */
     List<String> customResources() {
-        return resources().keySet().stream().filter(id -> type(id).startsWith("Custom::")).toList();
+        return resources().keySet().stream()
+                .filter(id -> type(id).startsWith("Custom::"))
+                .toList();
     }
 
     List<String> resourcesOfType(String type) {
@@ -109,8 +110,8 @@ final class CfnTemplate {
             if (getAtt instanceof List<?> list && list.size() == 2) {
                 found.add(new AttributeRef(String.valueOf(list.get(0)), String.valueOf(list.get(1)), where));
             } else if (getAtt instanceof String text && text.contains(".")) {
-                found.add(new AttributeRef(text.substring(0, text.indexOf('.')),
-                        text.substring(text.indexOf('.') + 1), where));
+                found.add(new AttributeRef(
+                        text.substring(0, text.indexOf('.')), text.substring(text.indexOf('.') + 1), where));
             }
             for (String variable : subVariables(node)) {
                 int dot = variable.indexOf('.');

@@ -27,10 +27,18 @@ import java.util.regex.Pattern;
  */
 final class DocCommands {
     /** Paths the build makes; the docs may name them before they exist. */
-    private static final List<String> GENERATED = List.of("deployment/dist", "deployment/open-source",
-            "console/dist", "console/node_modules", "console/test-artifacts", "target", ".venv", ".ci/.node");
-    private static final Pattern REPO_PATH = Pattern.compile(
-            "(?:\\./)?(?:\\.ci|console|deployment|docs|encoding-profiles|src)/[\\w./-]*");
+    private static final List<String> GENERATED = List.of(
+            "deployment/dist",
+            "deployment/open-source",
+            "console/dist",
+            "console/node_modules",
+            "console/test-artifacts",
+            "target",
+            ".venv",
+            ".ci/.node");
+
+    private static final Pattern REPO_PATH =
+            Pattern.compile("(?:\\./)?(?:\\.ci|console|deployment|docs|encoding-profiles|src)/[\\w./-]*");
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
     private static final Pattern USAGE_LINE = Pattern.compile("^  ([a-z]+)\\s(.*?)(?:\\s{2,}.*)?$");
     private static final Pattern USAGE_OPTION = Pattern.compile("\\[(--[a-z0-9-]+)");
@@ -122,7 +130,8 @@ final class DocCommands {
         if (GENERATED.stream().anyMatch(g -> clean.equals(g) || clean.startsWith(g + "/"))) {
             return Optional.empty();
         }
-        return Files.exists(root.resolve(clean)) ? Optional.empty()
+        return Files.exists(root.resolve(clean))
+                ? Optional.empty()
                 : Optional.of(clean + " does not exist in the repository");
     }
 
@@ -147,7 +156,8 @@ final class DocCommands {
 
     /** A path to a script (a bare name such as {@code build-s3-dist.sh} names it in prose, it is no command). */
     private static boolean isScript(String word) {
-        return word.contains("/") && !word.endsWith("/")
+        return word.contains("/")
+                && !word.endsWith("/")
                 && (word.endsWith(".sh") || word.startsWith(".ci/") || word.startsWith("./"));
     }
 
@@ -225,10 +235,14 @@ final class DocCommands {
     private static Optional<String> run(List<String> cli) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(cli.toArray(String[]::new));
-        return exit == 0 ? Optional.empty() : Optional.of(String.join(" ", cli) + " exits " + exit + ": "
-                + err.toString(StandardCharsets.UTF_8).strip().split("\n")[0]);
+        int exit = new Main(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(cli.toArray(String[]::new));
+        return exit == 0
+                ? Optional.empty()
+                : Optional.of(String.join(" ", cli) + " exits " + exit + ": "
+                        + err.toString(StandardCharsets.UTF_8).strip().split("\n")[0]);
     }
 
     /** Each command of the jar's {@code --help} and the options its synopsis lists. */

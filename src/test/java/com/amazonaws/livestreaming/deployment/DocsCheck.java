@@ -70,15 +70,18 @@ final class DocsCheck {
     }
 
     private Optional<String> linkProblem(MarkdownDoc from, String destination) {
-        if (destination.isEmpty() || destination.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")
+        if (destination.isEmpty()
+                || destination.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")
                 || destination.startsWith("//")) {
             return Optional.empty();
         }
         int hash = destination.indexOf('#');
-        String target = URLDecoder.decode(hash < 0 ? destination : destination.substring(0, hash),
-                StandardCharsets.UTF_8);
+        String target =
+                URLDecoder.decode(hash < 0 ? destination : destination.substring(0, hash), StandardCharsets.UTF_8);
         String anchor = hash < 0 ? null : destination.substring(hash + 1);
-        Path file = target.isEmpty() ? from.path() : from.path().getParent().resolve(target).normalize();
+        Path file = target.isEmpty()
+                ? from.path()
+                : from.path().getParent().resolve(target).normalize();
         if (!file.startsWith(root)) {
             return Optional.of("link " + destination + " leaves the repository");
         }
@@ -109,8 +112,7 @@ final class DocsCheck {
                 int line = code.line() + command.line();
                 String shown = String.join(" ", command.words());
                 checked.merge(DocCommands.kind(command.words()), 1, Integer::sum);
-                commands.problems(command.words())
-                        .forEach(p -> problems.add(line + ": " + p + "   [" + shown + "]"));
+                commands.problems(command.words()).forEach(p -> problems.add(line + ": " + p + "   [" + shown + "]"));
             }
         }
         return problems;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.livestreaming.cfn.ResourceSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import com.amazonaws.livestreaming.cfn.ResourceSpec;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +34,10 @@ class DocsTest {
     @BeforeAll
     static void askTheTools() {
         maven = MavenFacts.ask(ROOT.resolve("pom.xml"));
-        check = new DocsCheck(ROOT, new DocCommands(ROOT, maven,
-                DocCommands.npmScripts(ROOT.resolve("console/package.json")), CfnTemplate.load()));
+        check = new DocsCheck(
+                ROOT,
+                new DocCommands(
+                        ROOT, maven, DocCommands.npmScripts(ROOT.resolve("console/package.json")), CfnTemplate.load()));
     }
 
     @Test
@@ -47,8 +49,10 @@ class DocsTest {
 
         assertEquals(List.of(), problems, "\n" + String.join("\n", problems) + "\n");
         for (String kind : List.of("mvn", "java", "npm", "aws", "script")) {
-            assertTrue(check.checked().getOrDefault(kind, 0) > 0, "the docs check found no " + kind
-                    + " command to check; is the Markdown reader still finding code? " + check.checked());
+            assertTrue(
+                    check.checked().getOrDefault(kind, 0) > 0,
+                    "the docs check found no " + kind + " command to check; is the Markdown reader still finding code? "
+                            + check.checked());
         }
     }
 
@@ -67,7 +71,8 @@ class DocsTest {
 
     @Test
     void parametersPageGivesEveryTemplateParameterWithItsDefaultAndAllowedValues() throws IOException {
-        Map<String, List<String>> rows = tableRows(ROOT.resolve("docs/parameters.md"), "Parameter", Pattern.compile("`(\\w+)`"));
+        Map<String, List<String>> rows =
+                tableRows(ROOT.resolve("docs/parameters.md"), "Parameter", Pattern.compile("`(\\w+)`"));
         Map<String, Object> parameters = CfnTemplate.load().section("Parameters");
         List<String> wrong = new ArrayList<>();
         parameters.forEach((name, value) -> {
@@ -90,7 +95,8 @@ class DocsTest {
                 }
             }
         });
-        rows.keySet().stream().filter(name -> !parameters.containsKey(name))
+        rows.keySet().stream()
+                .filter(name -> !parameters.containsKey(name))
                 .forEach(name -> wrong.add(name + ": not a parameter of the template"));
         assertEquals(List.of(), wrong, "docs/parameters.md against " + CfnTemplate.PATH);
     }
@@ -98,12 +104,14 @@ class DocsTest {
     @Test
     void architecturePageNamesEveryPackageAndOnlyClassesThatExist() throws IOException {
         Path base = ROOT.resolve("src/main/java/com/amazonaws/livestreaming");
-        Map<String, List<String>> rows = tableRows(ROOT.resolve("docs/architecture.md"), "Package",
-                Pattern.compile("`([a-z]+)`|\\((root)\\)"));
+        Map<String, List<String>> rows =
+                tableRows(ROOT.resolve("docs/architecture.md"), "Package", Pattern.compile("`([a-z]+)`|\\((root)\\)"));
         List<String> wrong = new ArrayList<>();
         try (var dirs = Files.list(base)) {
-            dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
-                    .filter(pkg -> !rows.containsKey(pkg)).forEach(pkg -> wrong.add("package " + pkg + " has no row"));
+            dirs.filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
+                    .filter(pkg -> !rows.containsKey(pkg))
+                    .forEach(pkg -> wrong.add("package " + pkg + " has no row"));
         }
         rows.forEach((pkg, row) -> {
             Path dir = pkg.equals("root") ? base : base.resolve(pkg);
@@ -126,8 +134,9 @@ class DocsTest {
         List<String> lines = Files.readAllLines(ROOT.resolve("docs/custom-resources.md"));
         CfnTemplate template = CfnTemplate.load();
         Set<String> kinds = new TreeSet<>();
-        template.customResources().forEach(id -> kinds.add(CfnTemplate.kindOf(
-                String.valueOf(template.resource(id).get("Type")))));
+        template.customResources()
+                .forEach(id -> kinds.add(
+                        CfnTemplate.kindOf(String.valueOf(template.resource(id).get("Type")))));
         List<String> wrong = new ArrayList<>();
         for (String kind : kinds) {
             ResourceSpec spec = ManagerSpecs.of(kind);
@@ -145,11 +154,14 @@ class DocsTest {
         assertEquals(List.of(), wrong, "docs/custom-resources.md against the managers' ResourceSpec");
     }
 
-    private static void check(String kind, String what, Set<String> real, Set<String> documented,
-                              List<String> wrong) {
-        real.stream().filter(name -> !documented.contains(name)).sorted()
+    private static void check(String kind, String what, Set<String> real, Set<String> documented, List<String> wrong) {
+        real.stream()
+                .filter(name -> !documented.contains(name))
+                .sorted()
                 .forEach(name -> wrong.add("Custom::" + kind + ": " + what + " " + name + " is not described"));
-        documented.stream().filter(name -> !real.contains(name)).sorted()
+        documented.stream()
+                .filter(name -> !real.contains(name))
+                .sorted()
                 .forEach(name -> wrong.add("Custom::" + kind + ": " + name + " is not a " + what + " of it"));
     }
 
@@ -214,7 +226,8 @@ class DocsTest {
                 continue;
             }
             List<String> cells = new ArrayList<>();
-            for (String cell : line.substring(1, line.length() - (line.endsWith("|") ? 1 : 0)).split(" \\| ")) {
+            for (String cell : line.substring(1, line.length() - (line.endsWith("|") ? 1 : 0))
+                    .split(" \\| ")) {
                 cells.add(cell.trim());
             }
             if (heading == null) {
@@ -232,8 +245,10 @@ class DocsTest {
     @Test
     void readmeFitsOnAFewScreens() throws IOException {
         long lines = Files.readAllLines(ROOT.resolve("README.md")).size();
-        assertTrue(lines <= README_MAX_LINES, "README.md has " + lines + " lines; keep it at most "
-                + README_MAX_LINES + " and move detail into docs/");
+        assertTrue(
+                lines <= README_MAX_LINES,
+                "README.md has " + lines + " lines; keep it at most " + README_MAX_LINES
+                        + " and move detail into docs/");
     }
 
     @Test
@@ -252,15 +267,18 @@ class DocsTest {
         String minimum = named.iterator().next();
         List<String> needMore = new ArrayList<>();
         for (MavenFacts.Plugin plugin : maven.plugins()) {
-            plugin.requiredMavenVersion().filter(required -> compare(required, minimum) > 0)
-                    .ifPresent(required -> needMore.add(plugin.artifactId() + " " + plugin.version()
-                            + " needs Maven " + required));
+            plugin.requiredMavenVersion()
+                    .filter(required -> compare(required, minimum) > 0)
+                    .ifPresent(required ->
+                            needMore.add(plugin.artifactId() + " " + plugin.version() + " needs Maven " + required));
         }
-        assertFalse(maven.plugins().stream().allMatch(p -> p.requiredMavenVersion().isEmpty()),
+        assertFalse(
+                maven.plugins().stream().allMatch(p -> p.requiredMavenVersion().isEmpty()),
                 "no plugin descriptor found in the local repository: " + maven.plugins());
         assertEquals(List.of(), needMore, "the docs ask for Maven " + minimum + "+");
-        assertTrue(compare(maven.version(), minimum) >= 0, "this build runs on Maven " + maven.version()
-                + ", older than the " + minimum + " the docs ask for");
+        assertTrue(
+                compare(maven.version(), minimum) >= 0,
+                "this build runs on Maven " + maven.version() + ", older than the " + minimum + " the docs ask for");
     }
 
     /** Compares dotted versions number by number; a missing number counts as 0. */
@@ -268,8 +286,8 @@ class DocsTest {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int diff = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0,
-                    i < y.length ? Integer.parseInt(y[i]) : 0);
+            int diff = Integer.compare(
+                    i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
             if (diff != 0) {
                 return diff;
             }

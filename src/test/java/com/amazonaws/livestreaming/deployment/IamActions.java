@@ -28,25 +28,28 @@ final class IamActions {
             Map.entry("S3:DeleteObject", List.of("s3:DeleteObject")),
             // Emptying a bucket deletes every version when versioning is (or was) on.
             Map.entry("S3:DeleteObjects", List.of("s3:DeleteObject", "s3:DeleteObjectVersion")),
-            Map.entry("MediaLive:CreateChannel", List.of("medialive:CreateChannel", "medialive:CreateTags",
-                    "iam:PassRole")),
+            Map.entry(
+                    "MediaLive:CreateChannel",
+                    List.of("medialive:CreateChannel", "medialive:CreateTags", "iam:PassRole")),
             // A MEDIACONNECT input names the role MediaLive uses to reach the flows.
-            Map.entry("MediaLive:CreateInput", List.of("medialive:CreateInput", "medialive:CreateTags",
-                    "iam:PassRole")),
+            Map.entry(
+                    "MediaLive:CreateInput", List.of("medialive:CreateInput", "medialive:CreateTags", "iam:PassRole")),
             Map.entry("MediaLive:UpdateInput", List.of("medialive:UpdateInput", "iam:PassRole")),
             Map.entry("MediaLive:UpdateChannel", List.of("medialive:UpdateChannel", "iam:PassRole")),
-            Map.entry("MediaLive:CreateInputSecurityGroup", List.of("medialive:CreateInputSecurityGroup",
-                    "medialive:CreateTags")),
+            Map.entry(
+                    "MediaLive:CreateInputSecurityGroup",
+                    List.of("medialive:CreateInputSecurityGroup", "medialive:CreateTags")),
             // New rules are sent with the group's current tags, so that an update never drops the ownership tags.
-            Map.entry("MediaLive:UpdateInputSecurityGroup", List.of("medialive:UpdateInputSecurityGroup",
-                    "medialive:CreateTags")),
-            Map.entry("MediaPackage:CreateChannel", List.of("mediapackage:CreateChannel",
-                    "mediapackage:TagResource")),
+            Map.entry(
+                    "MediaLive:UpdateInputSecurityGroup",
+                    List.of("medialive:UpdateInputSecurityGroup", "medialive:CreateTags")),
+            Map.entry("MediaPackage:CreateChannel", List.of("mediapackage:CreateChannel", "mediapackage:TagResource")),
             // An endpoint with CDN authorization names the role MediaPackage reads the secret with.
-            Map.entry("MediaPackage:CreateOriginEndpoint", List.of("mediapackage:CreateOriginEndpoint",
-                    "mediapackage:TagResource", "iam:PassRole")),
-            Map.entry("MediaPackage:UpdateOriginEndpoint", List.of("mediapackage:UpdateOriginEndpoint",
-                    "iam:PassRole")));
+            Map.entry(
+                    "MediaPackage:CreateOriginEndpoint",
+                    List.of("mediapackage:CreateOriginEndpoint", "mediapackage:TagResource", "iam:PassRole")),
+            Map.entry(
+                    "MediaPackage:UpdateOriginEndpoint", List.of("mediapackage:UpdateOriginEndpoint", "iam:PassRole")));
 
     /** Services whose every other operation is authorised by the action of the same name. */
     private static final Map<String, String> SAME_NAME = Map.of(
@@ -54,8 +57,7 @@ final class IamActions {
             "MediaPackage", "mediapackage",
             "Ssm", "ssm");
 
-    private IamActions() {
-    }
+    private IamActions() {}
 
     static Set<String> forCall(String apiCall) {
         List<String> explicit = EXPLICIT.get(apiCall);

@@ -18,17 +18,23 @@ import org.junit.jupiter.api.Test;
  */
 class LambdaPolicyTest {
     private static final Set<String> OWN_LOGS = Set.of("logs:CreateLogStream", "logs:PutLogEvents");
-    private static final Map<String, Object> CDN_ROLE_PATH_ARNS = Map.of("Fn::Sub", List.of(
-            "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/mediapackage-cdn/${StackUuid}/*",
-            Map.of("StackUuid", Map.of("Fn::Select", List.of(2, Map.of("Fn::Split", List.of("/",
-                    Map.of("Ref", "AWS::StackId"))))))));
+    private static final Map<String, Object> CDN_ROLE_PATH_ARNS = Map.of(
+            "Fn::Sub",
+            List.of(
+                    "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/mediapackage-cdn/${StackUuid}/*",
+                    Map.of(
+                            "StackUuid",
+                            Map.of(
+                                    "Fn::Select",
+                                    List.of(2, Map.of("Fn::Split", List.of("/", Map.of("Ref", "AWS::StackId"))))))));
     private final CfnTemplate template = CfnTemplate.load();
 
     @Test
     void lambdaRoleAllowsExactlyTheActionsTheManagersCall() {
         Set<String> needed = new TreeSet<>(OWN_LOGS);
         for (String id : template.customResources()) {
-            for (String call : ManagerSpecs.of(CfnTemplate.kindOf(template.type(id))).apiCalls()) {
+            for (String call :
+                    ManagerSpecs.of(CfnTemplate.kindOf(template.type(id))).apiCalls()) {
                 needed.addAll(IamActions.forCall(call));
             }
         }
@@ -61,11 +67,13 @@ class LambdaPolicyTest {
                 passed.put(statement.get("Resource"), statement.get("Condition"));
             }
         }
-        assertEquals(Map.of(
-                Map.of("Fn::GetAtt", List.of("MediaLiveRole", "Arn")),
-                Map.of("StringEquals", Map.of("iam:PassedToService", "medialive.amazonaws.com")),
-                CDN_ROLE_PATH_ARNS,
-                Map.of("StringEquals", Map.of("iam:PassedToService", "mediapackage.amazonaws.com"))), passed);
+        assertEquals(
+                Map.of(
+                        Map.of("Fn::GetAtt", List.of("MediaLiveRole", "Arn")),
+                        Map.of("StringEquals", Map.of("iam:PassedToService", "medialive.amazonaws.com")),
+                        CDN_ROLE_PATH_ARNS,
+                        Map.of("StringEquals", Map.of("iam:PassedToService", "mediapackage.amazonaws.com"))),
+                passed);
     }
 
     /**
@@ -76,9 +84,11 @@ class LambdaPolicyTest {
     @Test
     void theCdnAuthorizationRoleMayBePassedInEveryStackByItsStackUniquePath() {
         Map<String, Object> passCdnRole = null;
-        for (Object policy : CfnTemplate.list(template.properties("CustomResourceRole").get("Policies"))) {
-            for (Object statement : CfnTemplate.list(CfnTemplate.map(CfnTemplate.map(policy).get("PolicyDocument"))
-                    .get("Statement"))) {
+        for (Object policy :
+                CfnTemplate.list(template.properties("CustomResourceRole").get("Policies"))) {
+            for (Object statement :
+                    CfnTemplate.list(CfnTemplate.map(CfnTemplate.map(policy).get("PolicyDocument"))
+                            .get("Statement"))) {
                 if ("PassMediaPackageCdnRole".equals(CfnTemplate.map(statement).get("Sid"))) {
                     passCdnRole = CfnTemplate.map(statement);
                 }
@@ -87,9 +97,12 @@ class LambdaPolicyTest {
         assertTrue(passCdnRole != null, "PassMediaPackageCdnRole is a statement of its own, under no condition");
         assertEquals(CDN_ROLE_PATH_ARNS, passCdnRole.get("Resource"));
         List<Object> roleArns = CfnTemplate.list(CDN_ROLE_PATH_ARNS.get("Fn::Sub"));
-        List<Object> rolePath = CfnTemplate.list(CfnTemplate.map(template.properties("MediaPackageCdnRole").get("Path"))
-                .get("Fn::Sub"));
-        assertEquals("arn:${AWS::Partition}:iam::${AWS::AccountId}:role" + rolePath.get(0) + "*", roleArns.get(0),
+        List<Object> rolePath = CfnTemplate.list(
+                CfnTemplate.map(template.properties("MediaPackageCdnRole").get("Path"))
+                        .get("Fn::Sub"));
+        assertEquals(
+                "arn:${AWS::Partition}:iam::${AWS::AccountId}:role" + rolePath.get(0) + "*",
+                roleArns.get(0),
                 "the statement names the path the role is made under");
         assertEquals(rolePath.get(1), roleArns.get(1));
     }
@@ -97,11 +110,19 @@ class LambdaPolicyTest {
     @Test
     void mediaPackageReadsOnlyTheStacksCdnIdentifierSecret() {
         Map<String, Object> role = template.properties("MediaPackageCdnRole");
-        assertEquals("UseCdnAuthorization", template.resource("MediaPackageCdnRole").get("Condition"));
-        assertEquals(List.of(Map.of("Effect", "Allow", "Principal", Map.of("Service", "mediapackage.amazonaws.com"),
-                "Action", "sts:AssumeRole")), CfnTemplate.map(role.get("AssumeRolePolicyDocument")).get("Statement"));
-        Map<String, Object> document = CfnTemplate.map(CfnTemplate.map(CfnTemplate.list(role.get("Policies")).get(0))
-                .get("PolicyDocument"));
+        assertEquals(
+                "UseCdnAuthorization", template.resource("MediaPackageCdnRole").get("Condition"));
+        assertEquals(
+                List.of(Map.of(
+                        "Effect",
+                        "Allow",
+                        "Principal",
+                        Map.of("Service", "mediapackage.amazonaws.com"),
+                        "Action",
+                        "sts:AssumeRole")),
+                CfnTemplate.map(role.get("AssumeRolePolicyDocument")).get("Statement"));
+        Map<String, Object> document = CfnTemplate.map(
+                CfnTemplate.map(CfnTemplate.list(role.get("Policies")).get(0)).get("PolicyDocument"));
         Set<String> onTheSecret = new TreeSet<>();
         Set<String> everywhere = new TreeSet<>();
         for (Object item : CfnTemplate.list(document.get("Statement"))) {
@@ -112,14 +133,19 @@ class LambdaPolicyTest {
                 everywhere.addAll(actions(statement));
             }
         }
-        assertEquals(Set.of("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue",
-                "secretsmanager:ListSecretVersionIds"), onTheSecret);
+        assertEquals(
+                Set.of(
+                        "secretsmanager:DescribeSecret",
+                        "secretsmanager:GetSecretValue",
+                        "secretsmanager:ListSecretVersionIds"),
+                onTheSecret);
         assertEquals(Set.of("secretsmanager:ListSecrets"), everywhere, "only what names no resource takes '*'");
     }
 
     @Test
     void parametersAreWrittenOnlyUnderTheStacksOwnPath() {
-        String path = "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${AWS::StackName}/medialive/*";
+        String path =
+                "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${AWS::StackName}/medialive/*";
         for (Map<String, Object> statement : statements()) {
             if (actions(statement).stream().anyMatch(a -> a.startsWith("ssm:"))) {
                 assertEquals(Map.of("Fn::Sub", path), statement.get("Resource"));
@@ -140,7 +166,8 @@ class LambdaPolicyTest {
         }
         for (String action : wildcard) {
             String name = action.substring(action.indexOf(':') + 1);
-            assertTrue(name.startsWith("Create") || name.startsWith("List") || name.equals("TagResource"),
+            assertTrue(
+                    name.startsWith("Create") || name.startsWith("List") || name.equals("TagResource"),
                     action + " supports resource-level permissions; name this stack's resources");
         }
     }
@@ -148,8 +175,10 @@ class LambdaPolicyTest {
     /** Every statement of the role's inline policies, taking both branches of each {@code Fn::If}. */
     private List<Map<String, Object>> statements() {
         List<Map<String, Object>> statements = new ArrayList<>();
-        for (Object policy : CfnTemplate.list(template.properties("CustomResourceRole").get("Policies"))) {
-            Map<String, Object> document = CfnTemplate.map(CfnTemplate.map(policy).get("PolicyDocument"));
+        for (Object policy :
+                CfnTemplate.list(template.properties("CustomResourceRole").get("Policies"))) {
+            Map<String, Object> document =
+                    CfnTemplate.map(CfnTemplate.map(policy).get("PolicyDocument"));
             for (Object statement : CfnTemplate.list(document.get("Statement"))) {
                 collect(statement, statements);
             }
@@ -172,6 +201,8 @@ class LambdaPolicyTest {
     }
 
     private static List<String> actions(Map<String, Object> statement) {
-        return CfnTemplate.list(statement.get("Action")).stream().map(String::valueOf).toList();
+        return CfnTemplate.list(statement.get("Action")).stream()
+                .map(String::valueOf)
+                .toList();
     }
 }

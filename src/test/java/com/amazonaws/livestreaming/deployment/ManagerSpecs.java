@@ -18,18 +18,21 @@ import software.amazon.awssdk.regions.Region;
  */
 final class ManagerSpecs {
     private static final Registry REGISTRY = Managers.standard(new AwsClients(new AwsClients.Settings(
-            Region.US_EAST_1, Optional.empty(),
+            Region.US_EAST_1,
+            Optional.empty(),
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "notARealSecretKey")),
-            1, Duration.ofSeconds(1), List.of())));
+            1,
+            Duration.ofSeconds(1),
+            List.of())));
 
-    private ManagerSpecs() {
-    }
+    private ManagerSpecs() {}
 
     /** The spec of the manager serving {@code Custom::<kind>}; fails the test if no manager serves it. */
     static ResourceSpec of(String kind) {
-        ResourceSpec spec = REGISTRY.find(kind).map(ResourceManager::spec).orElseThrow(() -> new AssertionError(
-                "no manager is registered for Custom::" + kind + " in Managers.standard; registered kinds: "
-                        + REGISTRY.kinds()));
+        ResourceSpec spec = REGISTRY.find(kind)
+                .map(ResourceManager::spec)
+                .orElseThrow(() -> new AssertionError("no manager is registered for Custom::" + kind
+                        + " in Managers.standard; registered kinds: " + REGISTRY.kinds()));
         if (!spec.kind().equals(kind)) {
             throw new AssertionError("the manager registered as " + kind + " says its kind is " + spec.kind());
         }

@@ -26,22 +26,21 @@ final class MarkdownDoc {
     private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s+(?:id|name)=\"([^\"]+)\"");
     private static final Pattern HTML_LINK = Pattern.compile("<(?:a|img)\\s[^>]*?(?:href|src)=\"([^\"]+)\"");
     /** {@code [text](destination "title")} and {@code ![alt](destination)}; the text may hold one level of []. */
-    private static final Pattern LINK = Pattern.compile(
-            "!?\\[(?:[^\\[\\]]|\\[[^\\]]*])*]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
-    private static final Pattern REFERENCE = Pattern.compile("^ {0,3}\\[[^\\]]+]:\\s*<?(\\S+?)>?(\\s.*)?$",
-            Pattern.MULTILINE);
-    private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?!`)((?:(?!\\n\\s*\\n).)+?)(?<!`)\\1(?!`)",
-            Pattern.DOTALL);
+    private static final Pattern LINK =
+            Pattern.compile("!?\\[(?:[^\\[\\]]|\\[[^\\]]*])*]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+
+    private static final Pattern REFERENCE =
+            Pattern.compile("^ {0,3}\\[[^\\]]+]:\\s*<?(\\S+?)>?(\\s.*)?$", Pattern.MULTILINE);
+    private static final Pattern CODE_SPAN =
+            Pattern.compile("(`+)(?!`)((?:(?!\\n\\s*\\n).)+?)(?<!`)\\1(?!`)", Pattern.DOTALL);
     /** What GitHub's slugger drops from a heading: all but letters, marks, digits, '_'-like, space and '-'. */
     private static final Pattern NOT_IN_ANCHOR = Pattern.compile("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]");
 
     /** A link destination (a path, a path#anchor or #anchor) and where it is written. */
-    record Link(int line, String destination) {
-    }
+    record Link(int line, String destination) {}
 
     /** Code as the reader sees it: a fenced block (with its info string) or an inline code span. */
-    record Code(int line, String text, boolean block, String info) {
-    }
+    record Code(int line, String text, boolean block, String info) {}
 
     private final Path path;
     private final List<String> anchors = new ArrayList<>();
@@ -88,12 +87,14 @@ final class MarkdownDoc {
      * letters, digits, '_', spaces and hyphens removed and each space made a hyphen.
      */
     static String slug(String heading) {
-        String text = heading
-                .replaceAll("!?\\[((?:[^\\[\\]]|\\[[^\\]]*])*)]\\([^)]*\\)", "$1")
+        String text = heading.replaceAll("!?\\[((?:[^\\[\\]]|\\[[^\\]]*])*)]\\([^)]*\\)", "$1")
                 .replaceAll("<[^>]+>", "")
                 .replace("`", "")
                 .replace("*", "");
-        return NOT_IN_ANCHOR.matcher(text.trim().toLowerCase(Locale.ROOT)).replaceAll("").replace(' ', '-');
+        return NOT_IN_ANCHOR
+                .matcher(text.trim().toLowerCase(Locale.ROOT))
+                .replaceAll("")
+                .replace(' ', '-');
     }
 
     private void scan(String text) {
@@ -116,7 +117,8 @@ final class MarkdownDoc {
                 continue;
             }
             if (fence != null) {
-                if (line.trim().startsWith(fence) && line.trim().replace(fence.substring(0, 1), "").isEmpty()) {
+                if (line.trim().startsWith(fence)
+                        && line.trim().replace(fence.substring(0, 1), "").isEmpty()) {
                     code.add(new Code(fenceLine, block.toString(), true, info));
                     fence = null;
                 } else {
@@ -141,8 +143,11 @@ final class MarkdownDoc {
         StringBuilder masked = new StringBuilder(prose);
         Matcher span = CODE_SPAN.matcher(prose);
         while (span.find()) {
-            code.add(new Code(lineOf(prose, span.start()), span.group(2).replaceAll("\\s*\\n\\s*", " ").trim(),
-                    false, ""));
+            code.add(new Code(
+                    lineOf(prose, span.start()),
+                    span.group(2).replaceAll("\\s*\\n\\s*", " ").trim(),
+                    false,
+                    ""));
             for (int i = span.start(); i < span.end(); i++) {
                 if (masked.charAt(i) != '\n') {
                     masked.setCharAt(i, 'x');

@@ -42,9 +42,14 @@ final class MavenFacts {
     private static final Set<String> CORE_PROPERTIES = Set.of("maven.repo.local");
 
     /** A plugin of the pom: its coordinates and, when the local repository holds its jar, its descriptor. */
-    record Plugin(String groupId, String artifactId, String version, String goalPrefix, Set<String> goals,
-                  Set<String> userProperties, Optional<String> requiredMavenVersion) {
-    }
+    record Plugin(
+            String groupId,
+            String artifactId,
+            String version,
+            String goalPrefix,
+            Set<String> goals,
+            Set<String> userProperties,
+            Optional<String> requiredMavenVersion) {}
 
     private final String version;
     private final Map<String, Boolean> options;
@@ -81,7 +86,8 @@ final class MavenFacts {
         if (!home.find() || !version.find()) {
             throw new IllegalStateException("mvn --version named no Maven home or version:\n" + about);
         }
-        return new MavenFacts(version.group(1), options, phases(Path.of(home.group(1).trim())), plugins(pom));
+        return new MavenFacts(
+                version.group(1), options, phases(Path.of(home.group(1).trim())), plugins(pom));
     }
 
     String version() {
@@ -104,13 +110,16 @@ final class MavenFacts {
     /** A {@code prefix:goal} of a plugin this build declares. */
     boolean isGoal(String prefixAndGoal) {
         String[] parts = prefixAndGoal.split(":");
-        return parts.length == 2 && plugins.stream()
-                .anyMatch(p -> parts[0].equals(p.goalPrefix()) && p.goals().contains(parts[1]));
+        return parts.length == 2
+                && plugins.stream()
+                        .anyMatch(p ->
+                                parts[0].equals(p.goalPrefix()) && p.goals().contains(parts[1]));
     }
 
     /** A {@code -Dname} some plugin of the build (or Maven's launcher) reads. */
     boolean isUserProperty(String name) {
-        return CORE_PROPERTIES.contains(name) || plugins.stream().anyMatch(p -> p.userProperties().contains(name));
+        return CORE_PROPERTIES.contains(name)
+                || plugins.stream().anyMatch(p -> p.userProperties().contains(name));
     }
 
     /**
@@ -120,7 +129,8 @@ final class MavenFacts {
     private static Set<String> phases(Path mavenHome) {
         Set<String> phases = new LinkedHashSet<>();
         try (var jars = Files.list(mavenHome.resolve("lib"))) {
-            for (Path jar : jars.filter(p -> p.getFileName().toString().startsWith("maven-core")).toList()) {
+            for (Path jar : jars.filter(p -> p.getFileName().toString().startsWith("maven-core"))
+                    .toList()) {
                 try (ZipFile zip = new ZipFile(jar.toFile())) {
                     var entry = zip.getEntry("META-INF/plexus/components.xml");
                     if (entry != null) {
@@ -143,8 +153,8 @@ final class MavenFacts {
     }
 
     private static List<Plugin> plugins(Path pom) {
-        Path repository = Path.of(System.getProperty("maven.repo.local",
-                System.getProperty("user.home") + "/.m2/repository"));
+        Path repository =
+                Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
         List<Plugin> plugins = new ArrayList<>();
         Document doc = xml(pom);
         NodeList nodes = doc.getElementsByTagName("plugin");
@@ -153,10 +163,15 @@ final class MavenFacts {
             String groupId = child(plugin, "groupId").orElse("org.apache.maven.plugins");
             String artifactId = child(plugin, "artifactId").orElseThrow();
             String version = child(plugin, "version").orElse("");
-            Path jar = repository.resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(version)
+            Path jar = repository
+                    .resolve(groupId.replace('.', '/'))
+                    .resolve(artifactId)
+                    .resolve(version)
                     .resolve(artifactId + "-" + version + ".jar");
-            plugins.add(Files.isRegularFile(jar) ? described(groupId, artifactId, version, jar)
-                    : new Plugin(groupId, artifactId, version, "", Set.of(), Set.of(), Optional.empty()));
+            plugins.add(
+                    Files.isRegularFile(jar)
+                            ? described(groupId, artifactId, version, jar)
+                            : new Plugin(groupId, artifactId, version, "", Set.of(), Set.of(), Optional.empty()));
         }
         return plugins;
     }
@@ -178,7 +193,13 @@ final class MavenFacts {
             while (expression.find()) {
                 properties.add(expression.group(1));
             }
-            return new Plugin(groupId, artifactId, version, child(root, "goalPrefix").orElse(""), goals, properties,
+            return new Plugin(
+                    groupId,
+                    artifactId,
+                    version,
+                    child(root, "goalPrefix").orElse(""),
+                    goals,
+                    properties,
                     child(root, "requiredMavenVersion"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the descriptor of " + jar, e);
@@ -215,7 +236,8 @@ final class MavenFacts {
 
     private static String run(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);

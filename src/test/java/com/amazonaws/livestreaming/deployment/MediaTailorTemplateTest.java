@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Test;
  */
 class MediaTailorTemplateTest {
     private static final String ADS = "https://d1kbmkziz9rksx.cloudfront.net/VASTEndpoint.xml";
-    private static final JsonNode SHAPES = PythonTools.serviceModel("mediatailor").get("shapes");
-    private final Map<String, Object> playbackConfiguration = ResolvedStack.of(CfnTemplate.load(),
-            Map.of("AdDecisionServerUrl", ADS)).stack().properties("AdInsertion");
+    private static final JsonNode SHAPES =
+            PythonTools.serviceModel("mediatailor").get("shapes");
+    private final Map<String, Object> playbackConfiguration = ResolvedStack.of(
+                    CfnTemplate.load(), Map.of("AdDecisionServerUrl", ADS))
+            .stack()
+            .properties("AdInsertion");
 
     @Test
     void thePlaybackConfigurationFitsMediaTailorsApiModel() {
@@ -39,16 +42,18 @@ class MediaTailorTemplateTest {
 
         assertEquals("DISABLED", dash.get("MpdLocation"));
         assertEquals("MULTI_PERIOD", dash.get("OriginManifestType"));
-        String documented = SHAPES.at("/DashConfigurationForPut/members/MpdLocation/documentation").asText();
-        assertTrue(documented.contains("<code>DISABLED</code>"), "the model names DISABLED a valid value: "
-                + documented);
+        String documented = SHAPES.at("/DashConfigurationForPut/members/MpdLocation/documentation")
+                .asText();
+        assertTrue(
+                documented.contains("<code>DISABLED</code>"), "the model names DISABLED a valid value: " + documented);
     }
 
     /** The resource's properties with every {@code Ref}/{@code Fn::} replaced by a string, as CloudFormation sends. */
     private static Object withIntrinsicsAsText(Object node) {
         if (node instanceof Map<?, ?> raw) {
             Map<String, Object> map = CfnTemplate.map(raw);
-            if (map.size() == 1 && (map.containsKey("Ref") || map.keySet().iterator().next().startsWith("Fn::"))) {
+            if (map.size() == 1
+                    && (map.containsKey("Ref") || map.keySet().iterator().next().startsWith("Fn::"))) {
                 return "resolved-by-cloudformation";
             }
             Map<String, Object> copy = new LinkedHashMap<>();
@@ -56,7 +61,9 @@ class MediaTailorTemplateTest {
             return copy;
         }
         if (node instanceof List<?> list) {
-            return list.stream().map(MediaTailorTemplateTest::withIntrinsicsAsText).toList();
+            return list.stream()
+                    .map(MediaTailorTemplateTest::withIntrinsicsAsText)
+                    .toList();
         }
         return node;
     }

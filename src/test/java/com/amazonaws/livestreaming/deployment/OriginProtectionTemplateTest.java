@@ -45,17 +45,24 @@ class OriginProtectionTemplateTest {
         String outputs = String.valueOf(template.section("Outputs"));
         assertFalse(outputs.contains("CdnIdentifierSecret"), outputs);
         assertFalse(outputs.contains("resolve:secretsmanager"), outputs);
-        long references = Files.readString(CfnTemplate.PATH).lines()
-                .filter(line -> line.contains("{{resolve:secretsmanager:${CdnIdentifierSecret}")).count();
+        long references = Files.readString(CfnTemplate.PATH)
+                .lines()
+                .filter(line -> line.contains("{{resolve:secretsmanager:${CdnIdentifierSecret}"))
+                .count();
         assertEquals(2, references, "the identifier is read only for CloudFront's origin header");
     }
 
     @Test
     void adMarkersOffersMediaPackagesChoicesAndDefaultsToTheCueTagsMediaTailorReads() {
-        Set<String> mediaPackage = new TreeSet<>(Arrays.stream(AdMarkers.values()).map(Object::toString)
-                .filter(v -> !v.equals("null")).toList());
-        assertEquals(mediaPackage, new TreeSet<>(CfnTemplate.list(parameter("AdMarkers").get("AllowedValues"))
-                .stream().map(String::valueOf).toList()));
+        Set<String> mediaPackage = new TreeSet<>(Arrays.stream(AdMarkers.values())
+                .map(Object::toString)
+                .filter(v -> !v.equals("null"))
+                .toList());
+        assertEquals(
+                mediaPackage,
+                new TreeSet<>(CfnTemplate.list(parameter("AdMarkers").get("AllowedValues")).stream()
+                        .map(String::valueOf)
+                        .toList()));
         assertEquals("SCTE35_ENHANCED", parameter("AdMarkers").get("Default"));
     }
 
@@ -63,8 +70,15 @@ class OriginProtectionTemplateTest {
     void adInsertionIsOffUnlessAnAdDecisionServerIsGiven() {
         assertEquals("", parameter("AdDecisionServerUrl").get("Default"));
         // MediaTailor reads the MediaPackage v1 distribution, so it comes with Packager v1 (PackagerTemplateTest).
-        assertEquals(Map.of("Fn::And", List.of(Map.of("Fn::Not", List.of(Map.of("Fn::Equals",
-                List.of(Map.of("Ref", "AdDecisionServerUrl"), "")))), Map.of("Condition", "IsPackagerV1"))),
+        assertEquals(
+                Map.of(
+                        "Fn::And",
+                        List.of(
+                                Map.of(
+                                        "Fn::Not",
+                                        List.of(Map.of(
+                                                "Fn::Equals", List.of(Map.of("Ref", "AdDecisionServerUrl"), "")))),
+                                Map.of("Condition", "IsPackagerV1"))),
                 template.section("Conditions").get("InsertAds"));
         assertEquals("InsertAds", template.resource("AdInsertion").get("Condition"));
     }

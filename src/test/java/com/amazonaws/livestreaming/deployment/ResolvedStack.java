@@ -22,16 +22,16 @@ final class ResolvedStack {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
     /** The value of {@code Fn::GetAtt [resource, attribute]} in the stack, made up by the test. */
-    interface Attributes extends BiFunction<String, String, Object> {
-    }
+    interface Attributes extends BiFunction<String, String, Object> {}
 
     private final CfnTemplate stack;
     private final Map<String, String> parameters = new LinkedHashMap<>();
 
     private ResolvedStack(CfnTemplate stack) {
         this.stack = stack;
-        stack.section("Parameters").forEach((name, definition) ->
-                parameters.put(name, String.valueOf(CfnTemplate.map(definition).get("Default"))));
+        stack.section("Parameters")
+                .forEach((name, definition) -> parameters.put(
+                        name, String.valueOf(CfnTemplate.map(definition).get("Default"))));
     }
 
     /** The stack deployed with {@code values} over the parameters' defaults. */
@@ -46,7 +46,8 @@ final class ResolvedStack {
     /** Names a Ref, GetAtt, Sub variable or DependsOn points at that are no resource, parameter or pseudo parameter. */
     Set<String> danglingReferences() {
         Set<String> dangling = new TreeSet<>(ResolvedTemplate.names(stack.root()));
-        dangling.removeIf(name -> name.startsWith("AWS::") || parameters.containsKey(name)
+        dangling.removeIf(name -> name.startsWith("AWS::")
+                || parameters.containsKey(name)
                 || stack.resources().containsKey(name));
         return dangling;
     }
@@ -66,8 +67,10 @@ final class ResolvedStack {
             return String.valueOf(expression);
         }
         Map<String, Object> node = CfnTemplate.map(expression);
-        if (node.size() == 1 && (node.containsKey("Ref") || node.keySet().iterator().next().startsWith("Fn::"))) {
-            return function(node.keySet().iterator().next(), node.values().iterator().next(), attributes);
+        if (node.size() == 1
+                && (node.containsKey("Ref") || node.keySet().iterator().next().startsWith("Fn::"))) {
+            return function(
+                    node.keySet().iterator().next(), node.values().iterator().next(), attributes);
         }
         Map<String, Object> values = new LinkedHashMap<>();
         node.forEach((key, value) -> values.put(key, evaluate(value, attributes)));
@@ -94,8 +97,9 @@ final class ResolvedStack {
                 }
                 yield from.get(index);
             }
-            case "Fn::Split" -> List.of((Object[]) String.valueOf(evaluate(arguments.get(1), attributes))
-                    .split(Pattern.quote(String.valueOf(arguments.get(0))), -1));
+            case "Fn::Split" ->
+                List.of((Object[]) String.valueOf(evaluate(arguments.get(1), attributes))
+                        .split(Pattern.quote(String.valueOf(arguments.get(0))), -1));
             case "Fn::Join" -> {
                 List<String> parts = new ArrayList<>();
                 CfnTemplate.list(evaluate(arguments.get(1), attributes)).forEach(v -> parts.add(String.valueOf(v)));
@@ -103,9 +107,10 @@ final class ResolvedStack {
             }
             case "Fn::FindInMap" -> {
                 List<Object> path = CfnTemplate.list(evaluate(argument, attributes));
-                Map<String, Object> map = CfnTemplate.map(stack.section("Mappings").get(String.valueOf(path.get(0))));
-                yield String.valueOf(CfnTemplate.map(map.get(String.valueOf(path.get(1))))
-                        .get(String.valueOf(path.get(2))));
+                Map<String, Object> map =
+                        CfnTemplate.map(stack.section("Mappings").get(String.valueOf(path.get(0))));
+                yield String.valueOf(
+                        CfnTemplate.map(map.get(String.valueOf(path.get(1)))).get(String.valueOf(path.get(2))));
             }
             default -> throw new AssertionError("evaluate does not know " + function);
         };
@@ -117,8 +122,9 @@ final class ResolvedStack {
             case "AWS::Region" -> REGION;
             case "AWS::AccountId" -> ACCOUNT;
             case "AWS::Partition" -> "aws";
-            case "AWS::StackId" -> "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/" + STACK_NAME
-                    + "/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9";
+            case "AWS::StackId" ->
+                "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/" + STACK_NAME
+                        + "/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9";
             default -> {
                 if (parameters.containsKey(name)) {
                     yield parameters.get(name);
@@ -149,8 +155,8 @@ final class ResolvedStack {
                 value = evaluate(variables.get(variable), attributes);
             } else if (variable.contains(".") && !variable.startsWith("AWS::")) {
                 int dot = variable.indexOf('.');
-                value = function("Fn::GetAtt", List.of(variable.substring(0, dot), variable.substring(dot + 1)),
-                        attributes);
+                value = function(
+                        "Fn::GetAtt", List.of(variable.substring(0, dot), variable.substring(dot + 1)), attributes);
             } else {
                 value = ref(variable);
             }

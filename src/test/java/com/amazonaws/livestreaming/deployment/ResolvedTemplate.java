@@ -34,7 +34,10 @@ final class ResolvedTemplate {
             if (!values.containsKey(name) && !CfnTemplate.map(definition).containsKey("Default")) {
                 throw new AssertionError("parameter " + name + " has no default; give it a value");
             }
-            parameters.put(name, values.getOrDefault(name, String.valueOf(CfnTemplate.map(definition).get("Default"))));
+            parameters.put(
+                    name,
+                    values.getOrDefault(
+                            name, String.valueOf(CfnTemplate.map(definition).get("Default"))));
         });
         values.keySet().forEach(name -> {
             if (!parameters.containsKey(name)) {
@@ -74,7 +77,7 @@ final class ResolvedTemplate {
         Map<String, Object> resolved = new LinkedHashMap<>();
         for (Map.Entry<String, Object> section : template.root().entrySet()) {
             switch (section.getKey()) {
-                case "Conditions" -> { }
+                case "Conditions" -> {}
                 // The launch form lists every parameter; it has nothing to show for one combination.
                 case "Metadata" -> {
                     Map<String, Object> metadata = new LinkedHashMap<>(CfnTemplate.map(section.getValue()));
@@ -83,8 +86,9 @@ final class ResolvedTemplate {
                         resolved.put("Metadata", metadata);
                     }
                 }
-                case "Resources", "Outputs" -> resolved.put(section.getKey(),
-                        resolver.keepWhoseConditionHolds(CfnTemplate.map(section.getValue())));
+                case "Resources", "Outputs" ->
+                    resolved.put(
+                            section.getKey(), resolver.keepWhoseConditionHolds(CfnTemplate.map(section.getValue())));
                 default -> resolved.put(section.getKey(), section.getValue());
             }
         }
@@ -178,8 +182,8 @@ final class ResolvedTemplate {
     }
 
     /** The parameters the resolved template still refers to, each defaulting to the value it was deployed with. */
-    private static Map<String, Object> usedParameters(CfnTemplate template, Map<String, Object> resolved,
-                                                      Map<String, String> values) {
+    private static Map<String, Object> usedParameters(
+            CfnTemplate template, Map<String, Object> resolved, Map<String, String> values) {
         Set<String> used = names(resolved);
         Map<String, Object> kept = new LinkedHashMap<>();
         template.section("Parameters").forEach((name, definition) -> {
@@ -208,10 +212,12 @@ final class ResolvedTemplate {
             }
             Object sub = node.get("Fn::Sub");
             String text = sub instanceof String s ? s : sub instanceof List<?> l ? String.valueOf(l.get(0)) : null;
-            Set<String> defined = sub instanceof List<?> l && l.size() > 1 ? CfnTemplate.map(l.get(1)).keySet()
+            Set<String> defined = sub instanceof List<?> l && l.size() > 1
+                    ? CfnTemplate.map(l.get(1)).keySet()
                     : Set.of();
             if (text != null) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^!}][^}.]*)").matcher(text);
+                java.util.regex.Matcher m =
+                        java.util.regex.Pattern.compile("\\$\\{([^!}][^}.]*)").matcher(text);
                 while (m.find()) {
                     if (!defined.contains(m.group(1))) {
                         names.add(m.group(1));

@@ -10,11 +10,9 @@ import java.util.List;
  */
 final class ShellCommands {
     /** One simple command: its words, and the line of the text it starts on (0 for the first line). */
-    record Command(int line, List<String> words) {
-    }
+    record Command(int line, List<String> words) {}
 
-    private ShellCommands() {
-    }
+    private ShellCommands() {}
 
     static List<Command> of(String shell) {
         List<Command> commands = new ArrayList<>();
@@ -78,8 +76,10 @@ final class ShellCommands {
                 break;
             }
             if (word == null && (c == ';' || c == '&' || c == '|')) {
-                boolean pipe = c == '|' && (i + 1 >= line.length() || Character.isWhitespace(line.charAt(i + 1))
-                        || line.charAt(i + 1) == '|');
+                boolean pipe = c == '|'
+                        && (i + 1 >= line.length()
+                                || Character.isWhitespace(line.charAt(i + 1))
+                                || line.charAt(i + 1) == '|');
                 if (c != '|' || pipe) {
                     flush(words, lineNo, commands);
                     words = new ArrayList<>();

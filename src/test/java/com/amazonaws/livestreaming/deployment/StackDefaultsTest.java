@@ -27,6 +27,7 @@ class StackDefaultsTest {
         Map<String, Map<String, Object>> parameters =
                 (Map<String, Map<String, Object>>) CfnTemplate.load().root().get("Parameters");
 
-        assertEquals(StackDefaults.CHANNEL_CLASSES, parameters.get("ChannelClass").get("AllowedValues"));
+        assertEquals(
+                StackDefaults.CHANNEL_CLASSES, parameters.get("ChannelClass").get("AllowedValues"));
     }
 }

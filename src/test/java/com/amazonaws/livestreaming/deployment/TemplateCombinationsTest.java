@@ -30,11 +30,12 @@ class TemplateCombinationsTest {
     private static final String VERSION_ID = "EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE";
     /** The AWS managed policies, by the ids CloudFront's developer guide gives. */
     private static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
     private static final String ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
-    private static final List<String> ENDPOINTS = List.of("HlsEndpoint", "DashEndpoint", "MssEndpoint",
-            "CmafEndpoint");
+    private static final List<String> ENDPOINTS = List.of("HlsEndpoint", "DashEndpoint", "MssEndpoint", "CmafEndpoint");
 
     private final CfnTemplate template = CfnTemplate.load();
+
     @TempDir
     Path tmp;
 
@@ -43,17 +44,29 @@ class TemplateCombinationsTest {
         Map<String, Map<String, String>> combinations = new LinkedHashMap<>();
         combinations.put("authorization+plain", Map.of());
         combinations.put("open+plain", Map.of("CdnAuthorization", "No", "AdMarkers", "NONE"));
-        combinations.put("authorization+mediatailor", Map.of("AdDecisionServerUrl", ADS,
-                "CdnIdentifierVersionId", VERSION_ID));
-        combinations.put("open+mediatailor", Map.of("CdnAuthorization", "No", "AdDecisionServerUrl", ADS,
-                "AdMarkers", "DATERANGE", "InputType", "RTMP_PUSH", "InputCIDR", "203.0.113.7/32"));
+        combinations.put(
+                "authorization+mediatailor", Map.of("AdDecisionServerUrl", ADS, "CdnIdentifierVersionId", VERSION_ID));
+        combinations.put(
+                "open+mediatailor",
+                Map.of(
+                        "CdnAuthorization",
+                        "No",
+                        "AdDecisionServerUrl",
+                        ADS,
+                        "AdMarkers",
+                        "DATERANGE",
+                        "InputType",
+                        "RTMP_PUSH",
+                        "InputCIDR",
+                        "203.0.113.7/32"));
         return combinations;
     }
 
     private Map<String, CfnTemplate> resolved() {
         Map<String, CfnTemplate> resolved = new LinkedHashMap<>();
-        combinations().forEach((name, values) -> resolved.put(name,
-                CfnTemplate.of(ResolvedTemplate.resolve(template, values))));
+        combinations()
+                .forEach((name, values) ->
+                        resolved.put(name, CfnTemplate.of(ResolvedTemplate.resolve(template, values))));
         return resolved;
     }
 
@@ -70,8 +83,8 @@ class TemplateCombinationsTest {
 
     @Test
     void eachCombinationIsAcceptedByTheTemplatesRules() {
-        combinations().forEach((name, values) ->
-                assertEquals(List.of(), ResolvedTemplate.refusals(template, values), name));
+        combinations()
+                .forEach((name, values) -> assertEquals(List.of(), ResolvedTemplate.refusals(template, values), name));
     }
 
     @Test
@@ -88,7 +101,8 @@ class TemplateCombinationsTest {
         ObjectMapper json = new ObjectMapper();
         for (Map.Entry<String, CfnTemplate> stack : resolved().entrySet()) {
             Path file = tmp.resolve(stack.getKey() + ".json");
-            json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), stack.getValue().root());
+            json.writerWithDefaultPrettyPrinter()
+                    .writeValue(file.toFile(), stack.getValue().root());
             command.add(file.toString());
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -106,10 +120,14 @@ class TemplateCombinationsTest {
             boolean on = name.startsWith("authorization+");
             for (String endpoint : ENDPOINTS) {
                 Map<String, Object> properties = stack.properties(endpoint);
-                assertEquals(on ? Map.of("Ref", "CdnIdentifierSecret") : null, properties.get("CdnIdentifierSecret"),
+                assertEquals(
+                        on ? Map.of("Ref", "CdnIdentifierSecret") : null,
+                        properties.get("CdnIdentifierSecret"),
                         name + " " + endpoint);
-                assertEquals(on ? Map.of("Fn::GetAtt", List.of("MediaPackageCdnRole", "Arn")) : null,
-                        properties.get("SecretsRoleArn"), name + " " + endpoint);
+                assertEquals(
+                        on ? Map.of("Fn::GetAtt", List.of("MediaPackageCdnRole", "Arn")) : null,
+                        properties.get("SecretsRoleArn"),
+                        name + " " + endpoint);
             }
             assertEquals(on, stack.resources().containsKey("CdnIdentifierSecret"), name);
             assertEquals(on, stack.resources().containsKey("MediaPackageCdnRole"), name);
@@ -118,14 +136,18 @@ class TemplateCombinationsTest {
                 assertEquals(null, headers, name + ": no header without authorization");
                 return;
             }
-            Map<String, Object> header = CfnTemplate.map(CfnTemplate.list(headers).get(0));
+            Map<String, Object> header =
+                    CfnTemplate.map(CfnTemplate.list(headers).get(0));
             assertEquals("X-MediaPackage-CDNIdentifier", header.get("HeaderName"));
-            String reference = (String) CfnTemplate.map(header.get("HeaderValue")).get("Fn::Sub");
-            assertEquals(combinations().get(name).containsKey("CdnIdentifierVersionId")
-                    ? "{{resolve:secretsmanager:${CdnIdentifierSecret}:SecretString:MediaPackageCDNIdentifier::"
-                            + "${CdnIdentifierVersionId}}}"
-                    : "{{resolve:secretsmanager:${CdnIdentifierSecret}:SecretString:MediaPackageCDNIdentifier}}",
-                    reference, name);
+            String reference =
+                    (String) CfnTemplate.map(header.get("HeaderValue")).get("Fn::Sub");
+            assertEquals(
+                    combinations().get(name).containsKey("CdnIdentifierVersionId")
+                            ? "{{resolve:secretsmanager:${CdnIdentifierSecret}:SecretString:MediaPackageCDNIdentifier::"
+                                    + "${CdnIdentifierVersionId}}}"
+                            : "{{resolve:secretsmanager:${CdnIdentifierSecret}:SecretString:MediaPackageCDNIdentifier}}",
+                    reference,
+                    name);
         });
     }
 
@@ -138,25 +160,48 @@ class TemplateCombinationsTest {
             assertEquals(ads, stack.section("Outputs").containsKey("DashAdsPlaybackUrl"), name);
             assertEquals(ads, stack.properties("DemoConsole").containsKey("HlsAdsUrl"), name);
             assertEquals(ads, stack.properties("DemoConsole").containsKey("DashAdsUrl"), name);
-            List<String> patterns = behaviours(stack).stream().map(b -> (String) b.get("PathPattern")).toList();
-            assertEquals(ads ? List.of("/v1/segment/*", "/v1/dashsegment/*", "/v1/*", "/segment/*", "/tm/*", "*.m3u8",
-                    "*.mpd", "*/Manifest") : List.of("*.m3u8", "*.mpd", "*/Manifest"), patterns,
+            List<String> patterns = behaviours(stack).stream()
+                    .map(b -> (String) b.get("PathPattern"))
+                    .toList();
+            assertEquals(
+                    ads
+                            ? List.of(
+                                    "/v1/segment/*",
+                                    "/v1/dashsegment/*",
+                                    "/v1/*",
+                                    "/segment/*",
+                                    "/tm/*",
+                                    "*.m3u8",
+                                    "*.mpd",
+                                    "*/Manifest")
+                            : List.of("*.m3u8", "*.mpd", "*/Manifest"),
+                    patterns,
                     name + ": MediaTailor's paths come first, its segment paths before /v1/*");
             if (!ads) {
                 return;
             }
             Map<String, Object> config = stack.properties("AdInsertion");
-            assertEquals(Map.of("Fn::Sub", "https://${Distribution.DomainName}/out/v1/"),
+            assertEquals(
+                    Map.of("Fn::Sub", "https://${Distribution.DomainName}/out/v1/"),
                     config.get("VideoContentSourceUrl"));
-            assertEquals(Map.of("ContentSegmentUrlPrefix", Map.of("Fn::Sub", "https://${Distribution.DomainName}/out/v1/"),
-                    "AdSegmentUrlPrefix", Map.of("Fn::Sub", "https://${Distribution.DomainName}/")),
+            assertEquals(
+                    Map.of(
+                            "ContentSegmentUrlPrefix",
+                            Map.of("Fn::Sub", "https://${Distribution.DomainName}/out/v1/"),
+                            "AdSegmentUrlPrefix",
+                            Map.of("Fn::Sub", "https://${Distribution.DomainName}/")),
                     config.get("CdnConfiguration"));
             assertEquals(Map.of("Ref", "AdDecisionServerUrl"), config.get("AdDecisionServerUrl"));
-            assertEquals("manifests.mediatailor.${AWS::Region}.amazonaws.com",
-                    CfnTemplate.map(origin(stack, "mediatailor-manifests").get("DomainName")).get("Fn::Sub"));
-            assertEquals("segments.mediatailor.${AWS::Region}.amazonaws.com",
-                    CfnTemplate.map(origin(stack, "mediatailor-segments").get("DomainName")).get("Fn::Sub"));
-            assertFalse(origin(stack, "mediatailor-manifests").containsKey("OriginCustomHeaders"),
+            assertEquals(
+                    "manifests.mediatailor.${AWS::Region}.amazonaws.com",
+                    CfnTemplate.map(origin(stack, "mediatailor-manifests").get("DomainName"))
+                            .get("Fn::Sub"));
+            assertEquals(
+                    "segments.mediatailor.${AWS::Region}.amazonaws.com",
+                    CfnTemplate.map(origin(stack, "mediatailor-segments").get("DomainName"))
+                            .get("Fn::Sub"));
+            assertFalse(
+                    origin(stack, "mediatailor-manifests").containsKey("OriginCustomHeaders"),
                     "the CDN identifier goes to MediaPackage only");
         });
     }
@@ -186,9 +231,12 @@ class TemplateCombinationsTest {
                 assertEquals(ALL_VIEWER_EXCEPT_HOST_HEADER, behaviour.get("OriginRequestPolicyId"), path);
             } else {
                 String id = (String) CfnTemplate.map(policy).get("Ref");
-                Map<String, Object> config = CfnTemplate.map(stack.properties(id).get("CachePolicyConfig"));
-                assertTrue(((Number) config.get("DefaultTTL")).intValue() > 0
-                        && ((Number) config.get("MaxTTL")).intValue() > 0, path + " is cached by " + id);
+                Map<String, Object> config =
+                        CfnTemplate.map(stack.properties(id).get("CachePolicyConfig"));
+                assertTrue(
+                        ((Number) config.get("DefaultTTL")).intValue() > 0
+                                && ((Number) config.get("MaxTTL")).intValue() > 0,
+                        path + " is cached by " + id);
             }
         });
     }
@@ -197,11 +245,15 @@ class TemplateCombinationsTest {
     void noCustomPolicyStandsInForAnAwsManagedOne() {
         resolved().forEach((name, stack) -> {
             for (String id : stack.resourcesOfType("AWS::CloudFront::CachePolicy")) {
-                Map<String, Object> config = CfnTemplate.map(stack.properties(id).get("CachePolicyConfig"));
-                assertTrue(((Number) config.get("MaxTTL")).intValue() > 0, name + " " + id
-                        + " caches nothing: use CachingDisabled " + CACHING_DISABLED);
+                Map<String, Object> config =
+                        CfnTemplate.map(stack.properties(id).get("CachePolicyConfig"));
+                assertTrue(
+                        ((Number) config.get("MaxTTL")).intValue() > 0,
+                        name + " " + id + " caches nothing: use CachingDisabled " + CACHING_DISABLED);
             }
-            assertEquals(List.of(), stack.resourcesOfType("AWS::CloudFront::OriginRequestPolicy"),
+            assertEquals(
+                    List.of(),
+                    stack.resourcesOfType("AWS::CloudFront::OriginRequestPolicy"),
                     name + ": MediaTailor's paths use AllViewerExceptHostHeader");
         });
     }
@@ -222,11 +274,19 @@ class TemplateCombinationsTest {
     void theEndpointsSignalAdsUnlessAdMarkersIsNone() {
         resolved().forEach((name, stack) -> {
             String markers = combinations().get(name).getOrDefault("AdMarkers", "SCTE35_ENHANCED");
-            assertEquals(Map.of("Ref", "AdMarkers"), stack.properties("HlsEndpoint").get("AdMarkers"), name);
-            assertEquals(Map.of("Ref", "AdMarkers"), stack.properties("CmafEndpoint").get("AdMarkers"), name);
-            assertEquals(markers.equals("NONE") ? null : "ADS", stack.properties("DashEndpoint").get("PeriodTriggers"),
+            assertEquals(
+                    Map.of("Ref", "AdMarkers"), stack.properties("HlsEndpoint").get("AdMarkers"), name);
+            assertEquals(
+                    Map.of("Ref", "AdMarkers"), stack.properties("CmafEndpoint").get("AdMarkers"), name);
+            assertEquals(
+                    markers.equals("NONE") ? null : "ADS",
+                    stack.properties("DashEndpoint").get("PeriodTriggers"),
                     name);
-            assertEquals(markers, CfnTemplate.map(stack.section("Parameters").get("AdMarkers")).get("Default"), name);
+            assertEquals(
+                    markers,
+                    CfnTemplate.map(stack.section("Parameters").get("AdMarkers"))
+                            .get("Default"),
+                    name);
         });
     }
 
@@ -244,6 +304,8 @@ class TemplateCombinationsTest {
     }
 
     private static List<Map<String, Object>> behaviours(CfnTemplate stack) {
-        return CfnTemplate.list(distribution(stack).get("CacheBehaviors")).stream().map(CfnTemplate::map).toList();
+        return CfnTemplate.list(distribution(stack).get("CacheBehaviors")).stream()
+                .map(CfnTemplate::map)
+                .toList();
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TemplateContractTest {
     private static final Set<String> IMPLIED = Set.of("ServiceToken", "ServiceTimeout");
     private final CfnTemplate template = CfnTemplate.load();
+
     @TempDir
     Path tmp;
 
@@ -50,17 +51,24 @@ class TemplateContractTest {
                 """);
 
         List<String> unknown = unknownAttributes(CfnTemplate.load(yaml)).stream()
-                .map(problem -> problem.substring(0, problem.indexOf(' '))).toList();
+                .map(problem -> problem.substring(0, problem.indexOf(' ')))
+                .toList();
 
-        assertEquals(List.of("PackageChannel.NoSuchAttribute", "PackageChannel.AlsoMissing",
-                "PackageChannel.NotReturned", "PackageChannel.LongFormMissing"), unknown);
+        assertEquals(
+                List.of(
+                        "PackageChannel.NoSuchAttribute",
+                        "PackageChannel.AlsoMissing",
+                        "PackageChannel.NotReturned",
+                        "PackageChannel.LongFormMissing"),
+                unknown);
     }
 
     @Test
     void thePlaybackUrlsReadTheEndpointsManifestThroughSub() {
         List<String> read = template.attributeRefs().stream()
                 .filter(ref -> ref.where().startsWith("/Outputs/"))
-                .map(ref -> ref.resource() + "." + ref.attribute()).toList();
+                .map(ref -> ref.resource() + "." + ref.attribute())
+                .toList();
         for (String endpoint : List.of("HlsEndpoint", "DashEndpoint", "MssEndpoint", "CmafEndpoint")) {
             assertTrue(read.contains(endpoint + ".Manifest"), endpoint + ".Manifest not found among " + read);
         }
@@ -77,8 +85,8 @@ class TemplateContractTest {
             if (type.startsWith("Custom::")) {
                 ResourceSpec spec = ManagerSpecs.of(CfnTemplate.kindOf(type));
                 if (!spec.attributes().contains(ref.attribute())) {
-                    unknown.add(ref.resource() + "." + ref.attribute() + " at " + ref.where()
-                            + " (" + spec.kind() + " returns " + new TreeSet<>(spec.attributes()) + ")");
+                    unknown.add(ref.resource() + "." + ref.attribute() + " at " + ref.where() + " (" + spec.kind()
+                            + " returns " + new TreeSet<>(spec.attributes()) + ")");
                 }
             }
         }
@@ -97,8 +105,8 @@ class TemplateContractTest {
             ResourceSpec spec = ManagerSpecs.of(CfnTemplate.kindOf(template.type(id)));
             for (String property : template.properties(id).keySet()) {
                 if (!IMPLIED.contains(property) && !spec.properties().contains(property)) {
-                    unknown.add(id + "." + property + " (" + spec.kind() + " reads "
-                            + new TreeSet<>(spec.properties()) + ")");
+                    unknown.add(id + "." + property + " (" + spec.kind() + " reads " + new TreeSet<>(spec.properties())
+                            + ")");
                 }
             }
         }

@@ -23,8 +23,8 @@ class TemplateRulesTest {
 
     @Test
     void anAdDecisionServerWithAdMarkersNoneIsRefusedNamingBothParameters() {
-        List<String> refusals = ResolvedTemplate.refusals(template, Map.of("AdDecisionServerUrl", ADS,
-                "AdMarkers", "NONE"));
+        List<String> refusals =
+                ResolvedTemplate.refusals(template, Map.of("AdDecisionServerUrl", ADS, "AdMarkers", "NONE"));
 
         assertEquals(1, refusals.size(), String.valueOf(refusals));
         String reason = refusals.get(0);
@@ -35,8 +35,10 @@ class TemplateRulesTest {
     @Test
     void anAdDecisionServerWithAnyAdMarkersButNoneIsAccepted() {
         for (String markers : List.of("SCTE35_ENHANCED", "DATERANGE", "PASSTHROUGH")) {
-            assertEquals(List.of(), ResolvedTemplate.refusals(template, Map.of("AdDecisionServerUrl", ADS,
-                    "AdMarkers", markers)), markers);
+            assertEquals(
+                    List.of(),
+                    ResolvedTemplate.refusals(template, Map.of("AdDecisionServerUrl", ADS, "AdMarkers", markers)),
+                    markers);
         }
     }
 
@@ -47,8 +49,8 @@ class TemplateRulesTest {
 
     @Test
     void anAdDecisionServerWithPackagerV2IsRefused() {
-        List<String> refusals = ResolvedTemplate.refusals(template, Map.of("AdDecisionServerUrl", ADS,
-                "Packager", "v2"));
+        List<String> refusals =
+                ResolvedTemplate.refusals(template, Map.of("AdDecisionServerUrl", ADS, "Packager", "v2"));
 
         assertEquals(1, refusals.size(), String.valueOf(refusals));
         assertTrue(refusals.get(0).contains("Packager v1"), refusals.get(0));

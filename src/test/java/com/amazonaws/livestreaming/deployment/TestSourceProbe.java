@@ -23,12 +23,11 @@ import java.util.concurrent.TimeUnit;
 final class TestSourceProbe {
     private static final double SECONDS = 1920 * 1001 / 30000.0;
 
-    private TestSourceProbe() {
-    }
+    private TestSourceProbe() {}
 
     static void assertIsTheLoopableTestSource(Path clip) throws IOException, InterruptedException {
-        JsonNode probe = new ObjectMapper().readTree(
-                ffprobe("-show_streams", "-show_format", "-of", "json", clip.toString()));
+        JsonNode probe =
+                new ObjectMapper().readTree(ffprobe("-show_streams", "-show_format", "-of", "json", clip.toString()));
         JsonNode streams = probe.get("streams");
         assertEquals(2, streams.size(), "exactly one video and one audio stream (no data, no SCTE-35): " + streams);
 
@@ -55,13 +54,20 @@ final class TestSourceProbe {
         assertEquals(0.0, audio.get("start_time").asDouble(), 0.0);
 
         long bitrate = probe.get("format").get("bit_rate").asLong();
-        assertTrue(bitrate > 500_000 && bitrate < 10_000_000,
-                "fits MediaLive's 10 Mb/s input class: " + bitrate + " b/s");
+        assertTrue(
+                bitrate > 500_000 && bitrate < 10_000_000, "fits MediaLive's 10 Mb/s input class: " + bitrate + " b/s");
 
         // MP4 sync samples are IDR frames: one every 60 frames (2 s), the first at 0, so each loop starts clean.
         List<Double> keyframes = new ArrayList<>();
-        for (String line : ffprobe("-select_streams", "v", "-show_entries", "packet=pts_time,flags",
-                "-of", "csv=p=0", clip.toString()).split("\n")) {
+        for (String line : ffprobe(
+                        "-select_streams",
+                        "v",
+                        "-show_entries",
+                        "packet=pts_time,flags",
+                        "-of",
+                        "csv=p=0",
+                        clip.toString())
+                .split("\n")) {
             String[] fields = line.trim().split(",");
             if (fields.length == 2 && fields[1].startsWith("K")) {
                 keyframes.add(Double.parseDouble(fields[0]));
@@ -71,7 +77,9 @@ final class TestSourceProbe {
         for (int i = 0; i < keyframes.size(); i++) {
             assertEquals(i * 60 * 1001 / 30000.0, keyframes.get(i), 0.001, "keyframe " + i);
         }
-        assertEquals(List.of("ftyp", "moov"), topLevelBoxes(clip).subList(0, 2),
+        assertEquals(
+                List.of("ftyp", "moov"),
+                topLevelBoxes(clip).subList(0, 2),
                 "the index comes first (faststart), so MediaLive can start reading at once");
     }
 
@@ -102,7 +110,9 @@ final class TestSourceProbe {
     private static String ffprobe(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ffprobe", "-v", "error"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String output;
         try (InputStream in = process.getInputStream()) {
             output = new String(in.readAllBytes(), StandardCharsets.UTF_8);

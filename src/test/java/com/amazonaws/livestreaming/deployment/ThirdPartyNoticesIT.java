@@ -41,6 +41,7 @@ class ThirdPartyNoticesIT {
 
     /** groupId:artifactId to the library jar on the test class path whose classes the shaded jar holds. */
     private static final Map<String, Path> BUNDLED = new TreeMap<>();
+
     private static JarFile shaded;
     private static String notices;
 
@@ -55,14 +56,19 @@ class ThirdPartyNoticesIT {
                 continue;
             }
             try (JarFile library = new JarFile(jar.toFile())) {
-                String someClass = library.stream().map(JarEntry::getName)
-                        .filter(name -> name.endsWith(".class") && !name.contains("module-info")
+                String someClass = library.stream()
+                        .map(JarEntry::getName)
+                        .filter(name -> name.endsWith(".class")
+                                && !name.contains("module-info")
                                 && !name.startsWith("META-INF/"))
-                        .findFirst().orElse(null);
+                        .findFirst()
+                        .orElse(null);
                 if (someClass != null && shaded.getEntry(someClass) != null) {
                     Path version = jar.getParent();
                     Path artifact = version.getParent();
-                    String group = repository.relativize(artifact.getParent()).toString()
+                    String group = repository
+                            .relativize(artifact.getParent())
+                            .toString()
                             .replace(File.separatorChar, '.');
                     BUNDLED.put(group + ":" + artifact.getFileName() + " " + version.getFileName(), jar);
                 }
@@ -87,11 +93,13 @@ class ThirdPartyNoticesIT {
     void noticesListTheConsolesNpmPlayersWithTheirVersionsAndLicences() throws IOException {
         ObjectMapper json = new ObjectMapper();
         JsonNode packageJson = json.readTree(Path.of("console", "package.json").toFile());
-        JsonNode lock = json.readTree(Path.of("console", "package-lock.json").toFile()).get("packages");
+        JsonNode lock =
+                json.readTree(Path.of("console", "package-lock.json").toFile()).get("packages");
         List<String> expected = new ArrayList<>();
         packageJson.get("dependencies").fieldNames().forEachRemaining(name -> {
             JsonNode locked = lock.get("node_modules/" + name);
-            expected.add(name + " " + locked.get("version").asText() + " " + locked.get("license").asText());
+            expected.add(name + " " + locked.get("version").asText() + " "
+                    + locked.get("license").asText());
         });
         List<String> listed = new ArrayList<>();
         Matcher line = LISTED.matcher(notices.substring(notices.indexOf("The demo console")));
@@ -99,7 +107,8 @@ class ThirdPartyNoticesIT {
             listed.add(line.group(1) + " " + line.group(2) + " " + line.group(3));
         }
 
-        assertEquals(expected.stream().sorted().toList(), listed.stream().sorted().toList());
+        assertEquals(
+                expected.stream().sorted().toList(), listed.stream().sorted().toList());
     }
 
     @Test
@@ -113,7 +122,9 @@ class ThirdPartyNoticesIT {
             try (JarFile jar = new JarFile(library.getValue().toFile())) {
                 for (String name : entries(jar, LICENCE_FILE)) {
                     String text = normalized(read(jar, name));
-                    String rest = text.startsWith(apache) ? text.substring(apache.length()).strip() : text;
+                    String rest = text.startsWith(apache)
+                            ? text.substring(apache.length()).strip()
+                            : text;
                     boolean keptUnderItsName = shaded.getEntry(name) != null
                             && normalized(read(shaded, name)).equals(text);
                     if (!rest.isEmpty() && !quoted.contains(rest) && !keptUnderItsName) {
@@ -127,12 +138,16 @@ class ThirdPartyNoticesIT {
 
     @Test
     void everyNoticeLineOfABundledLibraryIsInTheMergedNotice() throws IOException {
-        Set<String> merged = new TreeSet<>(read(shaded, "META-INF/NOTICE").lines().map(String::strip).toList());
+        Set<String> merged = new TreeSet<>(
+                read(shaded, "META-INF/NOTICE").lines().map(String::strip).toList());
         List<String> lost = new ArrayList<>();
         for (Map.Entry<String, Path> library : BUNDLED.entrySet()) {
             try (JarFile jar = new JarFile(library.getValue().toFile())) {
                 for (String name : entries(jar, NOTICE_FILE)) {
-                    read(jar, name).lines().map(String::strip).filter(l -> !l.isEmpty() && !merged.contains(l))
+                    read(jar, name)
+                            .lines()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty() && !merged.contains(l))
                             .forEach(l -> lost.add(library.getKey() + " " + name + ": " + l));
                 }
             }

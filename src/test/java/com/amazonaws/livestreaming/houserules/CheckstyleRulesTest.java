@@ -106,7 +106,8 @@ class CheckstyleRulesTest {
                     }
                 }
                 """;
-        assertEquals(List.of("RegexpSinglelineJava", "RegexpSinglelineJava"),
+        assertEquals(
+                List.of("RegexpSinglelineJava", "RegexpSinglelineJava"),
                 violations(MAIN + "medialive/Printer.java", source.formatted("medialive")));
         assertEquals(List.of(), violations(MAIN + "cli/Printer.java", source.formatted("cli")));
     }
@@ -142,7 +143,8 @@ class CheckstyleRulesTest {
 
     @Test
     void namesAgainstJavaConventionsFail() throws Exception {
-        assertEquals(List.of("ConstantName", "MemberName", "MethodName", "TypeName"),
+        assertEquals(
+                List.of("ConstantName", "MemberName", "MethodName", "TypeName"),
                 violations(MAIN + "cfn/bad_name.java", """
                 package com.amazonaws.livestreaming.cfn;
 
@@ -175,8 +177,8 @@ class CheckstyleRulesTest {
         Checker checker = new Checker();
         try {
             checker.setModuleClassLoader(Checker.class.getClassLoader());
-            checker.configure(ConfigurationLoader.loadConfiguration(
-                    CONFIG.toString(), new PropertiesExpander(new Properties())));
+            checker.configure(
+                    ConfigurationLoader.loadConfiguration(CONFIG.toString(), new PropertiesExpander(new Properties())));
             checker.addFilter(SuppressionsLoader.loadSuppressions(SUPPRESSIONS.toString()));
             List<String> checks = new ArrayList<>();
             checker.addListener(new Collector(checks));
@@ -200,19 +202,15 @@ class CheckstyleRulesTest {
         }
 
         @Override
-        public void auditStarted(AuditEvent event) {
-        }
+        public void auditStarted(AuditEvent event) {}
 
         @Override
-        public void auditFinished(AuditEvent event) {
-        }
+        public void auditFinished(AuditEvent event) {}
 
         @Override
-        public void fileStarted(AuditEvent event) {
-        }
+        public void fileStarted(AuditEvent event) {}
 
         @Override
-        public void fileFinished(AuditEvent event) {
-        }
+        public void fileFinished(AuditEvent event) {}
     }
 }

@@ -25,8 +25,7 @@ final class PublicTypes {
             "^public (?:(?:final|abstract|sealed|non-sealed|static) )*(?:class|interface|record|enum|@interface) (\\w+)",
             Pattern.MULTILINE);
 
-    private PublicTypes() {
-    }
+    private PublicTypes() {}
 
     /** The fully qualified names of the public main types no other package uses, sorted. */
     static List<String> unusedOutsideTheirPackage(Path repo) {

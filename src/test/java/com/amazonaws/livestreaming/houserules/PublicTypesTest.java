@@ -17,7 +17,9 @@ class PublicTypesTest {
 
     @Test
     void everyPublicMainTypeIsUsedByAnotherPackageOrNamedByTheRuntime() {
-        assertEquals(List.of(), PublicTypes.unusedOutsideTheirPackage(Paths.get("")),
+        assertEquals(
+                List.of(),
+                PublicTypes.unusedOutsideTheirPackage(Paths.get("")),
                 "public types that no other package uses: make them package-private");
     }
 
@@ -33,7 +35,9 @@ class PublicTypesTest {
     @Test
     void aPublicTypeImportedByATestOfAnotherPackageIsNotReported() throws IOException {
         write("src/main/java/a/Shared.java", "package a;\n\npublic record Shared(String name) {\n}\n");
-        write("src/test/java/b/UserTest.java", "package b;\n\nimport a.Shared;\n\nclass UserTest {\n    Shared s;\n}\n");
+        write(
+                "src/test/java/b/UserTest.java",
+                "package b;\n\nimport a.Shared;\n\nclass UserTest {\n    Shared s;\n}\n");
         write("pom.xml", "<project/>");
 
         assertEquals(List.of(), PublicTypes.unusedOutsideTheirPackage(repo));

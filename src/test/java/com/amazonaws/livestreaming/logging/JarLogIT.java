@@ -32,23 +32,43 @@ class JarLogIT {
         assertTrue(Files.exists(jar), "run `mvn package` first: " + jar.toAbsolutePath());
         String stderr;
         try (ResponseEndpoint endpoint = new ResponseEndpoint()) {
-            endpoint.server().stubFor(delete(urlEqualTo(PATH)).inScenario("throttled")
-                    .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("calm")
-                    .willReturn(aResponse().withStatus(429).withHeader("x-amzn-ErrorType", "TooManyRequestsException")
-                            .withBody("{\"message\":\"Too many requests\"}")));
-            endpoint.server().stubFor(delete(urlEqualTo(PATH)).inScenario("throttled").whenScenarioStateIs("calm")
-                    .willReturn(aResponse().withStatus(202).withBody("{}")));
+            endpoint.server()
+                    .stubFor(delete(urlEqualTo(PATH))
+                            .inScenario("throttled")
+                            .whenScenarioStateIs(Scenario.STARTED)
+                            .willSetStateTo("calm")
+                            .willReturn(aResponse()
+                                    .withStatus(429)
+                                    .withHeader("x-amzn-ErrorType", "TooManyRequestsException")
+                                    .withBody("{\"message\":\"Too many requests\"}")));
+            endpoint.server()
+                    .stubFor(delete(urlEqualTo(PATH))
+                            .inScenario("throttled")
+                            .whenScenarioStateIs("calm")
+                            .willReturn(aResponse().withStatus(202).withBody("{}")));
             Path event = temp.resolve("event.json");
-            Files.writeString(event, Files.readString(Path.of("src/test/resources/events/delete-mediapackage-endpoint.json"))
-                    .replace("http://127.0.0.1:8080", "http://127.0.0.1:" + endpoint.server().port()));
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-jar", jar.toString(), "invoke", event.toString());
-            builder.environment().put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + endpoint.server().port());
+            Files.writeString(
+                    event,
+                    Files.readString(Path.of("src/test/resources/events/delete-mediapackage-endpoint.json"))
+                            .replace(
+                                    "http://127.0.0.1:8080",
+                                    "http://127.0.0.1:" + endpoint.server().port()));
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    jar.toString(),
+                    "invoke",
+                    event.toString());
+            builder.environment()
+                    .put(
+                            "AWS_ENDPOINT_URL",
+                            "http://127.0.0.1:" + endpoint.server().port());
             builder.environment().put("AWS_REGION", "us-east-1");
             builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
             builder.environment().put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMIEXAMPLEKEY");
             Process process = builder.redirectOutput(temp.resolve("out.txt").toFile())
-                    .redirectError(temp.resolve("err.txt").toFile()).start();
+                    .redirectError(temp.resolve("err.txt").toFile())
+                    .start();
             assertTrue(process.waitFor(90, TimeUnit.SECONDS), "invoke finished");
             stderr = Files.readString(temp.resolve("err.txt"), StandardCharsets.UTF_8);
             assertEquals(0, process.exitValue(), stderr);
@@ -64,7 +84,10 @@ class JarLogIT {
             assertTrue(line.path("timestamp").isTextual(), line.toString());
             assertEquals("local-invoke", line.path("lambdaRequestId").asText(), line.toString());
         }
-        assertTrue(lines.stream().anyMatch(l -> l.path("message").asText().startsWith("Retryable error detected")
-                && l.path("error").asText().contains("429")), stderr);
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.path("message").asText().startsWith("Retryable error detected")
+                                && l.path("error").asText().contains("429")),
+                stderr);
     }
 }

@@ -11,8 +11,8 @@ import com.amazonaws.livestreaming.Handler;
 import com.amazonaws.livestreaming.Managers;
 import com.amazonaws.livestreaming.cfn.Invocation;
 import com.amazonaws.livestreaming.cfn.JsonLog;
-import com.amazonaws.livestreaming.cfn.TimeBudget;
 import com.amazonaws.livestreaming.cfn.ResponseSender;
+import com.amazonaws.livestreaming.cfn.TimeBudget;
 import com.amazonaws.livestreaming.cli.LocalContext;
 import com.amazonaws.livestreaming.testing.Events;
 import com.amazonaws.livestreaming.testing.ResponseEndpoint;
@@ -54,17 +54,33 @@ class JsonLogLinesTest {
     }
 
     private byte[] runDeleteOfEndpointThrottledOnce(String lambdaRequestId) {
-        try (WireMockAws aws = new WireMockAws(); ResponseEndpoint response = new ResponseEndpoint()) {
-            aws.server().stubFor(delete(urlPathEqualTo(ENDPOINT_PATH)).inScenario("throttled")
-                    .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("calm")
-                    .willReturn(aResponse().withStatus(429).withHeader("x-amzn-ErrorType", "TooManyRequestsException")
-                            .withBody("{\"message\":\"Too many requests\"}")));
-            aws.server().stubFor(delete(urlPathEqualTo(ENDPOINT_PATH)).inScenario("throttled")
-                    .whenScenarioStateIs("calm").willReturn(aResponse().withStatus(202).withBody("{}")));
-            Handler handler = new Handler(() -> Managers.standard(aws.clients()), new ResponseSender(6, d -> { }),
-                    log, Handler.DEFAULT_SAFETY_MARGIN);
-            return handler.handle(Events.delete(response.url(), "MediaPackageEndpoint", "demo-stack-livestream-hls",
-                    Map.of("ChannelId", "demo-stack-livestream", "EndPoint", "HLS")),
+        try (WireMockAws aws = new WireMockAws();
+                ResponseEndpoint response = new ResponseEndpoint()) {
+            aws.server()
+                    .stubFor(delete(urlPathEqualTo(ENDPOINT_PATH))
+                            .inScenario("throttled")
+                            .whenScenarioStateIs(Scenario.STARTED)
+                            .willSetStateTo("calm")
+                            .willReturn(aResponse()
+                                    .withStatus(429)
+                                    .withHeader("x-amzn-ErrorType", "TooManyRequestsException")
+                                    .withBody("{\"message\":\"Too many requests\"}")));
+            aws.server()
+                    .stubFor(delete(urlPathEqualTo(ENDPOINT_PATH))
+                            .inScenario("throttled")
+                            .whenScenarioStateIs("calm")
+                            .willReturn(aResponse().withStatus(202).withBody("{}")));
+            Handler handler = new Handler(
+                    () -> Managers.standard(aws.clients()),
+                    new ResponseSender(6, d -> {}),
+                    log,
+                    Handler.DEFAULT_SAFETY_MARGIN);
+            return handler.handle(
+                    Events.delete(
+                            response.url(),
+                            "MediaPackageEndpoint",
+                            "demo-stack-livestream-hls",
+                            Map.of("ChannelId", "demo-stack-livestream", "EndPoint", "HLS")),
                     new LocalContext(Duration.ofMinutes(1), lambdaRequestId));
         }
     }
@@ -72,8 +88,10 @@ class JsonLogLinesTest {
     @Test
     void anSdkRetryOnThrottlingIsAJsonWarningOfTheInvocation() throws Exception {
         runDeleteOfEndpointThrottledOnce("lambda-req-1");
-        JsonNode retry = lines().stream().filter(l -> l.path("message").asText().startsWith("Retryable error"))
-                .findFirst().orElseThrow(() -> new AssertionError("no retry line in " + bytes));
+        JsonNode retry = lines().stream()
+                .filter(l -> l.path("message").asText().startsWith("Retryable error"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no retry line in " + bytes));
         assertEquals("WARN", retry.path("level").asText());
         assertEquals("lambda-req-1", retry.path("lambdaRequestId").asText());
         assertEquals("Custom::MediaPackageEndpoint", retry.path("resourceType").asText());
@@ -87,7 +105,8 @@ class JsonLogLinesTest {
         List<JsonNode> lines = lines();
         assertTrue(lines.size() >= 3, bytes.toString(StandardCharsets.UTF_8));
         for (JsonNode line : lines) {
-            assertTrue(line.path("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
+            assertTrue(
+                    line.path("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
                     line.toString());
             assertEquals("lambda-req-2", line.path("lambdaRequestId").asText(), line.toString());
         }
@@ -96,14 +115,21 @@ class JsonLogLinesTest {
     @Test
     void theServiceTokenIsShownAndPasswordsAreNot() throws Exception {
         try (ResponseEndpoint response = new ResponseEndpoint()) {
-            Handler handler = new Handler(() -> new com.amazonaws.livestreaming.cfn.Registry(Map.of()),
-                    new ResponseSender(6, d -> { }), log, Handler.DEFAULT_SAFETY_MARGIN);
-            handler.handle(Events.create(response.url(), "Unknown", Map.of("PriPass", "s3cret-pass")),
+            Handler handler = new Handler(
+                    () -> new com.amazonaws.livestreaming.cfn.Registry(Map.of()),
+                    new ResponseSender(6, d -> {}),
+                    log,
+                    Handler.DEFAULT_SAFETY_MARGIN);
+            handler.handle(
+                    Events.create(response.url(), "Unknown", Map.of("PriPass", "s3cret-pass")),
                     new LocalContext(Duration.ofMinutes(1), "lambda-req-3"));
         }
-        JsonNode received = lines().stream().filter(l -> l.path("message").asText().equals("received"))
-                .findFirst().orElseThrow();
-        assertEquals("arn:aws:lambda:us-east-1:123456789012:function:demo-stack-CustomResource:3",
+        JsonNode received = lines().stream()
+                .filter(l -> l.path("message").asText().equals("received"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "arn:aws:lambda:us-east-1:123456789012:function:demo-stack-CustomResource:3",
                 received.path("properties").path("ServiceToken").asText());
         assertEquals("****", received.path("properties").path("PriPass").asText());
         assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("s3cret-pass"));
@@ -123,22 +149,24 @@ class JsonLogLinesTest {
         }
         List<JsonNode> lines = lines();
         assertEquals(1, lines.size(), bytes.toString(StandardCharsets.UTF_8));
-        assertEquals("The clock skew between the client and server was too large (a versus b).",
+        assertEquals(
+                "The clock skew between the client and server was too large (a versus b).",
                 lines.get(0).path("message").asText());
         assertEquals("lambda-req-4", lines.get(0).path("lambdaRequestId").asText());
     }
 
     @Test
     void slf4jBindsTheProjectsProvider() {
-        assertTrue(LoggerFactory.getLogger("any") instanceof JsonLogger,
+        assertTrue(
+                LoggerFactory.getLogger("any") instanceof JsonLogger,
                 LoggerFactory.getLogger("any").getClass().getName());
     }
 
     @Test
     void anSdkWarningOnAWorkerGoesToItsOwnInvocationsLinesWhileAnotherInvocationIsActive() throws Exception {
         ByteArrayOutputStream laterBytes = new ByteArrayOutputStream();
-        Invocation earlier = new Invocation(TimeBudget.of(Duration.ofSeconds(5)),
-                log.with(Map.of("lambdaRequestId", "earlier-invocation")));
+        Invocation earlier = new Invocation(
+                TimeBudget.of(Duration.ofSeconds(5)), log.with(Map.of("lambdaRequestId", "earlier-invocation")));
         JsonLog.activate(new JsonLog(new PrintStream(laterBytes, true, StandardCharsets.UTF_8))
                 .with(Map.of("lambdaRequestId", "later-invocation")));
 
@@ -148,7 +176,8 @@ class JsonLogLinesTest {
             return null;
         });
 
-        assertEquals("earlier-invocation", lines().get(0).path("lambdaRequestId").asText());
+        assertEquals(
+                "earlier-invocation", lines().get(0).path("lambdaRequestId").asText());
         assertEquals("", laterBytes.toString(StandardCharsets.UTF_8));
     }
 }

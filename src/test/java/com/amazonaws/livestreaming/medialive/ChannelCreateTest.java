@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Create against the MediaLive stand-in: CREATING for 5 s, and with Start: Yes, STARTING for 90 s. */
 class ChannelCreateTest {
     private static final String CHANNEL_ID = "1234567";
+
     @AutoClose
     private final ChannelFixture fixture = new ChannelFixture();
 
@@ -37,20 +38,24 @@ class ChannelCreateTest {
 
         assertTrue(outcome.succeeded());
         assertEquals(CHANNEL_ID, outcome.physicalResourceId());
-        assertEquals(Map.of("ChannelId", CHANNEL_ID, "Arn", MediaLiveStubs.arn(CHANNEL_ID), "State", "IDLE"),
+        assertEquals(
+                Map.of("ChannelId", CHANNEL_ID, "Arn", MediaLiveStubs.arn(CHANNEL_ID), "State", "IDLE"),
                 outcome.data());
         assertEquals(List.of("MediaLive:ListChannels", "MediaLive:CreateChannel"), fixture.actions());
         assertEquals("IDLE", fixture.aws.mediaLive().channelState(CHANNEL_ID));
-        assertEquals(MediaLiveStubs.ourTags(), MediaLiveStubs.tagsOf(
-                fixture.aws.mediaLive().describeChannel(CHANNEL_ID)));
+        assertEquals(
+                MediaLiveStubs.ourTags(),
+                MediaLiveStubs.tagsOf(fixture.aws.mediaLive().describeChannel(CHANNEL_ID)));
     }
 
     @Test
     void createWithStartAnswersOnlyOnceTheChannelIsRunning() {
-        Outcome outcome = fixture.manager.create(create("Start", "Yes"), fixture.invocation().invocation());
+        Outcome outcome = fixture.manager.create(
+                create("Start", "Yes"), fixture.invocation().invocation());
 
         assertEquals("RUNNING", outcome.data().get("State"));
-        assertEquals(List.of("MediaLive:ListChannels", "MediaLive:CreateChannel", "MediaLive:StartChannel"),
+        assertEquals(
+                List.of("MediaLive:ListChannels", "MediaLive:CreateChannel", "MediaLive:StartChannel"),
                 fixture.actions());
         assertEquals("RUNNING", fixture.aws.mediaLive().channelState(CHANNEL_ID));
     }
@@ -71,16 +76,22 @@ class ChannelCreateTest {
 
         Outcome outcome = fixture.dispatch(create());
 
-        assertEquals("MediaLive could not create channel 1234567 (CREATE_FAILED); MediaLive says: Role Permissions:"
-                + " MediaLive cannot assume the role", outcome.reason());
+        assertEquals(
+                "MediaLive could not create channel 1234567 (CREATE_FAILED); MediaLive says: Role Permissions:"
+                        + " MediaLive cannot assume the role",
+                outcome.reason());
     }
 
     @Test
     void createRefusedByMediaLiveNamesEachValidationError() {
-        fixture.aws.server().stubFor(post(urlPathEqualTo("/prod/channels")).willReturn(aResponse().withStatus(422)
-                .withHeader("Content-Type", "application/json")
-                .withHeader("x-amzn-ErrorType", "UnprocessableEntityException")
-                .withBody("""
+        fixture.aws
+                .server()
+                .stubFor(post(urlPathEqualTo("/prod/channels"))
+                        .willReturn(aResponse()
+                                .withStatus(422)
+                                .withHeader("Content-Type", "application/json")
+                                .withHeader("x-amzn-ErrorType", "UnprocessableEntityException")
+                                .withBody("""
                         {"message":"Failed to create channel: Validation errors",
                          "validationErrors":[{"elementPath":"/roleArn",
                            "errorMessage":"Role arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole cannot be assumed"}]}
@@ -89,8 +100,10 @@ class ChannelCreateTest {
 
         Outcome outcome = fixture.dispatch(request);
 
-        assertEquals("MediaLive refused the channel: Failed to create channel: Validation errors (/roleArn: Role "
-                + "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole cannot be assumed)", outcome.reason());
+        assertEquals(
+                "MediaLive refused the channel: Failed to create channel: Validation errors (/roleArn: Role "
+                        + "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole cannot be assumed)",
+                outcome.reason());
         assertEquals(PhysicalIds.nothingCreated(request), outcome.physicalResourceId());
     }
 
@@ -98,8 +111,10 @@ class ChannelCreateTest {
     void createOfAChannelWhoseInputIsMissingIsRefusedWithMediaLivesReason() {
         Outcome outcome = fixture.dispatch(create("InputId", "9999999"));
 
-        assertEquals("MediaLive refused the channel: Validation errors (/inputAttachments/0/inputId: Input 9999999 "
-                + "does not exist)", outcome.reason());
+        assertEquals(
+                "MediaLive refused the channel: Validation errors (/inputAttachments/0/inputId: Input 9999999 "
+                        + "does not exist)",
+                outcome.reason());
         assertEquals(List.of(), fixture.aws.mediaLive().channelIds());
     }
 
@@ -111,8 +126,10 @@ class ChannelCreateTest {
 
         assertFalse(outcome.succeeded());
         assertEquals(CHANNEL_ID, outcome.physicalResourceId());
-        assertEquals("MediaLive could not start channel 1234567: it went back to IDLE; MediaLive says: Input "
-                + "Failure: No input", outcome.reason());
+        assertEquals(
+                "MediaLive could not start channel 1234567: it went back to IDLE; MediaLive says: Input "
+                        + "Failure: No input",
+                outcome.reason());
     }
 
     @Test
@@ -122,8 +139,8 @@ class ChannelCreateTest {
         String otherInput = fixture.input();
         fixture.aws.mediaLive().addChannel("STANDARD", "RUNNING", fixture.input(), Map.of("Owner", "someone-else"));
         fixture.aws.mediaLive().addChannel("STANDARD", "IDLE", otherInput, otherRequest);
-        String first = fixture.aws.mediaLive().addChannel("STANDARD", "CREATING", fixture.inputId,
-                MediaLiveStubs.ourTags());
+        String first =
+                fixture.aws.mediaLive().addChannel("STANDARD", "CREATING", fixture.inputId, MediaLiveStubs.ourTags());
         fixture.aws.mediaLive().pageSize(2);
         var invocation = fixture.invocation();
 
@@ -131,7 +148,9 @@ class ChannelCreateTest {
 
         assertEquals(first, outcome.physicalResourceId());
         assertEquals(first, invocation.invocation().madePhysicalId());
-        assertEquals(List.of("MediaLive:ListChannels", "MediaLive:ListChannels"), fixture.actions(),
+        assertEquals(
+                List.of("MediaLive:ListChannels", "MediaLive:ListChannels"),
+                fixture.actions(),
                 "both pages read, and no second CreateChannel");
     }
 
@@ -139,11 +158,13 @@ class ChannelCreateTest {
     void timeoutNamesTheStateTheChannelIsStuckIn() {
         fixture.aws.mediaLive().timings().channelStart = Duration.ofHours(1);
 
-        Outcome outcome = MediaLiveStubs.dispatch(fixture.manager, create("Start", "Yes"),
+        Outcome outcome = MediaLiveStubs.dispatch(
+                fixture.manager,
+                create("Start", "Yes"),
                 fixture.invocation(Duration.ofSeconds(300)).invocation());
 
-        assertEquals("timed out while waiting for channel 1234567 to reach RUNNING (last state STARTING)",
-                outcome.reason());
+        assertEquals(
+                "timed out while waiting for channel 1234567 to reach RUNNING (last state STARTING)", outcome.reason());
         assertEquals(CHANNEL_ID, outcome.physicalResourceId());
     }
 
@@ -154,15 +175,20 @@ class ChannelCreateTest {
         Outcome outcome = fixture.manager.create(create(), fixture.invocation().invocation());
 
         assertEquals("IDLE", outcome.data().get("State"));
-        assertEquals(fixture.count("MediaLive:DescribeChannel") + 1,
-                fixture.aws.served().stream().filter("MediaLive:DescribeChannel"::equals).count(),
+        assertEquals(
+                fixture.count("MediaLive:DescribeChannel") + 1,
+                fixture.aws.served().stream()
+                        .filter("MediaLive:DescribeChannel"::equals)
+                        .count(),
                 "one call answered on its second attempt");
     }
 
     @Test
     void unknownProfileFailsBeforeAnyCallToMediaLive() {
-        InvalidPropertyException e = assertThrows(InvalidPropertyException.class,
-                () -> fixture.manager.create(create("EncodingProfile", "4k"), fixture.invocation().invocation()));
+        InvalidPropertyException e = assertThrows(
+                InvalidPropertyException.class,
+                () -> fixture.manager.create(
+                        create("EncodingProfile", "4k"), fixture.invocation().invocation()));
 
         assertEquals("EncodingProfile", e.property());
         assertEquals(List.of(), fixture.calls());

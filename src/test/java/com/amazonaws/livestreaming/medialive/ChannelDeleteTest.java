@@ -17,6 +17,7 @@ class ChannelDeleteTest {
     private static final String STOP = "MediaLive:StopChannel";
     private static final String DELETE = "MediaLive:DeleteChannel";
     private static final String LIST = "MediaLive:ListChannels";
+
     @AutoClose
     private final ChannelFixture fixture = new ChannelFixture();
 
@@ -71,8 +72,13 @@ class ChannelDeleteTest {
 
     @Test
     void deleteWhileCreatingWaitsForTheChannelToSettle() {
-        String id = fixture.aws.clients().mediaLive().createChannel(b -> b.name("x").channelClass("STANDARD")
-                .inputAttachments(a -> a.inputId(fixture.inputId))).channel().id();
+        String id = fixture.aws
+                .clients()
+                .mediaLive()
+                .createChannel(
+                        b -> b.name("x").channelClass("STANDARD").inputAttachments(a -> a.inputId(fixture.inputId)))
+                .channel()
+                .id();
 
         assertTrue(deleteChannel(id).succeeded());
         assertEquals(List.of("MediaLive:CreateChannel", DELETE), fixture.actions());
@@ -118,11 +124,15 @@ class ChannelDeleteTest {
         String id = fixture.channel("STANDARD", "RUNNING");
         fixture.aws.mediaLive().timings().channelStop = Duration.ofHours(1);
 
-        Outcome outcome = MediaLiveStubs.dispatch(fixture.manager, Requests.delete(ChannelManager.KIND, id,
-                properties()), fixture.invocation(Duration.ofSeconds(120)).invocation());
+        Outcome outcome = MediaLiveStubs.dispatch(
+                fixture.manager,
+                Requests.delete(ChannelManager.KIND, id, properties()),
+                fixture.invocation(Duration.ofSeconds(120)).invocation());
 
-        assertEquals("timed out while waiting for channel 1234567 to reach IDLE before it is deleted (last state "
-                + "STOPPING)", outcome.reason());
+        assertEquals(
+                "timed out while waiting for channel 1234567 to reach IDLE before it is deleted (last state "
+                        + "STOPPING)",
+                outcome.reason());
         assertEquals(id, outcome.physicalResourceId());
     }
 
@@ -143,17 +153,18 @@ class ChannelDeleteTest {
     void throttledPollsKeepTheWaitGoingWithBackoff() {
         try (ChannelFixture once = new ChannelFixture(1)) {
             String id = once.channel("STANDARD", "RUNNING");
-            once.aws.onNext(DESCRIBE, () -> once.aws.refuse(DESCRIBE, 3, 429, "TooManyRequestsException",
-                    "Too Many Requests"));
+            once.aws.onNext(
+                    DESCRIBE, () -> once.aws.refuse(DESCRIBE, 3, 429, "TooManyRequestsException", "Too Many Requests"));
             var captured = once.invocation();
 
-            Outcome outcome = MediaLiveStubs.dispatch(once.manager, Requests.delete(ChannelManager.KIND, id,
-                    properties()), captured.invocation());
+            Outcome outcome = MediaLiveStubs.dispatch(
+                    once.manager, Requests.delete(ChannelManager.KIND, id, properties()), captured.invocation());
 
             assertTrue(outcome.succeeded(), outcome.reason());
             assertEquals("DELETED", once.aws.mediaLive().channelState(id));
-            assertTrue(captured.log().contains(
-                    "MediaLive DescribeChannel: 429 TooManyRequestsException: Too Many Requests"),
+            assertTrue(
+                    captured.log()
+                            .contains("MediaLive DescribeChannel: 429 TooManyRequestsException: Too Many Requests"),
                     captured.log());
         }
     }
@@ -163,14 +174,18 @@ class ChannelDeleteTest {
         try (ChannelFixture once = new ChannelFixture(1)) {
             String id = once.channel("STANDARD", "IDLE");
             once.aws.clients().mediaLive().deleteChannel(b -> b.channelId(id));
-            once.aws.onNext(DESCRIBE, () -> once.aws.refuse(DESCRIBE, 100, 429, "TooManyRequestsException",
-                    "Too Many Requests"));
+            once.aws.onNext(
+                    DESCRIBE,
+                    () -> once.aws.refuse(DESCRIBE, 100, 429, "TooManyRequestsException", "Too Many Requests"));
 
-            Outcome outcome = MediaLiveStubs.dispatch(once.manager, Requests.delete(ChannelManager.KIND, id,
-                    properties()), once.invocation(Duration.ofSeconds(120)).invocation());
+            Outcome outcome = MediaLiveStubs.dispatch(
+                    once.manager,
+                    Requests.delete(ChannelManager.KIND, id, properties()),
+                    once.invocation(Duration.ofSeconds(120)).invocation());
 
-            assertEquals("timed out while waiting for channel 1234567 to reach DELETED (no answer yet; the last 4 "
-                    + "polls were refused: MediaLive DescribeChannel: 429 TooManyRequestsException: Too Many Requests)",
+            assertEquals(
+                    "timed out while waiting for channel 1234567 to reach DELETED (no answer yet; the last 4 "
+                            + "polls were refused: MediaLive DescribeChannel: 429 TooManyRequestsException: Too Many Requests)",
                     outcome.reason());
         }
     }

@@ -29,15 +29,20 @@ final class ChannelFixture implements AutoCloseable {
     /** @param maxAttempts the SDK's attempts per call; 1 leaves every throttling answer to the project's waits */
     ChannelFixture(int maxAttempts) {
         aws = new AwsStandIn(new SimulatedClock(), maxAttempts);
-        manager = new ChannelManager(aws.clients().mediaLive(), TestProfiles.loader(),
-                ChannelManager.PRODUCTION_POLL_INTERVAL);
+        manager = new ChannelManager(
+                aws.clients().mediaLive(), TestProfiles.loader(), ChannelManager.PRODUCTION_POLL_INTERVAL);
         inputId = input();
     }
 
     /** A DETACHED RTMP push input, as the default properties' InputType says. */
     String input() {
-        return aws.mediaLive().addInput(JsonNodeFactory.instance.objectNode().put("type", "RTMP_PUSH")
-                .put("name", "demo-stack-Input"), Map.of());
+        return aws.mediaLive()
+                .addInput(
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("type", "RTMP_PUSH")
+                                .put("name", "demo-stack-Input"),
+                        Map.of());
     }
 
     /** A channel of this stack resource, made by the test requests' Create, reading {@link #inputId}. */
@@ -72,8 +77,11 @@ final class ChannelFixture implements AutoCloseable {
      * manager asked MediaLive to do to the channel.
      */
     List<String> actions() {
-        return aws.calls().stream().filter(c -> !c.equals("MediaLive:DescribeChannel")
-                && !c.equals("MediaLive:CreateTags") && !c.equals("MediaLive:DeleteTags")).toList();
+        return aws.calls().stream()
+                .filter(c -> !c.equals("MediaLive:DescribeChannel")
+                        && !c.equals("MediaLive:CreateTags")
+                        && !c.equals("MediaLive:DeleteTags"))
+                .toList();
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ChannelRequestWireTest {
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
+
     private MediaLiveStubs stubs;
     private ChannelManager manager;
 
@@ -39,13 +40,26 @@ class ChannelRequestWireTest {
     }
 
     @ParameterizedTest(name = "{0} input: sourceEndBehavior {1}")
-    @CsvSource({"RTP_PUSH, CONTINUE", "RTMP_PUSH, CONTINUE", "URL_PULL, LOOP", "RTMP_PULL, CONTINUE",
-            "MP4_FILE, LOOP", "SRT_CALLER, CONTINUE", "MEDIACONNECT, CONTINUE"})
+    @CsvSource({
+        "RTP_PUSH, CONTINUE",
+        "RTMP_PUSH, CONTINUE",
+        "URL_PULL, LOOP",
+        "RTMP_PULL, CONTINUE",
+        "MP4_FILE, LOOP",
+        "SRT_CALLER, CONTINUE",
+        "MEDIACONNECT, CONTINUE"
+    })
     void createChannelBodyCarriesTheWholeChannel(String inputType, String sourceEndBehavior) {
-        manager.create(Requests.create(ChannelManager.KIND, properties("InputType", inputType,
-                "LogLevel", "INFO", "Name", "demo-live")), Requests.invocation().invocation());
+        manager.create(
+                Requests.create(
+                        ChannelManager.KIND,
+                        properties("InputType", inputType, "LogLevel", "INFO", "Name", "demo-live")),
+                Requests.invocation().invocation());
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/channels")).withRequestBody(equalToJson("""
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/prod/channels"))
+                        .withRequestBody(equalToJson(
+                                """
                 {
                   "name": "demo-live",
                   "channelClass": "STANDARD",
@@ -69,26 +83,35 @@ class ChannelRequestWireTest {
                     "LiveStreaming:RequestId": "%s"
                   }
                 }
-                """.formatted(sourceEndBehavior, Requests.STACK_ID, Requests.REQUEST_ID), false, true)));
+                """.formatted(sourceEndBehavior, Requests.STACK_ID, Requests.REQUEST_ID),
+                                false,
+                                true)));
     }
 
     @Test
     void createChannelBodyCarriesTheProfilesEncoderSettings() {
-        manager.create(Requests.create(ChannelManager.KIND, properties("EncodingProfile", "1080p")),
+        manager.create(
+                Requests.create(ChannelManager.KIND, properties("EncodingProfile", "1080p")),
                 Requests.invocation().invocation());
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/channels"))
-                .withRequestBody(matchingJsonPath("$.encoderSettings.timecodeConfig.source", equalTo("SYSTEMCLOCK")))
-                .withRequestBody(matchingJsonPath("$.encoderSettings.videoDescriptions.length()", equalTo("3")))
-                .withRequestBody(matchingJsonPath(
-                        "$.encoderSettings.videoDescriptions[0].codecSettings.h264Settings.bitrate", equalTo("6000000")))
-                .withRequestBody(matchingJsonPath(
-                        "$.encoderSettings.audioDescriptions[0].codecSettings.aacSettings.codingMode",
-                        equalTo("CODING_MODE_2_0")))
-                .withRequestBody(matchingJsonPath("$.encoderSettings.outputGroups[0].outputGroupSettings"
-                        + ".mediaPackageGroupSettings.destination.destinationRefId", equalTo("destination1")))
-                .withRequestBody(matchingJsonPath("$.encoderSettings.outputGroups[0].outputs[2].videoDescriptionName",
-                        equalTo("video_360p30"))));
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/prod/channels"))
+                        .withRequestBody(
+                                matchingJsonPath("$.encoderSettings.timecodeConfig.source", equalTo("SYSTEMCLOCK")))
+                        .withRequestBody(matchingJsonPath("$.encoderSettings.videoDescriptions.length()", equalTo("3")))
+                        .withRequestBody(matchingJsonPath(
+                                "$.encoderSettings.videoDescriptions[0].codecSettings.h264Settings.bitrate",
+                                equalTo("6000000")))
+                        .withRequestBody(matchingJsonPath(
+                                "$.encoderSettings.audioDescriptions[0].codecSettings.aacSettings.codingMode",
+                                equalTo("CODING_MODE_2_0")))
+                        .withRequestBody(matchingJsonPath(
+                                "$.encoderSettings.outputGroups[0].outputGroupSettings"
+                                        + ".mediaPackageGroupSettings.destination.destinationRefId",
+                                equalTo("destination1")))
+                        .withRequestBody(matchingJsonPath(
+                                "$.encoderSettings.outputGroups[0].outputs[2].videoDescriptionName",
+                                equalTo("video_360p30"))));
     }
 
     @Test
@@ -96,10 +119,23 @@ class ChannelRequestWireTest {
         String ingest1 = "https://a1b2c3-1.ingest.d4e5f6.mediapackagev2.us-east-1.amazonaws.com/in/v1/demo/1/live/";
         String ingest2 = "https://a1b2c3-2.ingest.d4e5f6.mediapackagev2.us-east-1.amazonaws.com/in/v1/demo/1/live/";
 
-        manager.create(Requests.create(ChannelManager.KIND, properties("Packager", "v2", "MediaPackageChannelId", "",
-                "CmafIngestUrl1", ingest1, "CmafIngestUrl2", ingest2)), Requests.invocation().invocation());
+        manager.create(
+                Requests.create(
+                        ChannelManager.KIND,
+                        properties(
+                                "Packager",
+                                "v2",
+                                "MediaPackageChannelId",
+                                "",
+                                "CmafIngestUrl1",
+                                ingest1,
+                                "CmafIngestUrl2",
+                                ingest2)),
+                Requests.invocation().invocation());
 
-        JsonNode body = readBody(wire.server().findAll(postRequestedFor(urlPathEqualTo("/prod/channels"))).get(0)
+        JsonNode body = readBody(wire.server()
+                .findAll(postRequestedFor(urlPathEqualTo("/prod/channels")))
+                .get(0)
                 .getBodyAsString());
         assertEquals(readBody("""
                 [{"id": "destination1", "settings": [{"url": "%s"}, {"url": "%s"}]}]
@@ -110,29 +146,49 @@ class ChannelRequestWireTest {
                                              "segmentLength": 1, "segmentLengthUnits": "SECONDS"}}
                 """), group.get("outputGroupSettings"));
         assertEquals(3, group.get("outputs").size(), "two video rungs and their one shared audio encode");
-        assertEquals("_360p30", group.get("outputs").get(1).get("outputSettings")
-                .get("cmafIngestOutputSettings").get("nameModifier").asText());
-        assertEquals(1.0, body.get("encoderSettings").get("videoDescriptions").get(0).get("codecSettings")
-                .get("h264Settings").get("gopSize").asDouble());
+        assertEquals(
+                "_360p30",
+                group.get("outputs")
+                        .get(1)
+                        .get("outputSettings")
+                        .get("cmafIngestOutputSettings")
+                        .get("nameModifier")
+                        .asText());
+        assertEquals(
+                1.0,
+                body.get("encoderSettings")
+                        .get("videoDescriptions")
+                        .get(0)
+                        .get("codecSettings")
+                        .get("h264Settings")
+                        .get("gopSize")
+                        .asDouble());
     }
 
     @Test
     void createWithoutLogLevelLeavesMediaLivesDefault() throws Exception {
-        manager.create(Requests.create(ChannelManager.KIND, properties()), Requests.invocation().invocation());
+        manager.create(
+                Requests.create(ChannelManager.KIND, properties()),
+                Requests.invocation().invocation());
 
-        JsonNode body = new ObjectMapper().readTree(wire.server()
-                .findAll(postRequestedFor(urlPathEqualTo("/prod/channels"))).get(0).getBodyAsString());
+        JsonNode body = new ObjectMapper()
+                .readTree(wire.server()
+                        .findAll(postRequestedFor(urlPathEqualTo("/prod/channels")))
+                        .get(0)
+                        .getBodyAsString());
         assertFalse(body.has("logLevel"));
         assertEquals("demo-stack-livestream", body.get("name").asText(), "the name defaults to <StackName>-livestream");
     }
 
     @Test
     void singlePipelineChannelIsAskedForAsSuch() {
-        manager.create(Requests.create(ChannelManager.KIND, properties("ChannelClass", "SINGLE_PIPELINE")),
+        manager.create(
+                Requests.create(ChannelManager.KIND, properties("ChannelClass", "SINGLE_PIPELINE")),
                 Requests.invocation().invocation());
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/channels"))
-                .withRequestBody(matchingJsonPath("$.channelClass", equalTo("SINGLE_PIPELINE"))));
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/prod/channels"))
+                        .withRequestBody(matchingJsonPath("$.channelClass", equalTo("SINGLE_PIPELINE"))));
     }
 
     @Test
@@ -140,12 +196,17 @@ class ChannelRequestWireTest {
         stubs.updateReturns(CHANNEL_ID);
         stubs.describeWalks(CHANNEL_ID, "IDLE", "UPDATING", "IDLE");
 
-        manager.update(Requests.update(ChannelManager.KIND, CHANNEL_ID,
-                properties("MediaPackageChannelId", "demo-stack-other", "InputType", "URL_PULL"), properties()),
+        manager.update(
+                Requests.update(
+                        ChannelManager.KIND,
+                        CHANNEL_ID,
+                        properties("MediaPackageChannelId", "demo-stack-other", "InputType", "URL_PULL"),
+                        properties()),
                 Requests.invocation().invocation());
 
-        wire.server().verify(putRequestedFor(urlPathEqualTo("/prod/channels/" + CHANNEL_ID))
-                .withRequestBody(equalToJson("""
+        wire.server()
+                .verify(putRequestedFor(urlPathEqualTo("/prod/channels/" + CHANNEL_ID))
+                        .withRequestBody(equalToJson("""
                         {
                           "name": "demo-stack-livestream",
                           "roleArn": "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
@@ -157,9 +218,12 @@ class ChannelRequestWireTest {
                                             "mediaPackageSettings": [{"channelId": "demo-stack-other"}]}]
                         }
                         """, false, true))
-                .withRequestBody(matchingJsonPath("$.encoderSettings.videoDescriptions.length()", equalTo("2"))));
-        JsonNode body = readBody(wire.server().findAll(putRequestedFor(urlPathEqualTo("/prod/channels/" + CHANNEL_ID)))
-                .get(0).getBodyAsString());
+                        .withRequestBody(
+                                matchingJsonPath("$.encoderSettings.videoDescriptions.length()", equalTo("2"))));
+        JsonNode body = readBody(wire.server()
+                .findAll(putRequestedFor(urlPathEqualTo("/prod/channels/" + CHANNEL_ID)))
+                .get(0)
+                .getBodyAsString());
         assertFalse(body.has("channelClass"));
         assertFalse(body.has("tags"));
     }

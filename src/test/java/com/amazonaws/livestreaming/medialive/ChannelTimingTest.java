@@ -24,21 +24,40 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ChannelTimingTest {
     private static final String CHANNEL = "MediaLiveChannel";
+
     @AutoClose
     private final StackEvents stack = new StackEvents();
+
     private final AwsStandIn aws = stack.aws();
     private String inputId;
 
     @BeforeEach
     void start() {
-        inputId = aws.mediaLive().addInput(JsonNodeFactory.instance.objectNode().put("type", "URL_PULL")
-                .put("name", "demo-stack-Input"), Map.of());
+        inputId = aws.mediaLive()
+                .addInput(
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("type", "URL_PULL")
+                                .put("name", "demo-stack-Input"),
+                        Map.of());
     }
 
     private Map<String, String> channel(String start) {
-        return Map.of("InputId", inputId, "InputType", "URL_PULL", "EncodingProfile", "540p",
-                "RoleArn", "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
-                "MediaPackageChannelId", "demo-stack-livestream", "ChannelClass", "SINGLE_PIPELINE", "Start", start);
+        return Map.of(
+                "InputId",
+                inputId,
+                "InputType",
+                "URL_PULL",
+                "EncodingProfile",
+                "540p",
+                "RoleArn",
+                "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
+                "MediaPackageChannelId",
+                "demo-stack-livestream",
+                "ChannelClass",
+                "SINGLE_PIPELINE",
+                "Start",
+                start);
     }
 
     private Duration since(long start) {
@@ -54,7 +73,8 @@ class ChannelTimingTest {
         assertEquals("SUCCESS", answer.path("Status").asText(), answer.toString());
         assertEquals("RUNNING", answer.path("Data").path("State").asText());
         Duration took = since(before);
-        assertTrue(took.compareTo(Duration.ofSeconds(95)) >= 0 && took.compareTo(Duration.ofSeconds(110)) <= 0,
+        assertTrue(
+                took.compareTo(Duration.ofSeconds(95)) >= 0 && took.compareTo(Duration.ofSeconds(110)) <= 0,
                 "5 s creating + 90 s starting, polled every 5 s: " + took);
         assertEquals("ATTACHED", aws.mediaLive().inputState(inputId));
     }
@@ -78,8 +98,17 @@ class ChannelTimingTest {
         aws.clients().mediaLive().deleteChannel(b -> b.channelId(channelId));
         long before = aws.clock().nanoTime();
 
-        JsonNode answer = stack.delete("MediaLiveInput", "Input", inputId, Map.of("Type", "URL_PULL",
-                "ChannelClass", "SINGLE_PIPELINE", "PriUrl", "https://origin.example.com/live/main.m3u8"));
+        JsonNode answer = stack.delete(
+                "MediaLiveInput",
+                "Input",
+                inputId,
+                Map.of(
+                        "Type",
+                        "URL_PULL",
+                        "ChannelClass",
+                        "SINGLE_PIPELINE",
+                        "PriUrl",
+                        "https://origin.example.com/live/main.m3u8"));
 
         assertEquals("SUCCESS", answer.path("Status").asText(), answer.toString());
         assertTrue(since(before).compareTo(Duration.ofSeconds(30)) >= 0, "waited for the channel to be DELETED");
@@ -94,7 +123,8 @@ class ChannelTimingTest {
         JsonNode failed = stack.create(CHANNEL, "Channel", channel("Yes"));
 
         assertEquals("FAILED", failed.path("Status").asText());
-        assertEquals("timed out while waiting for channel 1234567 to reach RUNNING (last state STARTING)",
+        assertEquals(
+                "timed out while waiting for channel 1234567 to reach RUNNING (last state STARTING)",
                 failed.path("Reason").asText());
         assertEquals("1234567", failed.path("PhysicalResourceId").asText(), "the rollback Delete must find it");
         assertTrue(since(before).compareTo(StackEvents.LAMBDA_TIMEOUT) < 0, "answered within the Lambda's time");
@@ -109,9 +139,16 @@ class ChannelTimingTest {
 
     @Test
     void aClassChangeWhoseRestartOutlivesTheLambdaLeavesNoSecondChannel() {
-        String old = stack.create(CHANNEL, "Channel", channel("Yes")).path("PhysicalResourceId").asText();
-        String standardInput = aws.mediaLive().addInput(JsonNodeFactory.instance.objectNode().put("type",
-                "URL_PULL").put("name", "demo-stack-Input2"), Map.of());
+        String old = stack.create(CHANNEL, "Channel", channel("Yes"))
+                .path("PhysicalResourceId")
+                .asText();
+        String standardInput = aws.mediaLive()
+                .addInput(
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("type", "URL_PULL")
+                                .put("name", "demo-stack-Input2"),
+                        Map.of());
         Map<String, String> standard = new java.util.HashMap<>(channel("Yes"));
         standard.put("ChannelClass", "STANDARD");
         standard.put("InputId", standardInput);
@@ -119,11 +156,14 @@ class ChannelTimingTest {
 
         JsonNode failed = stack.update(CHANNEL, "Channel", old, standard, channel("Yes"));
 
-        assertEquals("timed out while waiting for channel " + old + " to reach RUNNING (last state STARTING)",
+        assertEquals(
+                "timed out while waiting for channel " + old + " to reach RUNNING (last state STARTING)",
                 failed.path("Reason").asText());
         assertEquals(old, failed.path("PhysicalResourceId").asText(), "a failed update keeps the old id");
         assertEquals(List.of(old), aws.mediaLive().channelIds(), "the class changed in place: nothing to orphan");
-        assertEquals("STANDARD", aws.mediaLive().describeChannel(old).path("channelClass").asText());
+        assertEquals(
+                "STANDARD",
+                aws.mediaLive().describeChannel(old).path("channelClass").asText());
     }
 
     @Test
@@ -136,7 +176,8 @@ class ChannelTimingTest {
         JsonNode failed = stack.delete(CHANNEL, "Channel", channelId, channel("No"));
         answered.countDown();
 
-        assertEquals("timed out while reading the state of channel " + channelId + " before deleting it",
+        assertEquals(
+                "timed out while reading the state of channel " + channelId + " before deleting it",
                 failed.path("Reason").asText());
         assertEquals(channelId, failed.path("PhysicalResourceId").asText());
     }

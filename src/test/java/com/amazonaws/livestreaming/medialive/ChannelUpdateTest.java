@@ -30,14 +30,23 @@ class ChannelUpdateTest {
     private static final String START = "MediaLive:StartChannel";
     private static final String UPDATE = "MediaLive:UpdateChannel";
     private static final String CLASS = "MediaLive:UpdateChannelClass";
+
     @AutoClose
     private final ChannelFixture fixture = new ChannelFixture();
 
     /** An Update with its own RequestId, as CloudFormation sends it (the channel was made by the Create's). */
     private static Request update(String id, Map<String, Object> now, Map<String, Object> before) {
         Request base = Requests.update(ChannelManager.KIND, id, now, before);
-        return new Request(RequestType.UPDATE, base.responseUrl(), base.stackId(), InputStubs.OTHER_REQUEST_ID,
-                base.resourceType(), base.logicalResourceId(), id, base.properties(), base.oldProperties());
+        return new Request(
+                RequestType.UPDATE,
+                base.responseUrl(),
+                base.stackId(),
+                InputStubs.OTHER_REQUEST_ID,
+                base.resourceType(),
+                base.logicalResourceId(),
+                id,
+                base.properties(),
+                base.oldProperties());
     }
 
     private Outcome run(Request request) {
@@ -52,16 +61,21 @@ class ChannelUpdateTest {
     void profileChangeWhileRunningStopsUpdatesAndStartsAgain() {
         String id = fixture.channel("STANDARD", "RUNNING");
 
-        Outcome outcome = run(update(id, properties("EncodingProfile", "1080p", "Start", "Yes"),
+        Outcome outcome = run(update(
+                id,
+                properties("EncodingProfile", "1080p", "Start", "Yes"),
                 properties("EncodingProfile", "720p", "Start", "Yes")));
 
         assertEquals(id, outcome.physicalResourceId());
         assertEquals("RUNNING", outcome.data().get("State"));
         assertEquals(List.of(STOP, UPDATE, START), fixture.actions());
         assertEquals("RUNNING", state(id));
-        fixture.aws.server().verify(putRequestedFor(urlPathEqualTo("/prod/channels/" + id))
-                .withRequestBody(matchingJsonPath("$.encoderSettings.videoDescriptions.length()", equalTo("3")))
-                .withRequestBody(matchingJsonPath("$.encoderSettings.videoDescriptions[0].width", equalTo("1920"))));
+        fixture.aws
+                .server()
+                .verify(putRequestedFor(urlPathEqualTo("/prod/channels/" + id))
+                        .withRequestBody(matchingJsonPath("$.encoderSettings.videoDescriptions.length()", equalTo("3")))
+                        .withRequestBody(
+                                matchingJsonPath("$.encoderSettings.videoDescriptions[0].width", equalTo("1920"))));
     }
 
     @Test
@@ -71,7 +85,8 @@ class ChannelUpdateTest {
 
         Outcome outcome = fixture.dispatch(update(id, properties("EncodingProfile", "1080p"), properties()));
 
-        assertEquals("MediaLive refused the channel: Failed to update channel; channel " + id + " started again",
+        assertEquals(
+                "MediaLive refused the channel: Failed to update channel; channel " + id + " started again",
                 outcome.reason());
         assertEquals(id, outcome.physicalResourceId());
         assertEquals(List.of(STOP, UPDATE, START), fixture.actions());
@@ -82,12 +97,16 @@ class ChannelUpdateTest {
     void aBudgetTooShortForAStopAndAStartLeavesTheChannelRunning() {
         String id = fixture.channel("STANDARD", "RUNNING");
 
-        Outcome outcome = MediaLiveStubs.dispatch(fixture.manager, update(id, properties("LogLevel", "INFO"),
-                properties()), fixture.invocation(Duration.ofSeconds(200)).invocation());
+        Outcome outcome = MediaLiveStubs.dispatch(
+                fixture.manager,
+                update(id, properties("LogLevel", "INFO"), properties()),
+                fixture.invocation(Duration.ofSeconds(200)).invocation());
 
-        assertEquals("changing channel " + id + " needs channel " + id + " stopped and started again, which can "
-                + "take 6 minutes, but only 200 s of this invocation are left; nothing was changed and the stream "
-                + "is still on the air", outcome.reason());
+        assertEquals(
+                "changing channel " + id + " needs channel " + id + " stopped and started again, which can "
+                        + "take 6 minutes, but only 200 s of this invocation are left; nothing was changed and the stream "
+                        + "is still on the air",
+                outcome.reason());
         assertEquals(List.of(), fixture.actions());
         assertEquals("RUNNING", state(id));
     }
@@ -111,10 +130,12 @@ class ChannelUpdateTest {
 
         assertEquals("IDLE", outcome.data().get("State"));
         assertEquals(List.of(UPDATE), fixture.actions());
-        fixture.aws.server().verify(putRequestedFor(urlPathEqualTo("/prod/channels/" + id))
-                .withRequestBody(matchingJsonPath("$.inputAttachments[0].inputId", equalTo(mp4)))
-                .withRequestBody(matchingJsonPath("$.inputAttachments[0].inputSettings.sourceEndBehavior",
-                        equalTo("LOOP"))));
+        fixture.aws
+                .server()
+                .verify(putRequestedFor(urlPathEqualTo("/prod/channels/" + id))
+                        .withRequestBody(matchingJsonPath("$.inputAttachments[0].inputId", equalTo(mp4)))
+                        .withRequestBody(matchingJsonPath(
+                                "$.inputAttachments[0].inputSettings.sourceEndBehavior", equalTo("LOOP"))));
         assertEquals("ATTACHED", fixture.aws.mediaLive().inputState(mp4));
         assertEquals("DETACHED", fixture.aws.mediaLive().inputState(fixture.inputId));
     }
@@ -143,7 +164,9 @@ class ChannelUpdateTest {
     void profileChangeWithStartYesToNoLeavesTheChannelStopped() {
         String id = fixture.channel("STANDARD", "RUNNING");
 
-        Outcome outcome = run(update(id, properties("EncodingProfile", "1080p", "Start", "No"),
+        Outcome outcome = run(update(
+                id,
+                properties("EncodingProfile", "1080p", "Start", "No"),
                 properties("EncodingProfile", "720p", "Start", "Yes")));
 
         assertEquals("IDLE", outcome.data().get("State"));
@@ -151,7 +174,8 @@ class ChannelUpdateTest {
     }
 
     private String singlePipelineInput(String type) {
-        ObjectNode fields = JsonNodeFactory.instance.objectNode().put("type", type).put("name", "demo-stack-Input");
+        ObjectNode fields =
+                JsonNodeFactory.instance.objectNode().put("type", type).put("name", "demo-stack-Input");
         fields.putArray("destinations").addObject().put("streamName", "live/stream");
         return fixture.aws.mediaLive().addInput(fields, Map.of());
     }
@@ -161,7 +185,13 @@ class ChannelUpdateTest {
     }
 
     private String inputOf(String id) {
-        return fixture.aws.mediaLive().describeChannel(id).path("inputAttachments").path(0).path("inputId").asText();
+        return fixture.aws
+                .mediaLive()
+                .describeChannel(id)
+                .path("inputAttachments")
+                .path(0)
+                .path("inputId")
+                .asText();
     }
 
     @Test
@@ -169,8 +199,8 @@ class ChannelUpdateTest {
         String id = fixture.channel("STANDARD", "IDLE");
         String single = singlePipelineInput("RTMP_PUSH");
 
-        Outcome outcome = run(update(id, properties("ChannelClass", "SINGLE_PIPELINE", "InputId", single),
-                properties()));
+        Outcome outcome =
+                run(update(id, properties("ChannelClass", "SINGLE_PIPELINE", "InputId", single), properties()));
 
         assertEquals(id, outcome.physicalResourceId(), "the same channel: nothing to orphan");
         assertEquals(List.of(CLASS, UPDATE), fixture.actions());
@@ -182,14 +212,17 @@ class ChannelUpdateTest {
     @Test
     void channelClassChangeOfARunningChannelStopsChangesAndStartsItAgain() {
         String single = singlePipelineInput("RTMP_PUSH");
-        String id = fixture.aws.mediaLive().addChannel("SINGLE_PIPELINE", "RUNNING", single,
-                MediaLiveStubs.ourTags());
+        String id = fixture.aws.mediaLive().addChannel("SINGLE_PIPELINE", "RUNNING", single, MediaLiveStubs.ourTags());
 
-        Outcome outcome = run(update(id, properties("ChannelClass", "STANDARD", "Start", "Yes"),
+        Outcome outcome = run(update(
+                id,
+                properties("ChannelClass", "STANDARD", "Start", "Yes"),
                 properties("ChannelClass", "SINGLE_PIPELINE", "InputId", single, "Start", "Yes")));
 
         assertEquals(id, outcome.physicalResourceId());
-        assertEquals(List.of(STOP, UPDATE, CLASS, START), fixture.actions(),
+        assertEquals(
+                List.of(STOP, UPDATE, CLASS, START),
+                fixture.actions(),
                 "the STANDARD input is attached before the channel becomes STANDARD");
         assertEquals("STANDARD", classOf(id));
         assertEquals(fixture.inputId, inputOf(id));
@@ -198,12 +231,20 @@ class ChannelUpdateTest {
 
     @Test
     void anRtpPushInputKeepsItsChannelWhenTheClassChanges() {
-        String rtp = fixture.aws.mediaLive().addInput(JsonNodeFactory.instance.objectNode().put("type", "RTP_PUSH")
-                .put("name", "demo-stack-Input"), Map.of());
+        String rtp = fixture.aws
+                .mediaLive()
+                .addInput(
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("type", "RTP_PUSH")
+                                .put("name", "demo-stack-Input"),
+                        Map.of());
         String id = fixture.aws.mediaLive().addChannel("SINGLE_PIPELINE", "IDLE", rtp, MediaLiveStubs.ourTags());
 
-        Outcome outcome = run(update(id, properties("ChannelClass", "STANDARD", "InputId", rtp, "InputType",
-                "RTP_PUSH"), properties("ChannelClass", "SINGLE_PIPELINE", "InputId", rtp, "InputType", "RTP_PUSH")));
+        Outcome outcome = run(update(
+                id,
+                properties("ChannelClass", "STANDARD", "InputId", rtp, "InputType", "RTP_PUSH"),
+                properties("ChannelClass", "SINGLE_PIPELINE", "InputId", rtp, "InputType", "RTP_PUSH")));
 
         assertEquals(id, outcome.physicalResourceId());
         assertEquals(List.of(CLASS), fixture.actions(), "an RTP input is STANDARD already: only the class changes");
@@ -214,8 +255,8 @@ class ChannelUpdateTest {
     void rollbackToTheClassTheChannelHasChangesNothing() {
         String id = fixture.channel("STANDARD", "IDLE");
 
-        Outcome outcome = run(update(id, properties("ChannelClass", "STANDARD"),
-                properties("ChannelClass", "SINGLE_PIPELINE")));
+        Outcome outcome =
+                run(update(id, properties("ChannelClass", "STANDARD"), properties("ChannelClass", "SINGLE_PIPELINE")));
 
         assertEquals(id, outcome.physicalResourceId());
         assertEquals(List.of("MediaLive:DescribeChannel"), fixture.calls());
@@ -224,11 +265,12 @@ class ChannelUpdateTest {
     @Test
     void aRefusedClassChangeStartsTheChannelAgainAndKeepsTheOldId() {
         String single = singlePipelineInput("RTMP_PUSH");
-        String id = fixture.aws.mediaLive().addChannel("SINGLE_PIPELINE", "RUNNING", single,
-                MediaLiveStubs.ourTags());
+        String id = fixture.aws.mediaLive().addChannel("SINGLE_PIPELINE", "RUNNING", single, MediaLiveStubs.ourTags());
         fixture.aws.refuse(CLASS, 1, 422, "UnprocessableEntityException", "Validation errors");
 
-        Outcome outcome = fixture.dispatch(update(id, properties("ChannelClass", "STANDARD", "Start", "Yes"),
+        Outcome outcome = fixture.dispatch(update(
+                id,
+                properties("ChannelClass", "STANDARD", "Start", "Yes"),
                 properties("ChannelClass", "SINGLE_PIPELINE", "InputId", single, "Start", "Yes")));
 
         assertFalse(outcome.succeeded());
@@ -244,7 +286,9 @@ class ChannelUpdateTest {
         Map<String, Object> before = properties("EncodingProfile", "720p");
         Map<String, Object> after = properties("EncodingProfile", "1080p");
 
-        Outcome first = MediaLiveStubs.dispatch(fixture.manager, update(id, after, before),
+        Outcome first = MediaLiveStubs.dispatch(
+                fixture.manager,
+                update(id, after, before),
                 fixture.invocation(Duration.ofMinutes(7)).invocation());
 
         assertFalse(first.succeeded());
@@ -255,7 +299,8 @@ class ChannelUpdateTest {
         Outcome rollback = run(update(id, before, after));
 
         assertEquals("RUNNING", rollback.data().get("State"));
-        assertFalse(fixture.aws.mediaLive().describeChannel(id).path("tags").has("LiveStreaming:RestartAfterEdit"),
+        assertFalse(
+                fixture.aws.mediaLive().describeChannel(id).path("tags").has("LiveStreaming:RestartAfterEdit"),
                 "the mark is removed once the channel runs again");
     }
 

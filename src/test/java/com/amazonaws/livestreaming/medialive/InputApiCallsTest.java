@@ -16,36 +16,60 @@ import org.junit.jupiter.api.Test;
 
 /** The IAM policy is derived from {@code spec().apiCalls()}, so it must cover every call a real run makes. */
 class InputApiCallsTest {
-    private static final Map<String, String> PUSH = Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8");
-    private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
-            "ChannelClass", "STANDARD",
-            "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "p1",
-            "SecUrl", "https://backup.example.com/live/main.m3u8", "SecUser", "puller", "SecPass", "p2");
+    private static final Map<String, String> PUSH =
+            Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8");
+    private static final Map<String, String> PULL = Map.of(
+            "Type",
+            "URL_PULL",
+            "ChannelClass",
+            "STANDARD",
+            "PriUrl",
+            "https://origin.example.com/live/main.m3u8",
+            "PriUser",
+            "puller",
+            "PriPass",
+            "p1",
+            "SecUrl",
+            "https://backup.example.com/live/main.m3u8",
+            "SecUser",
+            "puller",
+            "SecPass",
+            "p2");
 
     @Test
     void everyCallOfACreateUpdateDeleteRunIsDeclaredInTheSpec() {
         try (InputFixture fixture = new InputFixture()) {
             InputManager manager = fixture.manager;
 
-            String push = manager.create(Requests.create(KIND, PUSH), fixture.invocation().invocation())
+            String push = manager.create(
+                            Requests.create(KIND, PUSH), fixture.invocation().invocation())
                     .physicalResourceId();
-            manager.update(InputStubs.update(push, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"), PUSH),
+            manager.update(
+                    InputStubs.update(
+                            push,
+                            Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"),
+                            PUSH),
                     fixture.invocation().invocation());
-            manager.delete(Requests.delete(KIND, push, PUSH), fixture.invocation().invocation());
+            manager.delete(
+                    Requests.delete(KIND, push, PUSH), fixture.invocation().invocation());
 
-            String pull = manager.create(Requests.create(KIND, PULL), fixture.invocation().invocation())
+            String pull = manager.create(
+                            Requests.create(KIND, PULL), fixture.invocation().invocation())
                     .physicalResourceId();
             String channel = fixture.channel(pull, "RUNNING");
             fixture.aws.mediaLive().startFails("Input Failure", "Source unreachable");
             Map<String, String> moved = new HashMap<>(PULL);
             moved.put("PriUrl", "https://origin2.example.com/live/main.m3u8");
             moved.put("PriPass", "p3");
-            Outcome restartFailed = MediaLiveStubs.dispatch(manager, InputStubs.update(pull, moved, PULL),
+            Outcome restartFailed = MediaLiveStubs.dispatch(
+                    manager,
+                    InputStubs.update(pull, moved, PULL),
                     fixture.invocation().invocation());
             assertEquals(Outcome.Status.FAILED, restartFailed.status(), "the restart fell back to IDLE");
             fixture.aws.clients().mediaLive().deleteChannel(b -> b.channelId(channel));
             fixture.aws.clock().advance(Duration.ofMinutes(1));
-            manager.delete(Requests.delete(KIND, pull, moved), fixture.invocation().invocation());
+            manager.delete(
+                    Requests.delete(KIND, pull, moved), fixture.invocation().invocation());
 
             Set<String> used = new TreeSet<>(fixture.aws.calls());
             used.remove("MediaLive:DeleteChannel");

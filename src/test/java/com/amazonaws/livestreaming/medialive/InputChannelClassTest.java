@@ -18,18 +18,21 @@ class InputChannelClassTest {
 
         assertEquals(ChannelClass.fromValue(StackDefaults.CHANNEL_CLASS), settings.channelClass());
         assertEquals(ChannelClass.SINGLE_PIPELINE, settings.channelClass());
-        assertEquals(List.of(Pipeline.PRIMARY), settings.pullSources().stream().map(s -> s.pipeline()).toList());
+        assertEquals(
+                List.of(Pipeline.PRIMARY),
+                settings.pullSources().stream().map(s -> s.pipeline()).toList());
     }
 
     @Test
     void inputAndChannelAllowTheSameClasses() {
         for (String channelClass : StackDefaults.CHANNEL_CLASSES) {
-            InputSettings settings = InputSettings.from(Properties.of(Map.of(
-                    "Type", "URL_PULL", "PriUrl", URL, "SecUrl", URL, "ChannelClass", channelClass)));
+            InputSettings settings = InputSettings.from(Properties.of(
+                    Map.of("Type", "URL_PULL", "PriUrl", URL, "SecUrl", URL, "ChannelClass", channelClass)));
 
             assertEquals(channelClass, settings.channelClass().toString());
         }
-        assertEquals(List.of(ChannelClass.STANDARD.toString(), ChannelClass.SINGLE_PIPELINE.toString()),
+        assertEquals(
+                List.of(ChannelClass.STANDARD.toString(), ChannelClass.SINGLE_PIPELINE.toString()),
                 StackDefaults.CHANNEL_CLASSES);
     }
 }

@@ -36,6 +36,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 class InputCreateWireTest {
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
+
     private InputStubs stubs;
     private InputManager manager;
 
@@ -48,18 +49,21 @@ class InputCreateWireTest {
     }
 
     private Outcome create(Map<String, ?> properties) {
-        return manager.create(Requests.create(KIND, properties), Requests.invocation().invocation());
+        return manager.create(
+                Requests.create(KIND, properties), Requests.invocation().invocation());
     }
 
     private static String pushInput(String type, String inputClass, String state, String... urls) {
         StringBuilder destinations = new StringBuilder();
         for (String url : urls) {
-            destinations.append(destinations.length() == 0 ? "" : ", ")
-                    .append("{\"ip\": \"198.51.100.99\", \"port\": \"5000\", \"url\": \"").append(url).append("\"}");
+            destinations
+                    .append(destinations.length() == 0 ? "" : ", ")
+                    .append("{\"ip\": \"198.51.100.99\", \"port\": \"5000\", \"url\": \"")
+                    .append(url)
+                    .append("\"}");
         }
         return InputStubs.input(INPUT_ID, type, state, inputClass, """
-                "securityGroups": ["%s"], "sources": [], "mediaConnectFlows": [], "destinations": [%s]"""
-                .formatted(GROUP_ID, destinations));
+                "securityGroups": ["%s"], "sources": [], "mediaConnectFlows": [], "destinations": [%s]""".formatted(GROUP_ID, destinations));
     }
 
     @Test
@@ -68,46 +72,67 @@ class InputCreateWireTest {
         stubs.createInput(InputStubs.rtmpPushInput("CREATING"));
         stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"));
 
-        Outcome outcome = create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD",
-                "Cidr", "203.0.113.0/24, 198.51.100.7/32"));
+        Outcome outcome = create(
+                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24, 198.51.100.7/32"));
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups")).withRequestBody(equalToJson("""
-                {"whitelistRules": [{"cidr": "203.0.113.0/24"}, {"cidr": "198.51.100.7/32"}], "tags": %s}"""
-                .formatted(TAGS))));
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups"))
+                        .withRequestBody(equalToJson("""
+                {"whitelistRules": [{"cidr": "203.0.113.0/24"}, {"cidr": "198.51.100.7/32"}], "tags": %s}""".formatted(TAGS))));
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
                 {"name": "%s", "type": "RTMP_PUSH", "requestId": "%s", "tags": %s,
                  "inputSecurityGroups": ["%s"],
-                 "destinations": [{"streamName": "%s/primary"}, {"streamName": "%s/secondary"}]}"""
-                .formatted(NAME, Requests.REQUEST_ID, TAGS, GROUP_ID, NAME, NAME))));
-        assertEquals(Outcome.success(INPUT_ID, Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
-                "EndPoint1", "rtmp://198.51.100.99:1935/" + NAME + "/primary",
-                "EndPoint2", "rtmp://192.0.2.18:1935/" + NAME + "/secondary")), outcome);
+                 "destinations": [{"streamName": "%s/primary"}, {"streamName": "%s/secondary"}]}""".formatted(
+                        NAME, Requests.REQUEST_ID, TAGS, GROUP_ID, NAME, NAME))));
+        assertEquals(
+                Outcome.success(
+                        INPUT_ID,
+                        Map.of(
+                                "Id",
+                                INPUT_ID,
+                                "Arn",
+                                INPUT_ARN,
+                                "EndPoint1",
+                                "rtmp://198.51.100.99:1935/" + NAME + "/primary",
+                                "EndPoint2",
+                                "rtmp://192.0.2.18:1935/" + NAME + "/secondary")),
+                outcome);
     }
 
     @Test
     void singlePipelineRtmpPushHasOneDestinationAndNoSecondEndpoint() {
-        String single = pushInput("RTMP_PUSH", "SINGLE_PIPELINE", "DETACHED",
-                "rtmp://198.51.100.99:1935/" + NAME + "/primary");
+        String single =
+                pushInput("RTMP_PUSH", "SINGLE_PIPELINE", "DETACHED", "rtmp://198.51.100.99:1935/" + NAME + "/primary");
         stubs.createGroup("0.0.0.0/0");
         stubs.createInput(single);
         stubs.describeInput(INPUT_ID, single);
 
         Outcome outcome = create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "0.0.0.0/0"));
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups")).withRequestBody(
-                equalToJson("{\"whitelistRules\": [{\"cidr\": \"0.0.0.0/0\"}], \"tags\": " + TAGS + "}")));
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups"))
+                        .withRequestBody(equalToJson(
+                                "{\"whitelistRules\": [{\"cidr\": \"0.0.0.0/0\"}], \"tags\": " + TAGS + "}")));
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
                 {"name": "%s", "type": "RTMP_PUSH", "requestId": "%s", "tags": %s, "inputSecurityGroups": ["%s"],
-                 "destinations": [{"streamName": "%s/primary"}]}"""
-                .formatted(NAME, Requests.REQUEST_ID, TAGS, GROUP_ID, NAME))));
-        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
-                "EndPoint1", "rtmp://198.51.100.99:1935/" + NAME + "/primary", "EndPoint2", ""), outcome.data());
+                 "destinations": [{"streamName": "%s/primary"}]}""".formatted(
+                        NAME, Requests.REQUEST_ID, TAGS, GROUP_ID, NAME))));
+        assertEquals(
+                Map.of(
+                        "Id",
+                        INPUT_ID,
+                        "Arn",
+                        INPUT_ARN,
+                        "EndPoint1",
+                        "rtmp://198.51.100.99:1935/" + NAME + "/primary",
+                        "EndPoint2",
+                        ""),
+                outcome.data());
     }
 
     @Test
     void rtpPushSendsNoDestinationsAndAnswersBothRtpEndpoints() {
-        String rtp = pushInput("RTP_PUSH", "STANDARD", "DETACHED", "rtp://198.51.100.99:5000",
-                "rtp://192.0.2.18:5000");
+        String rtp = pushInput("RTP_PUSH", "STANDARD", "DETACHED", "rtp://198.51.100.99:5000", "rtp://192.0.2.18:5000");
         stubs.createGroup("203.0.113.0/24");
         stubs.createInput(rtp);
         stubs.describeInput(INPUT_ID, rtp);
@@ -115,10 +140,19 @@ class InputCreateWireTest {
         Outcome outcome = create(Map.of("Type", "RTP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
-                {"name": "%s", "type": "RTP_PUSH", "requestId": "%s", "tags": %s, "inputSecurityGroups": ["%s"]}"""
-                .formatted(NAME, Requests.REQUEST_ID, TAGS, GROUP_ID))));
-        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN, "EndPoint1", "rtp://198.51.100.99:5000",
-                "EndPoint2", "rtp://192.0.2.18:5000"), outcome.data());
+                {"name": "%s", "type": "RTP_PUSH", "requestId": "%s", "tags": %s, "inputSecurityGroups": ["%s"]}""".formatted(
+                        NAME, Requests.REQUEST_ID, TAGS, GROUP_ID))));
+        assertEquals(
+                Map.of(
+                        "Id",
+                        INPUT_ID,
+                        "Arn",
+                        INPUT_ARN,
+                        "EndPoint1",
+                        "rtp://198.51.100.99:5000",
+                        "EndPoint2",
+                        "rtp://192.0.2.18:5000"),
+                outcome.data());
     }
 
     @Test
@@ -128,29 +162,53 @@ class InputCreateWireTest {
         stubs.createInput(pull);
         stubs.describeInput(INPUT_ID, pull);
 
-        Outcome outcome = create(Map.of("Type", "URL_PULL", "ChannelClass", "STANDARD",
-                "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "pri-s3cret",
-                "SecUrl", "https://backup.example.com/live/main.m3u8?token=abc", "SecUser", "puller",
-                "SecPass", "sec-s3cret"));
+        Outcome outcome = create(Map.of(
+                "Type",
+                "URL_PULL",
+                "ChannelClass",
+                "STANDARD",
+                "PriUrl",
+                "https://origin.example.com/live/main.m3u8",
+                "PriUser",
+                "puller",
+                "PriPass",
+                "pri-s3cret",
+                "SecUrl",
+                "https://backup.example.com/live/main.m3u8?token=abc",
+                "SecUser",
+                "puller",
+                "SecPass",
+                "sec-s3cret"));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withRequestBody(equalToJson("""
                 {"Name": "%s", "Value": "pri-s3cret", "Type": "SecureString", "Overwrite": true,
-                 "Description": "Password MediaLive uses to pull the primary source of input %s"}"""
-                .formatted(PRIMARY_PARAM, NAME))));
+                 "Description": "Password MediaLive uses to pull the primary source of input %s"}""".formatted(
+                        PRIMARY_PARAM, NAME))));
         wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withRequestBody(equalToJson("""
                 {"Name": "%s", "Value": "sec-s3cret", "Type": "SecureString", "Overwrite": true,
-                 "Description": "Password MediaLive uses to pull the secondary source of input %s"}"""
-                .formatted(SECONDARY_PARAM, NAME))));
+                 "Description": "Password MediaLive uses to pull the secondary source of input %s"}""".formatted(
+                        SECONDARY_PARAM, NAME))));
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
                 {"name": "%s", "type": "URL_PULL", "requestId": "%s", "tags": %s, "sources": [
                   {"url": "https://origin.example.com/live/main.m3u8", "username": "puller", "passwordParam": "%s"},
                   {"url": "https://backup.example.com/live/main.m3u8?token=abc", "username": "puller",
-                   "passwordParam": "%s"}]}"""
-                .formatted(NAME, Requests.REQUEST_ID, TAGS, PRIMARY_PARAM, SECONDARY_PARAM))));
-        assertEquals(0, wire.server().findAll(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups"))).size());
-        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
-                "EndPoint1", "pulls from https://origin.example.com/live/main.m3u8 (no push endpoint)",
-                "EndPoint2", "pulls from https://backup.example.com/live/main.m3u8 (no push endpoint)"),
+                   "passwordParam": "%s"}]}""".formatted(
+                        NAME, Requests.REQUEST_ID, TAGS, PRIMARY_PARAM, SECONDARY_PARAM))));
+        assertEquals(
+                0,
+                wire.server()
+                        .findAll(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups")))
+                        .size());
+        assertEquals(
+                Map.of(
+                        "Id",
+                        INPUT_ID,
+                        "Arn",
+                        INPUT_ARN,
+                        "EndPoint1",
+                        "pulls from https://origin.example.com/live/main.m3u8 (no push endpoint)",
+                        "EndPoint2",
+                        "pulls from https://backup.example.com/live/main.m3u8 (no push endpoint)"),
                 outcome.data());
     }
 
@@ -161,16 +219,31 @@ class InputCreateWireTest {
         stubs.createInput(pull);
         stubs.describeInput(INPUT_ID, pull);
 
-        Outcome outcome = create(Map.of("Type", "RTMP_PULL", "ChannelClass", "SINGLE_PIPELINE",
-                "PriUrl", "rtmp://203.0.113.5:1935/live/stream", "SecUrl", "rtmp://ignored.example.com/live/x"));
+        Outcome outcome = create(Map.of(
+                "Type",
+                "RTMP_PULL",
+                "ChannelClass",
+                "SINGLE_PIPELINE",
+                "PriUrl",
+                "rtmp://203.0.113.5:1935/live/stream",
+                "SecUrl",
+                "rtmp://ignored.example.com/live/x"));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
                 {"name": "%s", "type": "RTMP_PULL", "requestId": "%s", "tags": %s,
-                 "sources": [{"url": "rtmp://203.0.113.5:1935/live/stream"}]}"""
-                .formatted(NAME, Requests.REQUEST_ID, TAGS))));
+                 "sources": [{"url": "rtmp://203.0.113.5:1935/live/stream"}]}""".formatted(
+                        NAME, Requests.REQUEST_ID, TAGS))));
         assertEquals(List.of("MediaLive:ListInputs", "MediaLive:CreateInput", "MediaLive:DescribeInput"), wire.calls());
-        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
-                "EndPoint1", "pulls from rtmp://203.0.113.5:1935/live/stream (no push endpoint)", "EndPoint2", ""),
+        assertEquals(
+                Map.of(
+                        "Id",
+                        INPUT_ID,
+                        "Arn",
+                        INPUT_ARN,
+                        "EndPoint1",
+                        "pulls from rtmp://203.0.113.5:1935/live/stream (no push endpoint)",
+                        "EndPoint2",
+                        ""),
                 outcome.data());
     }
 
@@ -181,16 +254,31 @@ class InputCreateWireTest {
         stubs.createInput(mp4);
         stubs.describeInput(INPUT_ID, mp4);
 
-        Outcome outcome = create(Map.of("Type", "MP4_FILE", "ChannelClass", "STANDARD", "PriUrl", "https://media.example.com/a.mp4",
-                "SecUrl", "https://media.example.com/b.mp4"));
+        Outcome outcome = create(Map.of(
+                "Type",
+                "MP4_FILE",
+                "ChannelClass",
+                "STANDARD",
+                "PriUrl",
+                "https://media.example.com/a.mp4",
+                "SecUrl",
+                "https://media.example.com/b.mp4"));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
                 {"name": "%s", "type": "MP4_FILE", "requestId": "%s", "tags": %s,
-                 "sources": [{"url": "https://media.example.com/a.mp4"}, {"url": "https://media.example.com/b.mp4"}]}"""
-                .formatted(NAME, Requests.REQUEST_ID, TAGS))));
-        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
-                "EndPoint1", "pulls from https://media.example.com/a.mp4 (no push endpoint)",
-                "EndPoint2", "pulls from https://media.example.com/b.mp4 (no push endpoint)"), outcome.data());
+                 "sources": [{"url": "https://media.example.com/a.mp4"}, {"url": "https://media.example.com/b.mp4"}]}""".formatted(
+                        NAME, Requests.REQUEST_ID, TAGS))));
+        assertEquals(
+                Map.of(
+                        "Id",
+                        INPUT_ID,
+                        "Arn",
+                        INPUT_ARN,
+                        "EndPoint1",
+                        "pulls from https://media.example.com/a.mp4 (no push endpoint)",
+                        "EndPoint2",
+                        "pulls from https://media.example.com/b.mp4 (no push endpoint)"),
+                outcome.data());
     }
 
     @Test
@@ -201,13 +289,15 @@ class InputCreateWireTest {
         stubs.createInput(mp4);
         stubs.describeInput(INPUT_ID, mp4);
 
-        Outcome outcome = create(Map.of("Type", "MP4_FILE", "ChannelClass", "STANDARD", "PriUrl", clip, "SecUrl", clip));
+        Outcome outcome =
+                create(Map.of("Type", "MP4_FILE", "ChannelClass", "STANDARD", "PriUrl", clip, "SecUrl", clip));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
                 {"name": "%s", "type": "MP4_FILE", "requestId": "%s", "tags": %s,
-                 "sources": [{"url": "%s"}, {"url": "%s"}]}"""
-                .formatted(NAME, Requests.REQUEST_ID, TAGS, clip, clip))));
-        assertEquals("pulls from " + clip + " (no push endpoint)", outcome.data().get("EndPoint1"));
+                 "sources": [{"url": "%s"}, {"url": "%s"}]}""".formatted(
+                        NAME, Requests.REQUEST_ID, TAGS, clip, clip))));
+        assertEquals(
+                "pulls from " + clip + " (no push endpoint)", outcome.data().get("EndPoint1"));
     }
 
     @Test
@@ -218,14 +308,27 @@ class InputCreateWireTest {
                   {"srtListenerAddress": "203.0.113.5", "srtListenerPort": "5000", "streamId": "main",
                    "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}},
                   {"srtListenerAddress": "203.0.113.6", "srtListenerPort": "5001", "streamId": "backup",
-                   "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}}]}"""
-                .formatted(secret, secret));
+                   "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}}]}""".formatted(secret, secret));
         stubs.createInput(srt);
         stubs.describeInput(INPUT_ID, srt);
 
-        Outcome outcome = create(Map.of("Type", "SRT_CALLER", "ChannelClass", "STANDARD", "PriSrtUrl", "srt://203.0.113.5:5000",
-                "SecSrtUrl", "srt://203.0.113.6:5001", "PriSrtStreamId", "main", "SecSrtStreamId", "backup",
-                "SrtPassphraseSecretArn", secret, "SrtDecryptionAlgorithm", "AES256"));
+        Outcome outcome = create(Map.of(
+                "Type",
+                "SRT_CALLER",
+                "ChannelClass",
+                "STANDARD",
+                "PriSrtUrl",
+                "srt://203.0.113.5:5000",
+                "SecSrtUrl",
+                "srt://203.0.113.6:5001",
+                "PriSrtStreamId",
+                "main",
+                "SecSrtStreamId",
+                "backup",
+                "SrtPassphraseSecretArn",
+                secret,
+                "SrtDecryptionAlgorithm",
+                "AES256"));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
                 {"name": "%s", "type": "SRT_CALLER", "requestId": "%s", "tags": %s,
@@ -233,11 +336,19 @@ class InputCreateWireTest {
                    {"srtListenerAddress": "203.0.113.5", "srtListenerPort": "5000", "streamId": "main",
                     "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}},
                    {"srtListenerAddress": "203.0.113.6", "srtListenerPort": "5001", "streamId": "backup",
-                    "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}}]}}"""
-                .formatted(NAME, Requests.REQUEST_ID, TAGS, secret, secret))));
-        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
-                "EndPoint1", "calls srt://203.0.113.5:5000 (no push endpoint)",
-                "EndPoint2", "calls srt://203.0.113.6:5001 (no push endpoint)"), outcome.data());
+                    "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}}]}}""".formatted(
+                        NAME, Requests.REQUEST_ID, TAGS, secret, secret))));
+        assertEquals(
+                Map.of(
+                        "Id",
+                        INPUT_ID,
+                        "Arn",
+                        INPUT_ARN,
+                        "EndPoint1",
+                        "calls srt://203.0.113.5:5000 (no push endpoint)",
+                        "EndPoint2",
+                        "calls srt://203.0.113.6:5001 (no push endpoint)"),
+                outcome.data());
     }
 
     @Test
@@ -248,14 +359,19 @@ class InputCreateWireTest {
         stubs.createInput(srt);
         stubs.describeInput(INPUT_ID, srt);
 
-        create(Map.of("Type", "SRT_CALLER", "ChannelClass", "SINGLE_PIPELINE",
-                "PriSrtUrl", "srt://listener.example.com:9000"));
+        create(Map.of(
+                "Type",
+                "SRT_CALLER",
+                "ChannelClass",
+                "SINGLE_PIPELINE",
+                "PriSrtUrl",
+                "srt://listener.example.com:9000"));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
                 {"name": "%s", "type": "SRT_CALLER", "requestId": "%s", "tags": %s,
                  "srtSettings": {"srtCallerSources": [
-                   {"srtListenerAddress": "listener.example.com", "srtListenerPort": "9000"}]}}"""
-                .formatted(NAME, Requests.REQUEST_ID, TAGS))));
+                   {"srtListenerAddress": "listener.example.com", "srtListenerPort": "9000"}]}}""".formatted(
+                        NAME, Requests.REQUEST_ID, TAGS))));
     }
 
     @Test
@@ -263,30 +379,52 @@ class InputCreateWireTest {
         String pri = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-23aBC45dEF67hiJ8-12AbC34DE5fG:live-a";
         String sec = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-99aBC45dEF67hiJ8-12AbC34DE5fG:live-b";
         String role = "arn:aws:iam::123456789012:role/MediaLiveAccessRole";
-        String flows = InputStubs.input(INPUT_ID, "MEDIACONNECT", "DETACHED", "STANDARD", """
-                "roleArn": "%s", "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]"""
-                .formatted(role, pri, sec));
+        String flows =
+                InputStubs.input(INPUT_ID, "MEDIACONNECT", "DETACHED", "STANDARD", """
+                "roleArn": "%s", "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]""".formatted(role, pri, sec));
         stubs.createInput(flows);
         stubs.describeInput(INPUT_ID, flows);
 
-        Outcome outcome = create(Map.of("Type", "MEDIACONNECT", "ChannelClass", "STANDARD", "PriMediaConnectArn", pri,
-                "SecMediaConnectArn", sec, "RoleArn", role, "Cidr", "0.0.0.0/0"));
+        Outcome outcome = create(Map.of(
+                "Type",
+                "MEDIACONNECT",
+                "ChannelClass",
+                "STANDARD",
+                "PriMediaConnectArn",
+                pri,
+                "SecMediaConnectArn",
+                sec,
+                "RoleArn",
+                role,
+                "Cidr",
+                "0.0.0.0/0"));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
                 {"name": "%s", "type": "MEDIACONNECT", "requestId": "%s", "tags": %s, "roleArn": "%s",
-                 "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]}"""
-                .formatted(NAME, Requests.REQUEST_ID, TAGS, role, pri, sec))));
-        assertEquals(Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
-                "EndPoint1", "fed by MediaConnect flow " + pri + " (no push endpoint)",
-                "EndPoint2", "fed by MediaConnect flow " + sec + " (no push endpoint)"), outcome.data());
+                 "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]}""".formatted(
+                        NAME, Requests.REQUEST_ID, TAGS, role, pri, sec))));
+        assertEquals(
+                Map.of(
+                        "Id",
+                        INPUT_ID,
+                        "Arn",
+                        INPUT_ARN,
+                        "EndPoint1",
+                        "fed by MediaConnect flow " + pri + " (no push endpoint)",
+                        "EndPoint2",
+                        "fed by MediaConnect flow " + sec + " (no push endpoint)"),
+                outcome.data());
     }
 
     @Test
     void createAnswersOnlyAfterTheInputHasLeftCreating() {
         stubs.createGroup("203.0.113.0/24");
         stubs.createInput(InputStubs.rtmpPushInput("CREATING"));
-        stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("CREATING"),
-                InputStubs.rtmpPushInput("CREATING"), InputStubs.rtmpPushInput("DETACHED"));
+        stubs.describeInputWalking(
+                INPUT_ID,
+                InputStubs.rtmpPushInput("CREATING"),
+                InputStubs.rtmpPushInput("CREATING"),
+                InputStubs.rtmpPushInput("DETACHED"));
 
         Outcome outcome = create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"));
 
@@ -298,90 +436,160 @@ class InputCreateWireTest {
     void repeatedCreateReusesTheInputFoundOnALaterListPage() {
         String stranger = InputStubs.input("5555555", "RTMP_PUSH", "DETACHED", "STANDARD", "")
                 .replace(Requests.REQUEST_ID, "someone-else");
-        wire.server().stubFor(get(urlPathEqualTo("/prod/inputs")).withQueryParam("nextToken", com.github.tomakehurst
-                .wiremock.client.WireMock.absent()).willReturn(InputStubs.json(200,
-                "{\"inputs\": [" + stranger + "], \"nextToken\": \"page-2\"}")));
-        wire.server().stubFor(get(urlPathEqualTo("/prod/inputs")).withQueryParam("nextToken", equalTo("page-2"))
-                .willReturn(InputStubs.json(200, "{\"inputs\": [" + InputStubs.rtmpPushInput("CREATING") + "]}")));
-        stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("CREATING"),
-                InputStubs.rtmpPushInput("DETACHED"));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/prod/inputs"))
+                        .withQueryParam("nextToken", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                        .willReturn(
+                                InputStubs.json(200, "{\"inputs\": [" + stranger + "], \"nextToken\": \"page-2\"}")));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/prod/inputs"))
+                        .withQueryParam("nextToken", equalTo("page-2"))
+                        .willReturn(
+                                InputStubs.json(200, "{\"inputs\": [" + InputStubs.rtmpPushInput("CREATING") + "]}")));
+        stubs.describeInputWalking(
+                INPUT_ID, InputStubs.rtmpPushInput("CREATING"), InputStubs.rtmpPushInput("DETACHED"));
         var captured = Requests.invocation();
 
-        Outcome outcome = manager.create(Requests.create(KIND, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24")),
+        Outcome outcome = manager.create(
+                Requests.create(
+                        KIND, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24")),
                 captured.invocation());
 
-        assertEquals(List.of("MediaLive:ListInputs", "MediaLive:ListInputs", "MediaLive:DescribeInput",
-                "MediaLive:DescribeInput"), wire.calls());
+        assertEquals(
+                List.of(
+                        "MediaLive:ListInputs",
+                        "MediaLive:ListInputs",
+                        "MediaLive:DescribeInput",
+                        "MediaLive:DescribeInput"),
+                wire.calls());
         assertEquals(INPUT_ID, outcome.physicalResourceId());
         assertEquals(INPUT_ID, captured.invocation().madePhysicalId());
-        assertEquals("rtmp://198.51.100.99:1935/" + NAME + "/primary", outcome.data().get("EndPoint1"));
+        assertEquals(
+                "rtmp://198.51.100.99:1935/" + NAME + "/primary", outcome.data().get("EndPoint1"));
     }
 
     @Test
     void repeatedCreateReusesTheSecurityGroupAnEarlierAttemptMade() {
-        stubs.listGroups(InputStubs.group("1111111", "IDLE", "[]", "10.0.0.0/8")
-                .replace(Requests.REQUEST_ID, "someone-else"), InputStubs.group(GROUP_ID, "IDLE", "[]", "203.0.113.0/24"));
+        stubs.listGroups(
+                InputStubs.group("1111111", "IDLE", "[]", "10.0.0.0/8").replace(Requests.REQUEST_ID, "someone-else"),
+                InputStubs.group(GROUP_ID, "IDLE", "[]", "203.0.113.0/24"));
         stubs.createInput(InputStubs.rtmpPushInput("DETACHED"));
         stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"));
 
         create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"));
 
-        assertEquals(List.of("MediaLive:ListInputs", "MediaLive:ListInputSecurityGroups", "MediaLive:CreateInput",
-                "MediaLive:ListInputSecurityGroups", "MediaLive:DescribeInputSecurityGroup", "MediaLive:DescribeInput"),
-                wire.calls(), "the unused group of another attempt (1111111) is looked at to be removed");
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                        "$.inputSecurityGroups[0]", equalTo(GROUP_ID))));
+        assertEquals(
+                List.of(
+                        "MediaLive:ListInputs",
+                        "MediaLive:ListInputSecurityGroups",
+                        "MediaLive:CreateInput",
+                        "MediaLive:ListInputSecurityGroups",
+                        "MediaLive:DescribeInputSecurityGroup",
+                        "MediaLive:DescribeInput"),
+                wire.calls(),
+                "the unused group of another attempt (1111111) is looked at to be removed");
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/prod/inputs"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                                "$.inputSecurityGroups[0]", equalTo(GROUP_ID))));
     }
 
     @Test
     void refusedCreateInputRemovesTheGroupAndPasswordsItMadeFor() {
         stubs.ssmAccepts();
-        wire.server().stubFor(post(urlPathEqualTo("/prod/inputs")).willReturn(InputStubs.json(400,
-                "{\"message\": \"Sources must be 2 for a STANDARD input\"}")
-                .withHeader("x-amzn-ErrorType", "BadRequestException")));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/prod/inputs"))
+                        .willReturn(InputStubs.json(400, "{\"message\": \"Sources must be 2 for a STANDARD input\"}")
+                                .withHeader("x-amzn-ErrorType", "BadRequestException")));
 
-        AwsServiceException refused = assertThrows(AwsServiceException.class, () -> create(Map.of(
-                "Type", "URL_PULL", "ChannelClass", "STANDARD", "PriUrl", "https://origin.example.com/a.m3u8", "PriUser", "u", "PriPass", "p1",
-                "SecUrl", "https://origin.example.com/b.m3u8")));
+        AwsServiceException refused = assertThrows(
+                AwsServiceException.class,
+                () -> create(Map.of(
+                        "Type",
+                        "URL_PULL",
+                        "ChannelClass",
+                        "STANDARD",
+                        "PriUrl",
+                        "https://origin.example.com/a.m3u8",
+                        "PriUser",
+                        "u",
+                        "PriPass",
+                        "p1",
+                        "SecUrl",
+                        "https://origin.example.com/b.m3u8")));
 
         assertEquals(400, refused.statusCode());
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withHeader("X-Amz-Target",
-                equalTo("AmazonSSM.DeleteParameter")).withRequestBody(equalToJson("{\"Name\": \"" + PRIMARY_PARAM + "\"}")));
-        assertEquals(List.of("MediaLive:ListInputs", "Ssm:PutParameter", "MediaLive:CreateInput",
-                "Ssm:DeleteParameter"), wire.calls());
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AmazonSSM.DeleteParameter"))
+                        .withRequestBody(equalToJson("{\"Name\": \"" + PRIMARY_PARAM + "\"}")));
+        assertEquals(
+                List.of("MediaLive:ListInputs", "Ssm:PutParameter", "MediaLive:CreateInput", "Ssm:DeleteParameter"),
+                wire.calls());
     }
 
     @Test
     void refusedSecondPasswordRemovesTheFirstBeforeFailing() {
         stubs.ssm("DeleteParameter", InputStubs.json(200, "{}"));
-        wire.server().stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.Name",
-                        equalTo(PRIMARY_PARAM))).willReturn(InputStubs.json(200, "{\"Version\": 1}")));
-        wire.server().stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.Name",
-                        equalTo(SECONDARY_PARAM))).willReturn(com.github.tomakehurst.wiremock.client.WireMock
-                        .aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
-                        .withBody("{\"__type\": \"ParameterLimitExceeded\", \"message\": \"limit reached\"}")));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                                "$.Name", equalTo(PRIMARY_PARAM)))
+                        .willReturn(InputStubs.json(200, "{\"Version\": 1}")));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                                "$.Name", equalTo(SECONDARY_PARAM)))
+                        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                                .withStatus(400)
+                                .withHeader("Content-Type", "application/x-amz-json-1.1")
+                                .withBody("{\"__type\": \"ParameterLimitExceeded\", \"message\": \"limit reached\"}")));
 
-        assertThrows(AwsServiceException.class, () -> create(Map.of("Type", "URL_PULL",
-                "ChannelClass", "STANDARD",
-                "PriUrl", "https://origin.example.com/a.m3u8", "PriUser", "u", "PriPass", "p1",
-                "SecUrl", "https://origin.example.com/b.m3u8", "SecUser", "u", "SecPass", "p2")));
+        assertThrows(
+                AwsServiceException.class,
+                () -> create(Map.of(
+                        "Type",
+                        "URL_PULL",
+                        "ChannelClass",
+                        "STANDARD",
+                        "PriUrl",
+                        "https://origin.example.com/a.m3u8",
+                        "PriUser",
+                        "u",
+                        "PriPass",
+                        "p1",
+                        "SecUrl",
+                        "https://origin.example.com/b.m3u8",
+                        "SecUser",
+                        "u",
+                        "SecPass",
+                        "p2")));
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withHeader("X-Amz-Target",
-                equalTo("AmazonSSM.DeleteParameter")).withRequestBody(equalToJson("{\"Name\": \"" + PRIMARY_PARAM + "\"}")));
-        assertEquals(0, wire.server().findAll(postRequestedFor(urlPathEqualTo("/prod/inputs"))).size());
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AmazonSSM.DeleteParameter"))
+                        .withRequestBody(equalToJson("{\"Name\": \"" + PRIMARY_PARAM + "\"}")));
+        assertEquals(
+                0,
+                wire.server()
+                        .findAll(postRequestedFor(urlPathEqualTo("/prod/inputs")))
+                        .size());
     }
 
     @Test
     void refusedCreateInputDeletesTheNewSecurityGroup() {
         stubs.createGroup("203.0.113.0/24");
         stubs.deleteGroup(GROUP_ID);
-        wire.server().stubFor(post(urlPathEqualTo("/prod/inputs")).willReturn(InputStubs.json(400,
-                "{\"message\": \"bad\"}").withHeader("x-amzn-ErrorType", "BadRequestException")));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/prod/inputs"))
+                        .willReturn(InputStubs.json(400, "{\"message\": \"bad\"}")
+                                .withHeader("x-amzn-ErrorType", "BadRequestException")));
 
-        assertThrows(AwsServiceException.class, () -> create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24")));
+        assertThrows(
+                AwsServiceException.class,
+                () -> create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24")));
 
         wire.server().verify(deleteRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups/" + GROUP_ID)));
     }
@@ -392,7 +600,8 @@ class InputCreateWireTest {
         stubs.createInput(InputStubs.rtmpPushInput("CREATING"));
         stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("CREATING"), null);
 
-        ResourceFailure failure = assertThrows(ResourceFailure.class,
+        ResourceFailure failure = assertThrows(
+                ResourceFailure.class,
                 () -> create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24")));
 
         assertEquals("input " + INPUT_ID + " was deleted while it was being created", failure.getMessage());

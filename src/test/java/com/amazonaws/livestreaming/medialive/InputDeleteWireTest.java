@@ -27,14 +27,24 @@ import org.junit.jupiter.api.Test;
  * be IDLE, delete it, drop the passwords; and when the id names nothing, what this stack resource left instead.
  */
 class InputDeleteWireTest {
-    private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
-            "ChannelClass", "STANDARD",
-            "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "secret-value");
+    private static final Map<String, String> PULL = Map.of(
+            "Type",
+            "URL_PULL",
+            "ChannelClass",
+            "STANDARD",
+            "PriUrl",
+            "https://origin.example.com/live/main.m3u8",
+            "PriUser",
+            "puller",
+            "PriPass",
+            "secret-value");
+
     @AutoClose
     private final InputFixture fixture = new InputFixture();
 
     private Outcome delete(String id, Map<String, ?> properties) {
-        return fixture.manager.delete(Requests.delete(KIND, id, properties), fixture.invocation().invocation());
+        return fixture.manager.delete(
+                Requests.delete(KIND, id, properties), fixture.invocation().invocation());
     }
 
     private List<String> left() {
@@ -51,17 +61,25 @@ class InputDeleteWireTest {
         Outcome outcome = delete(input, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
 
         assertEquals(Outcome.success(input), outcome);
-        assertEquals(List.of("MediaLive:DeleteChannel", "MediaLive:DeleteInput", "MediaLive:DeleteInputSecurityGroup"),
+        assertEquals(
+                List.of("MediaLive:DeleteChannel", "MediaLive:DeleteInput", "MediaLive:DeleteInputSecurityGroup"),
                 fixture.actions());
         assertEquals(List.of(), left());
     }
 
     @Test
     void deleteOfMissingInputAnswersSuccessAfterAskingMediaLive() {
-        assertEquals(Outcome.success("1234567"), delete("1234567", Map.of("Type", "RTP_PUSH", "ChannelClass", "STANDARD",
-                "Cidr", "10.0.0.0/8")));
-        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:ListInputs", "MediaLive:ListInputSecurityGroups",
-                "MediaLive:ListInputs", "MediaLive:ListInputSecurityGroups"), fixture.aws.calls(),
+        assertEquals(
+                Outcome.success("1234567"),
+                delete("1234567", Map.of("Type", "RTP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8")));
+        assertEquals(
+                List.of(
+                        "MediaLive:DescribeInput",
+                        "MediaLive:ListInputs",
+                        "MediaLive:ListInputSecurityGroups",
+                        "MediaLive:ListInputs",
+                        "MediaLive:ListInputSecurityGroups"),
+                fixture.aws.calls(),
                 "leftovers, then what an earlier update gave up on");
     }
 
@@ -80,7 +98,8 @@ class InputDeleteWireTest {
     void inputThatVanishesBeforeDeleteInputIsStillSuccess() {
         String group = fixture.group(TAGS);
         String input = fixture.pushInput(group, TAGS);
-        fixture.aws.onNext("MediaLive:DeleteInput", () -> fixture.aws.mediaLive().remove(input));
+        fixture.aws.onNext(
+                "MediaLive:DeleteInput", () -> fixture.aws.mediaLive().remove(input));
 
         assertEquals(Outcome.success(input), delete(input, Map.of()));
         assertEquals(List.of(), left());
@@ -90,7 +109,9 @@ class InputDeleteWireTest {
     void securityGroupAlreadyDeletedIsSuccess() {
         String group = fixture.group(TAGS);
         String input = fixture.pushInput(group, TAGS);
-        fixture.aws.onNext("MediaLive:DeleteInputSecurityGroup", () -> fixture.aws.mediaLive().remove(group));
+        fixture.aws.onNext(
+                "MediaLive:DeleteInputSecurityGroup",
+                () -> fixture.aws.mediaLive().remove(group));
 
         assertEquals(Outcome.success(input), delete(input, Map.of()));
         assertEquals(List.of(), left());
@@ -113,8 +134,7 @@ class InputDeleteWireTest {
 
         assertEquals(Outcome.success(input), delete(input, Map.of()));
 
-        assertEquals(List.of("MediaLive:DeleteInput", "Ssm:DeleteParameter", "Ssm:DeleteParameter"),
-                fixture.actions());
+        assertEquals(List.of("MediaLive:DeleteInput", "Ssm:DeleteParameter", "Ssm:DeleteParameter"), fixture.actions());
         assertEquals(List.of(), left());
     }
 
@@ -127,8 +147,8 @@ class InputDeleteWireTest {
 
         assertEquals(Outcome.success(input), delete(input, Map.of()));
 
-        assertEquals(List.of("MediaLive input " + replacement + " (DETACHED)", "SSM parameter " + PRIMARY_PARAM),
-                left());
+        assertEquals(
+                List.of("MediaLive input " + replacement + " (DETACHED)", "SSM parameter " + PRIMARY_PARAM), left());
     }
 
     @Test
@@ -159,12 +179,17 @@ class InputDeleteWireTest {
         String channel = fixture.channel(replacement, "RUNNING");
         String otherResources = fixture.group(InputFixture.withTag(TAGS, Ownership.LOGICAL_ID, "SomeoneElsesInput"));
 
-        assertEquals(Outcome.success(input), delete(input, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8")));
+        assertEquals(
+                Outcome.success(input),
+                delete(input, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8")));
 
-        assertEquals(List.of("MediaLive channel " + channel + " (RUNNING)",
-                "MediaLive input " + replacement + " (ATTACHED)",
-                "MediaLive input security group " + replacements + " (IN_USE)",
-                "MediaLive input security group " + otherResources + " (IDLE)"), left());
+        assertEquals(
+                List.of(
+                        "MediaLive channel " + channel + " (RUNNING)",
+                        "MediaLive input " + replacement + " (ATTACHED)",
+                        "MediaLive input security group " + replacements + " (IN_USE)",
+                        "MediaLive input security group " + otherResources + " (IDLE)"),
+                left());
     }
 
     @Test
@@ -173,12 +198,15 @@ class InputDeleteWireTest {
         fixture.channel(input, "RUNNING");
         var captured = fixture.invocation(Duration.ofSeconds(60));
 
-        OutOfTimeException e = assertThrows(OutOfTimeException.class, () -> fixture.manager.delete(
-                Requests.delete(KIND, input, Map.of()), captured.invocation()));
+        OutOfTimeException e = assertThrows(
+                OutOfTimeException.class,
+                () -> fixture.manager.delete(Requests.delete(KIND, input, Map.of()), captured.invocation()));
 
-        assertEquals("timed out while waiting for input " + input + " to reach DETACHED (last state ATTACHED)",
+        assertEquals(
+                "timed out while waiting for input " + input + " to reach DETACHED (last state ATTACHED)",
                 e.getMessage());
-        assertEquals("waiting for input " + input + " to reach DETACHED (last state ATTACHED)",
+        assertEquals(
+                "waiting for input " + input + " to reach DETACHED (last state ATTACHED)",
                 captured.invocation().currentStep());
         assertEquals(List.of(), fixture.actions());
     }
@@ -189,11 +217,15 @@ class InputDeleteWireTest {
         String input = fixture.pushInput(group, TAGS);
         fixture.pushInput(group, Map.of());
 
-        OutOfTimeException e = assertThrows(OutOfTimeException.class, () -> fixture.manager.delete(
-                Requests.delete(KIND, input, Map.of()), fixture.invocation(Duration.ofSeconds(60)).invocation()));
+        OutOfTimeException e = assertThrows(
+                OutOfTimeException.class,
+                () -> fixture.manager.delete(
+                        Requests.delete(KIND, input, Map.of()),
+                        fixture.invocation(Duration.ofSeconds(60)).invocation()));
 
-        assertEquals("timed out while waiting for input security group " + group + " to reach IDLE (last state "
-                + "IN_USE)", e.getMessage());
+        assertEquals(
+                "timed out while waiting for input security group " + group + " to reach IDLE (last state " + "IN_USE)",
+                e.getMessage());
     }
 
     // ---- ids that name nothing: what this stack resource left ----
@@ -218,9 +250,13 @@ class InputDeleteWireTest {
 
         assertEquals(Outcome.success("1234567"), delete("1234567", PULL));
 
-        assertEquals(List.of("MediaLive channel " + channel + " (RUNNING)",
-                "MediaLive input " + replacement + " (DETACHED)", "MediaLive input " + inUse + " (ATTACHED)",
-                "MediaLive input security group 7654321 (IN_USE)"), left());
+        assertEquals(
+                List.of(
+                        "MediaLive channel " + channel + " (RUNNING)",
+                        "MediaLive input " + replacement + " (DETACHED)",
+                        "MediaLive input " + inUse + " (ATTACHED)",
+                        "MediaLive input security group 7654321 (IN_USE)"),
+                left());
     }
 
     @Test
@@ -235,7 +271,12 @@ class InputDeleteWireTest {
         assertEquals(Outcome.success(marker), outcome);
         assertEquals("DELETED", fixture.aws.mediaLive().inputState(made));
         assertEquals(List.of("MediaLive input " + other + " (DETACHED)"), left());
-        assertEquals(0, fixture.aws.server().findAll(anyRequestedFor(urlMatching(".*NotCreated.*"))).size(),
+        assertEquals(
+                0,
+                fixture.aws
+                        .server()
+                        .findAll(anyRequestedFor(urlMatching(".*NotCreated.*")))
+                        .size(),
                 "the marker itself is never sent to MediaLive");
     }
 }

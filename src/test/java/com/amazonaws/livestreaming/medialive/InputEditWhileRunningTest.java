@@ -26,12 +26,23 @@ class InputEditWhileRunningTest {
     private static final String STOP = "MediaLive:StopChannel";
     private static final String START = "MediaLive:StartChannel";
     private static final String UPDATE = "MediaLive:UpdateInput";
-    private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
-            "ChannelClass", "STANDARD",
-            "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller",
-            "SecUrl", "https://backup.example.com/live/main.m3u8", "SecUser", "puller");
+    private static final Map<String, String> PULL = Map.of(
+            "Type",
+            "URL_PULL",
+            "ChannelClass",
+            "STANDARD",
+            "PriUrl",
+            "https://origin.example.com/live/main.m3u8",
+            "PriUser",
+            "puller",
+            "SecUrl",
+            "https://backup.example.com/live/main.m3u8",
+            "SecUser",
+            "puller");
+
     @AutoClose
     private final InputFixture fixture = new InputFixture();
+
     private String input;
     private String channel;
 
@@ -51,7 +62,8 @@ class InputEditWhileRunningTest {
 
     private Outcome update(String id, Map<String, String> now, Map<String, String> old, Duration budget) {
         Request request = InputStubs.update(id, now, old);
-        return MediaLiveStubs.dispatch(fixture.manager, request, fixture.invocation(budget).invocation());
+        return MediaLiveStubs.dispatch(
+                fixture.manager, request, fixture.invocation(budget).invocation());
     }
 
     private Outcome update(Map<String, String> now, Map<String, String> old) {
@@ -72,9 +84,17 @@ class InputEditWhileRunningTest {
         assertEquals(input, outcome.physicalResourceId());
         assertEquals(List.of(STOP, UPDATE, START), fixture.actions());
         assertEquals("RUNNING", channelState());
-        assertEquals("https://origin2.example.com/live/main.m3u8", fixture.aws.mediaLive().describeInput(input)
-                .path("sources").get(0).path("url").asText());
-        assertTrue(fixture.aws.clock().since(before).compareTo(Duration.ofSeconds(150)) >= 0,
+        assertEquals(
+                "https://origin2.example.com/live/main.m3u8",
+                fixture.aws
+                        .mediaLive()
+                        .describeInput(input)
+                        .path("sources")
+                        .get(0)
+                        .path("url")
+                        .asText());
+        assertTrue(
+                fixture.aws.clock().since(before).compareTo(Duration.ofSeconds(150)) >= 0,
                 "off the air for the 60 s stop and the 90 s start");
     }
 
@@ -99,34 +119,54 @@ class InputEditWhileRunningTest {
         String flowA = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-AAAAAAAAAAAAAAAA-1111:a";
         String flowC = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-CCCCCCCCCCCCCCCC-3333:c";
         String role = "arn:aws:iam::123456789012:role/MediaLiveAccessRole";
-        ObjectNode fields = JsonNodeFactory.instance.objectNode().put("type", "MEDIACONNECT")
-                .put("name", InputStubs.NAME).put("roleArn", role);
+        ObjectNode fields = JsonNodeFactory.instance
+                .objectNode()
+                .put("type", "MEDIACONNECT")
+                .put("name", InputStubs.NAME)
+                .put("roleArn", role);
         fields.putArray("mediaConnectFlows").addObject().put("flowArn", flowA);
         String flows = fixture.aws.mediaLive().addInput(fields, TAGS);
         fixture.aws.mediaLive().remove(channel);
         channel = fixture.channel(flows, "RUNNING");
-        Map<String, String> old = Map.of("Type", "MEDIACONNECT", "ChannelClass", "SINGLE_PIPELINE",
-                "PriMediaConnectArn", flowA, "RoleArn", role);
+        Map<String, String> old = Map.of(
+                "Type",
+                "MEDIACONNECT",
+                "ChannelClass",
+                "SINGLE_PIPELINE",
+                "PriMediaConnectArn",
+                flowA,
+                "RoleArn",
+                role);
 
         Outcome outcome = update(flows, with(old, "PriMediaConnectArn", flowC), old, InputFixture.BUDGET);
 
         assertEquals(Outcome.Status.SUCCESS, outcome.status(), outcome.reason());
         assertEquals(List.of(STOP, UPDATE, START), fixture.actions());
-        assertEquals(flowC, fixture.aws.mediaLive().describeInput(flows).path("mediaConnectFlows").get(0)
-                .path("flowArn").asText());
+        assertEquals(
+                flowC,
+                fixture.aws
+                        .mediaLive()
+                        .describeInput(flows)
+                        .path("mediaConnectFlows")
+                        .get(0)
+                        .path("flowArn")
+                        .asText());
     }
 
     @Test
     void newSrtListenerIsMadeWhileTheChannelIsStopped() {
-        ObjectNode fields = JsonNodeFactory.instance.objectNode().put("type", "SRT_CALLER")
-                .put("name", InputStubs.NAME);
-        fields.putObject("srtSettings").putArray("srtCallerSources").addObject()
-                .put("srtListenerAddress", "203.0.113.5").put("srtListenerPort", "5000");
+        ObjectNode fields =
+                JsonNodeFactory.instance.objectNode().put("type", "SRT_CALLER").put("name", InputStubs.NAME);
+        fields.putObject("srtSettings")
+                .putArray("srtCallerSources")
+                .addObject()
+                .put("srtListenerAddress", "203.0.113.5")
+                .put("srtListenerPort", "5000");
         String srt = fixture.aws.mediaLive().addInput(fields, TAGS);
         fixture.aws.mediaLive().remove(channel);
         channel = fixture.channel(srt, "RUNNING");
-        Map<String, String> old = Map.of("Type", "SRT_CALLER", "ChannelClass", "SINGLE_PIPELINE",
-                "PriSrtUrl", "srt://203.0.113.5:5000");
+        Map<String, String> old =
+                Map.of("Type", "SRT_CALLER", "ChannelClass", "SINGLE_PIPELINE", "PriSrtUrl", "srt://203.0.113.5:5000");
 
         Outcome outcome = update(srt, with(old, "PriSrtUrl", "srt://203.0.113.9:6000"), old, InputFixture.BUDGET);
 
@@ -162,8 +202,11 @@ class InputEditWhileRunningTest {
         fixture.aws.mediaLive().remove(channel);
         channel = fixture.channel(push, "RUNNING");
 
-        Outcome outcome = update(push, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"),
-                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"), InputFixture.BUDGET);
+        Outcome outcome = update(
+                push,
+                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"),
+                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"),
+                InputFixture.BUDGET);
 
         assertEquals(Outcome.Status.SUCCESS, outcome.status(), outcome.reason());
         assertEquals(List.of("MediaLive:UpdateInputSecurityGroup"), fixture.actions());
@@ -172,12 +215,17 @@ class InputEditWhileRunningTest {
 
     @Test
     void aBudgetTooShortForAStopAndAStartChangesNothing() {
-        Outcome outcome = update(input, with(PULL, "PriUrl", "https://origin2.example.com/live/main.m3u8"), PULL,
+        Outcome outcome = update(
+                input,
+                with(PULL, "PriUrl", "https://origin2.example.com/live/main.m3u8"),
+                PULL,
                 Duration.ofSeconds(200));
 
-        assertEquals("changing input " + input + " needs channel " + channel + " stopped and started again, which "
-                + "can take 6 minutes, but only 200 s of this invocation are left; nothing was changed and the "
-                + "stream is still on the air", outcome.reason());
+        assertEquals(
+                "changing input " + input + " needs channel " + channel + " stopped and started again, which "
+                        + "can take 6 minutes, but only 200 s of this invocation are left; nothing was changed and the "
+                        + "stream is still on the air",
+                outcome.reason());
         assertEquals(List.of(), fixture.actions());
         assertEquals("RUNNING", channelState());
     }
@@ -188,8 +236,10 @@ class InputEditWhileRunningTest {
 
         Outcome outcome = update(with(PULL, "PriUrl", "https://origin2.example.com/live/main.m3u8"), PULL);
 
-        assertEquals("MediaLive UpdateInput failed: 400 BadRequestException: Invalid source URL; channel " + channel
-                + " started again", outcome.reason());
+        assertEquals(
+                "MediaLive UpdateInput failed: 400 BadRequestException: Invalid source URL; channel " + channel
+                        + " started again",
+                outcome.reason());
         assertEquals(List.of(STOP, UPDATE, START), fixture.actions());
         assertEquals("STARTING", channelState());
     }
@@ -200,8 +250,10 @@ class InputEditWhileRunningTest {
 
         Outcome outcome = update(with(PULL, "PriUrl", "https://origin2.example.com/live/main.m3u8"), PULL);
 
-        assertEquals("timed out while waiting for channel " + channel + " to reach IDLE (last state STOPPING); "
-                + "could not start again " + channel + " (STOPPING): start it once it is IDLE", outcome.reason());
+        assertEquals(
+                "timed out while waiting for channel " + channel + " to reach IDLE (last state STOPPING); "
+                        + "could not start again " + channel + " (STOPPING): start it once it is IDLE",
+                outcome.reason());
         assertEquals(List.of(STOP), fixture.actions(), "the input was not changed");
     }
 
@@ -211,7 +263,8 @@ class InputEditWhileRunningTest {
 
         Outcome outcome = update(with(PULL, "PriUrl", "https://origin2.example.com/live/main.m3u8"), PULL);
 
-        assertEquals("timed out while waiting for channel " + channel + " to reach RUNNING (last state STARTING)",
+        assertEquals(
+                "timed out while waiting for channel " + channel + " to reach RUNNING (last state STARTING)",
                 outcome.reason());
         assertEquals(List.of(STOP, UPDATE, START), fixture.actions());
         assertEquals("STARTING", channelState(), "started, so the stream comes back");

@@ -36,8 +36,8 @@ final class InputFixture implements AutoCloseable {
 
     /** A STANDARD RTMP push input using {@code groupId}. */
     String pushInput(String groupId, Map<String, String> tags) {
-        ObjectNode fields = JsonNodeFactory.instance.objectNode().put("type", "RTMP_PUSH")
-                .put("name", InputStubs.NAME);
+        ObjectNode fields =
+                JsonNodeFactory.instance.objectNode().put("type", "RTMP_PUSH").put("name", InputStubs.NAME);
         fields.putArray("inputSecurityGroups").add(groupId);
         fields.putArray("destinations").addObject().put("streamName", InputStubs.NAME + "/primary");
         fields.withArray("destinations").addObject().put("streamName", InputStubs.NAME + "/secondary");
@@ -46,12 +46,14 @@ final class InputFixture implements AutoCloseable {
 
     /** A STANDARD URL pull input whose sources read their passwords from {@code params} (null for none). */
     String pullInput(Map<String, String> tags, String primaryParam, String secondaryParam) {
-        ObjectNode fields = JsonNodeFactory.instance.objectNode().put("type", "URL_PULL")
-                .put("name", InputStubs.NAME);
+        ObjectNode fields =
+                JsonNodeFactory.instance.objectNode().put("type", "URL_PULL").put("name", InputStubs.NAME);
         var sources = fields.putArray("sources");
-        ObjectNode primary = sources.addObject().put("url", "https://origin.example.com/live/main.m3u8")
+        ObjectNode primary = sources.addObject()
+                .put("url", "https://origin.example.com/live/main.m3u8")
                 .put("username", "puller");
-        ObjectNode secondary = sources.addObject().put("url", "https://backup.example.com/live/main.m3u8")
+        ObjectNode secondary = sources.addObject()
+                .put("url", "https://backup.example.com/live/main.m3u8")
                 .put("username", "puller");
         if (primaryParam != null) {
             primary.put("passwordParam", primaryParam);
@@ -80,8 +82,12 @@ final class InputFixture implements AutoCloseable {
      * asked AWS to do.
      */
     List<String> actions() {
-        return aws.calls().stream().filter(c -> !c.startsWith("MediaLive:Describe") && !c.startsWith("MediaLive:List")
-                && !c.equals("MediaLive:CreateTags") && !c.equals("MediaLive:DeleteTags")).toList();
+        return aws.calls().stream()
+                .filter(c -> !c.startsWith("MediaLive:Describe")
+                        && !c.startsWith("MediaLive:List")
+                        && !c.equals("MediaLive:CreateTags")
+                        && !c.equals("MediaLive:DeleteTags"))
+                .toList();
     }
 
     @Override

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
  * the next Delete of the resource.
  */
 class InputReplacementCleanupTest {
-    private static final Map<String, String> STANDARD = Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD",
-            "Cidr", "203.0.113.7/32");
-    private static final Map<String, String> SINGLE = Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE",
-            "Cidr", "203.0.113.7/32");
+    private static final Map<String, String> STANDARD =
+            Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.7/32");
+    private static final Map<String, String> SINGLE =
+            Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "203.0.113.7/32");
     private final StackEvents stack = new StackEvents();
 
     @AfterEach
@@ -31,22 +31,29 @@ class InputReplacementCleanupTest {
     }
 
     private String createStandardInput() {
-        return stack.create("MediaLiveInput", "Input", STANDARD).path("PhysicalResourceId").asText();
+        return stack.create("MediaLiveInput", "Input", STANDARD)
+                .path("PhysicalResourceId")
+                .asText();
     }
 
     @Test
     void aReplacementThatFailsAfterItWasMadeIsDeletedWithItsGroupAndTheOldIdIsKept() {
         String old = createStandardInput();
-        stack.aws().onNext("MediaLive:CreateInput", () -> stack.aws().refuse("MediaLive:DescribeInput", 1, 403,
-                "ForbiddenException", "not allowed"));
+        stack.aws()
+                .onNext(
+                        "MediaLive:CreateInput",
+                        () -> stack.aws()
+                                .refuse("MediaLive:DescribeInput", 1, 403, "ForbiddenException", "not allowed"));
 
         JsonNode answer = stack.update("MediaLiveInput", "Input", old, SINGLE, STANDARD);
 
         assertEquals("FAILED", answer.path("Status").asText(), answer.toString());
         assertEquals(old, answer.path("PhysicalResourceId").asText());
         stack.aws().clock().advance(Duration.ofMinutes(1));
-        assertEquals(List.of("MediaLive input " + old + " (DETACHED)", "MediaLive input security group 7654321 (IN_USE)"),
-                stack.aws().leftovers(), stack.log());
+        assertEquals(
+                List.of("MediaLive input " + old + " (DETACHED)", "MediaLive input security group 7654321 (IN_USE)"),
+                stack.aws().leftovers(),
+                stack.log());
     }
 
     @Test
@@ -54,13 +61,13 @@ class InputReplacementCleanupTest {
         String old = createStandardInput();
         stack.aws().mediaLive().timings().inputCreate = Duration.ofMinutes(30);
 
-        JsonNode answer = stack.send(Events.event("Update", stack.responseUrl(),
-                "MediaLiveInput", "Input", old, SINGLE, STANDARD), Duration.ofSeconds(90));
+        JsonNode answer = stack.send(
+                Events.event("Update", stack.responseUrl(), "MediaLiveInput", "Input", old, SINGLE, STANDARD),
+                Duration.ofSeconds(90));
 
         assertEquals(old, answer.path("PhysicalResourceId").asText());
         String made = String.valueOf(Long.parseLong(old) + 1);
-        assertTrue(stack.aws().mediaLive().describeInput(made).path("tags").has(Ownership.ABANDONED),
-                stack.log());
+        assertTrue(stack.aws().mediaLive().describeInput(made).path("tags").has(Ownership.ABANDONED), stack.log());
         stack.aws().clock().advance(Duration.ofMinutes(31));
 
         JsonNode deleted = stack.delete("MediaLiveInput", "Input", old, STANDARD);

@@ -33,12 +33,27 @@ class InputSecretsTest {
     private static final String PRI = "Pri-pa55word-91x";
     private static final String SEC = "Sec-pa55word-37q";
     private static final String ROTATED = "Rotated-pa55word-12z";
-    private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
-            "ChannelClass", "STANDARD",
-            "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", PRI,
-            "SecUrl", "https://backup.example.com/live/main.m3u8", "SecUser", "puller", "SecPass", SEC);
+    private static final Map<String, String> PULL = Map.of(
+            "Type",
+            "URL_PULL",
+            "ChannelClass",
+            "STANDARD",
+            "PriUrl",
+            "https://origin.example.com/live/main.m3u8",
+            "PriUser",
+            "puller",
+            "PriPass",
+            PRI,
+            "SecUrl",
+            "https://backup.example.com/live/main.m3u8",
+            "SecUser",
+            "puller",
+            "SecPass",
+            SEC);
+
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
+
     private InputStubs stubs;
 
     @BeforeEach
@@ -69,8 +84,7 @@ class InputSecretsTest {
         var updated = Requests.invocation();
         Outcome changed = manager.update(InputStubs.update(INPUT_ID, rotated, PULL), updated.invocation());
         wire.server().resetAll();
-        stubs.describeInputWalking(INPUT_ID, InputStubs.urlPullInput("DETACHED", PRIMARY_PARAM, SECONDARY_PARAM),
-                null);
+        stubs.describeInputWalking(INPUT_ID, InputStubs.urlPullInput("DETACHED", PRIMARY_PARAM, SECONDARY_PARAM), null);
         stubs.deleteInput(INPUT_ID);
         stubs.listInputs();
         stubs.listGroups();
@@ -81,24 +95,34 @@ class InputSecretsTest {
         assertTrue(created.log().contains(PRIMARY_PARAM), created.log());
         assertNoPassword(created.log() + updated.log() + deleted.log());
         assertNoPassword(made.data().toString() + changed.data().toString());
-        assertEquals(2, wire.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                urlPathEqualTo("/")).withHeader("X-Amz-Target", com.github.tomakehurst.wiremock.client.WireMock
-                .equalTo("AmazonSSM.DeleteParameter"))).size());
+        assertEquals(
+                2,
+                wire.server()
+                        .findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/"))
+                                .withHeader(
+                                        "X-Amz-Target",
+                                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                                                "AmazonSSM.DeleteParameter")))
+                        .size());
     }
 
     @Test
     void credentialsAndTokensInAPullUrlNeverReachTheLog() {
-        wire.server().stubFor(put(urlPathEqualTo("/cfn-response")).willReturn(aResponse().withStatus(200)));
+        wire.server()
+                .stubFor(put(urlPathEqualTo("/cfn-response"))
+                        .willReturn(aResponse().withStatus(200)));
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-        Handler handler = new Handler(Managers.standard(wire.clients()), new ResponseSender(1, d -> { }),
-                new PrintStream(logBytes, true, StandardCharsets.UTF_8), Duration.ofSeconds(1));
+        Handler handler = new Handler(
+                Managers.standard(wire.clients()),
+                new ResponseSender(1, d -> {}),
+                new PrintStream(logBytes, true, StandardCharsets.UTF_8),
+                Duration.ofSeconds(1));
         String event = """
                 {"RequestType": "Create", "ResponseURL": "%s/cfn-response?X-Amz-Signature=abc",
                  "StackId": "%s", "RequestId": "%s", "ResourceType": "Custom::MediaLiveInput",
                  "LogicalResourceId": "ResourceMediaLiveInput",
                  "ResourceProperties": {"Type": "URL_PULL", "ChannelClass": "SINGLE_PIPELINE",
-                   "PriUrl": "https://puller:%s@origin.example.com/live/main.m3u8?token=%s"}}"""
-                .formatted(wire.baseUrl(), Requests.STACK_ID, Requests.REQUEST_ID, PRI, ROTATED);
+                   "PriUrl": "https://puller:%s@origin.example.com/live/main.m3u8?token=%s"}}""".formatted(wire.baseUrl(), Requests.STACK_ID, Requests.REQUEST_ID, PRI, ROTATED);
 
         handler.handle(event.getBytes(StandardCharsets.UTF_8), null);
 
@@ -109,10 +133,15 @@ class InputSecretsTest {
 
     @Test
     void anEventThroughTheHandlerAnswersAndLogsWithoutThePassword() {
-        wire.server().stubFor(put(urlPathEqualTo("/cfn-response")).willReturn(aResponse().withStatus(200)));
+        wire.server()
+                .stubFor(put(urlPathEqualTo("/cfn-response"))
+                        .willReturn(aResponse().withStatus(200)));
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-        Handler handler = new Handler(Managers.standard(wire.clients()), new ResponseSender(1, d -> { }),
-                new PrintStream(logBytes, true, StandardCharsets.UTF_8), Duration.ofSeconds(1));
+        Handler handler = new Handler(
+                Managers.standard(wire.clients()),
+                new ResponseSender(1, d -> {}),
+                new PrintStream(logBytes, true, StandardCharsets.UTF_8),
+                Duration.ofSeconds(1));
         String event = """
                 {"RequestType": "Create", "ResponseURL": "%s/cfn-response?X-Amz-Signature=abc",
                  "StackId": "%s", "RequestId": "%s", "ResourceType": "Custom::MediaLiveInput",
@@ -124,7 +153,9 @@ class InputSecretsTest {
 
         byte[] answer = handler.handle(event.getBytes(StandardCharsets.UTF_8), null);
 
-        String sent = wire.server().findAll(putRequestedFor(urlPathEqualTo("/cfn-response"))).get(0)
+        String sent = wire.server()
+                .findAll(putRequestedFor(urlPathEqualTo("/cfn-response")))
+                .get(0)
                 .getBodyAsString();
         assertTrue(sent.contains("\"Status\":\"SUCCESS\"") && sent.contains("\"EndPoint1\""), sent);
         assertEquals(sent, new String(answer, StandardCharsets.UTF_8));

@@ -1,7 +1,7 @@
 package com.amazonaws.livestreaming.medialive;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -14,8 +14,8 @@ import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.RequestType;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.Map;
 
@@ -42,6 +42,7 @@ final class InputStubs {
              "LiveStreaming:StackId": "%s",
              "LiveStreaming:LogicalId": "ResourceMediaLiveInput",
              "LiveStreaming:RequestId": "%s"}""".formatted(Requests.STACK_ID, Requests.REQUEST_ID);
+
     static final String OTHER_TAGS = TAGS.replace(Requests.REQUEST_ID, OTHER_REQUEST_ID);
 
     private final WireMockServer server;
@@ -53,8 +54,15 @@ final class InputStubs {
     /** An Update with its own RequestId, as CloudFormation sends it (a retried Create reuses the Create's). */
     static Request update(String physicalId, Map<String, ?> properties, Map<String, ?> old) {
         Request base = Requests.update(KIND, physicalId, properties, old);
-        return new Request(RequestType.UPDATE, base.responseUrl(), base.stackId(), OTHER_REQUEST_ID,
-                base.resourceType(), base.logicalResourceId(), physicalId, Properties.of(properties),
+        return new Request(
+                RequestType.UPDATE,
+                base.responseUrl(),
+                base.stackId(),
+                OTHER_REQUEST_ID,
+                base.resourceType(),
+                base.logicalResourceId(),
+                physicalId,
+                Properties.of(properties),
                 Properties.of(old));
     }
 
@@ -66,8 +74,16 @@ final class InputStubs {
                 {"arn": "arn:aws:medialive:us-east-1:123456789012:input:%s", "id": "%s", "name": "%s",
                  "type": "%s", "state": "%s", "inputClass": "%s", "inputSourceType": "STATIC",
                  "attachedChannels": %s, "inputDevices": [], "inputPartnerIds": [],
-                 "tags": %s%s}""".formatted(id, id, NAME, type, state, inputClass,
-                "ATTACHED".equals(state) ? "[\"9876543\"]" : "[]", TAGS, fields.isEmpty() ? "" : ", " + fields);
+                 "tags": %s%s}""".formatted(
+                        id,
+                        id,
+                        NAME,
+                        type,
+                        state,
+                        inputClass,
+                        "ATTACHED".equals(state) ? "[\"9876543\"]" : "[]",
+                        TAGS,
+                        fields.isEmpty() ? "" : ", " + fields);
     }
 
     static String rtmpPushInput(String state) {
@@ -75,17 +91,17 @@ final class InputStubs {
                 "securityGroups": ["%s"], "sources": [], "mediaConnectFlows": [],
                 "destinations": [
                   {"ip": "%s", "port": "1935", "url": "rtmp://%s:1935/%s/primary"},
-                  {"ip": "%s", "port": "1935", "url": "rtmp://%s:1935/%s/secondary"}]"""
-                .formatted(GROUP_ID, PUSH_IP1, PUSH_IP1, NAME, PUSH_IP2, PUSH_IP2, NAME));
+                  {"ip": "%s", "port": "1935", "url": "rtmp://%s:1935/%s/secondary"}]""".formatted(
+                        GROUP_ID, PUSH_IP1, PUSH_IP1, NAME, PUSH_IP2, PUSH_IP2, NAME));
     }
 
     static String urlPullInput(String state, String primaryParam, String secondaryParam) {
-        return input(INPUT_ID, "URL_PULL", state, "STANDARD", """
+        return input(
+                INPUT_ID, "URL_PULL", state, "STANDARD", """
                 "securityGroups": [], "destinations": [], "mediaConnectFlows": [],
                 "sources": [
                   {"url": "https://origin.example.com/live/main.m3u8", "username": "puller"%s},
-                  {"url": "https://backup.example.com/live/main.m3u8", "username": "puller"%s}]"""
-                .formatted(param(primaryParam), param(secondaryParam)));
+                  {"url": "https://backup.example.com/live/main.m3u8", "username": "puller"%s}]""".formatted(param(primaryParam), param(secondaryParam)));
     }
 
     private static String param(String name) {
@@ -95,33 +111,42 @@ final class InputStubs {
     static String group(String id, String state, String inputs, String cidrs) {
         StringBuilder rules = new StringBuilder();
         for (String cidr : cidrs.split(",")) {
-            rules.append(rules.length() == 0 ? "" : ", ").append("{\"cidr\": \"").append(cidr).append("\"}");
+            rules.append(rules.length() == 0 ? "" : ", ")
+                    .append("{\"cidr\": \"")
+                    .append(cidr)
+                    .append("\"}");
         }
         return """
                 {"arn": "arn:aws:medialive:us-east-1:123456789012:inputSecurityGroup:%s", "id": "%s",
-                 "state": "%s", "inputs": %s, "channels": [], "whitelistRules": [%s], "tags": %s}"""
-                .formatted(id, id, state, inputs, rules, TAGS);
+                 "state": "%s", "inputs": %s, "channels": [], "whitelistRules": [%s], "tags": %s}""".formatted(id, id, state, inputs, rules, TAGS);
     }
 
     // ---- stubs ----
 
     static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     static ResponseDefinitionBuilder notFound(String message) {
-        return aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(404)
+                .withHeader("Content-Type", "application/json")
                 .withHeader("x-amzn-ErrorType", "NotFoundException")
                 .withBody("{\"message\": \"" + message + "\"}");
     }
 
     void listInputs(String... inputs) {
-        server.stubFor(get(urlPathEqualTo("/prod/inputs")).withQueryParam("nextToken", absent())
+        server.stubFor(get(urlPathEqualTo("/prod/inputs"))
+                .withQueryParam("nextToken", absent())
                 .willReturn(json(200, "{\"inputs\": [" + String.join(", ", inputs) + "]}")));
     }
 
     void listGroups(String... groups) {
-        server.stubFor(get(urlPathEqualTo("/prod/inputSecurityGroups")).withQueryParam("nextToken", absent())
+        server.stubFor(get(urlPathEqualTo("/prod/inputSecurityGroups"))
+                .withQueryParam("nextToken", absent())
                 .willReturn(json(200, "{\"inputSecurityGroups\": [" + String.join(", ", groups) + "]}")));
     }
 
@@ -146,26 +171,27 @@ final class InputStubs {
     void describeInputWalking(String id, String... bodies) {
         String scenario = "input " + id;
         for (int i = 0; i < bodies.length; i++) {
-            ScenarioMappingBuilder mapping = get(urlPathEqualTo("/prod/inputs/" + id)).inScenario(scenario)
+            ScenarioMappingBuilder mapping = get(urlPathEqualTo("/prod/inputs/" + id))
+                    .inScenario(scenario)
                     .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step " + i);
             if (i < bodies.length - 1) {
                 mapping = mapping.willSetStateTo("step " + (i + 1));
             }
-            server.stubFor(mapping.willReturn(bodies[i] == null ? notFound("Input not found")
-                    : json(200, bodies[i])));
+            server.stubFor(mapping.willReturn(bodies[i] == null ? notFound("Input not found") : json(200, bodies[i])));
         }
     }
 
     void describeGroupWalking(String id, String... bodies) {
         String scenario = "group " + id;
         for (int i = 0; i < bodies.length; i++) {
-            ScenarioMappingBuilder mapping = get(urlPathEqualTo("/prod/inputSecurityGroups/" + id)).inScenario(scenario)
+            ScenarioMappingBuilder mapping = get(urlPathEqualTo("/prod/inputSecurityGroups/" + id))
+                    .inScenario(scenario)
                     .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step " + i);
             if (i < bodies.length - 1) {
                 mapping = mapping.willSetStateTo("step " + (i + 1));
             }
-            server.stubFor(mapping.willReturn(bodies[i] == null ? notFound("Input security group not found")
-                    : json(200, bodies[i])));
+            server.stubFor(mapping.willReturn(
+                    bodies[i] == null ? notFound("Input security group not found") : json(200, bodies[i])));
         }
     }
 
@@ -178,7 +204,8 @@ final class InputStubs {
     }
 
     void updateInput(String id, String inputJson) {
-        server.stubFor(put(urlPathEqualTo("/prod/inputs/" + id)).willReturn(json(200, "{\"input\": " + inputJson + "}")));
+        server.stubFor(
+                put(urlPathEqualTo("/prod/inputs/" + id)).willReturn(json(200, "{\"input\": " + inputJson + "}")));
     }
 
     void updateGroup(String id, String groupJson) {
@@ -187,7 +214,8 @@ final class InputStubs {
     }
 
     void ssm(String operation, ResponseDefinitionBuilder answer) {
-        server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM." + operation))
+        server.stubFor(post(urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonSSM." + operation))
                 .willReturn(answer));
     }
 
@@ -197,7 +225,9 @@ final class InputStubs {
     }
 
     static ResponseDefinitionBuilder parameterNotFound() {
-        return aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+        return aResponse()
+                .withStatus(400)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\": \"ParameterNotFound\", \"message\": \"Parameter not found\"}");
     }
 }

@@ -35,12 +35,27 @@ class InputUpdateWireTest {
     private static final String FLOW_B = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-BBBBBBBBBBBBBBBB-2222:b";
     private static final String FLOW_C = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-CCCCCCCCCCCCCCCC-3333:c";
     private static final String ROLE = "arn:aws:iam::123456789012:role/MediaLiveAccessRole";
-    private static final Map<String, String> PULL = Map.of("Type", "URL_PULL",
-            "ChannelClass", "STANDARD",
-            "PriUrl", "https://origin.example.com/live/main.m3u8", "PriUser", "puller", "PriPass", "old-pri",
-            "SecUrl", "https://backup.example.com/live/main.m3u8", "SecUser", "puller", "SecPass", "old-sec");
+    private static final Map<String, String> PULL = Map.of(
+            "Type",
+            "URL_PULL",
+            "ChannelClass",
+            "STANDARD",
+            "PriUrl",
+            "https://origin.example.com/live/main.m3u8",
+            "PriUser",
+            "puller",
+            "PriPass",
+            "old-pri",
+            "SecUrl",
+            "https://backup.example.com/live/main.m3u8",
+            "SecUser",
+            "puller",
+            "SecPass",
+            "old-sec");
+
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
+
     private InputStubs stubs;
     private InputManager manager;
 
@@ -51,7 +66,9 @@ class InputUpdateWireTest {
     }
 
     private Outcome update(Map<String, ?> properties, Map<String, ?> old) {
-        return manager.update(InputStubs.update(INPUT_ID, properties, old), Requests.invocation().invocation());
+        return manager.update(
+                InputStubs.update(INPUT_ID, properties, old),
+                Requests.invocation().invocation());
     }
 
     private static Map<String, String> with(Map<String, String> base, String... keyValues) {
@@ -67,43 +84,67 @@ class InputUpdateWireTest {
     }
 
     private int inputUpdates() {
-        return wire.server().findAll(putRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID))).size();
+        return wire.server()
+                .findAll(putRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID)))
+                .size();
     }
 
     @Test
     void changedCidrRewritesTheGroupRulesAndKeepsTheInputId() {
         stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("ATTACHED"));
-        stubs.describeGroupWalking(GROUP_ID, InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "10.0.0.0/8"),
+        stubs.describeGroupWalking(
+                GROUP_ID,
+                InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "10.0.0.0/8"),
                 InputStubs.group(GROUP_ID, "UPDATING", "[\"1234567\"]", "203.0.113.0/24"),
                 InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "203.0.113.0/24"));
         stubs.updateGroup(GROUP_ID, InputStubs.group(GROUP_ID, "UPDATING", "[\"1234567\"]", "203.0.113.0/24"));
 
-        Outcome outcome = update(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"),
+        Outcome outcome = update(
+                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"),
                 Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
 
-        wire.server().verify(putRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups/" + GROUP_ID))
-                .withRequestBody(equalToJson("{\"whitelistRules\": [{\"cidr\": \"203.0.113.0/24\"}], \"tags\": "
-                        + InputStubs.TAGS + "}")));
-        assertEquals(Outcome.success(INPUT_ID, Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
-                "EndPoint1", "rtmp://198.51.100.99:1935/" + NAME + "/primary",
-                "EndPoint2", "rtmp://192.0.2.18:1935/" + NAME + "/secondary")), outcome);
-        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:DescribeInputSecurityGroup",
-                "MediaLive:UpdateInputSecurityGroup", "MediaLive:DescribeInputSecurityGroup",
-                "MediaLive:DescribeInputSecurityGroup", "MediaLive:DescribeInput"), wire.calls());
+        wire.server()
+                .verify(putRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups/" + GROUP_ID))
+                        .withRequestBody(equalToJson("{\"whitelistRules\": [{\"cidr\": \"203.0.113.0/24\"}], \"tags\": "
+                                + InputStubs.TAGS + "}")));
+        assertEquals(
+                Outcome.success(
+                        INPUT_ID,
+                        Map.of(
+                                "Id",
+                                INPUT_ID,
+                                "Arn",
+                                INPUT_ARN,
+                                "EndPoint1",
+                                "rtmp://198.51.100.99:1935/" + NAME + "/primary",
+                                "EndPoint2",
+                                "rtmp://192.0.2.18:1935/" + NAME + "/secondary")),
+                outcome);
+        assertEquals(
+                List.of(
+                        "MediaLive:DescribeInput",
+                        "MediaLive:DescribeInputSecurityGroup",
+                        "MediaLive:UpdateInputSecurityGroup",
+                        "MediaLive:DescribeInputSecurityGroup",
+                        "MediaLive:DescribeInputSecurityGroup",
+                        "MediaLive:DescribeInput"),
+                wire.calls());
     }
 
     @Test
     void cidrRulesAlreadyInPlaceAreNotRewritten() {
         stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"));
-        stubs.describeGroup(GROUP_ID, InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]",
-                "203.0.113.0/24,10.0.0.0/8"));
+        stubs.describeGroup(
+                GROUP_ID, InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "203.0.113.0/24,10.0.0.0/8"));
 
-        Outcome outcome = update(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8, 203.0.113.0/24"),
+        Outcome outcome = update(
+                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8, 203.0.113.0/24"),
                 Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8,203.0.113.0/24"));
 
         assertEquals(INPUT_ID, outcome.physicalResourceId());
-        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:DescribeInputSecurityGroup",
-                "MediaLive:DescribeInput"), wire.calls());
+        assertEquals(
+                List.of("MediaLive:DescribeInput", "MediaLive:DescribeInputSecurityGroup", "MediaLive:DescribeInput"),
+                wire.calls());
     }
 
     @Test
@@ -112,22 +153,29 @@ class InputUpdateWireTest {
         stubs.updateInput(INPUT_ID, InputStubs.urlPullInput("DETACHED", PRIMARY_PARAM, SECONDARY_PARAM));
         stubs.ssmAccepts();
 
-        Outcome outcome = update(with(PULL, "PriUrl", "https://origin2.example.com/live/main.m3u8",
-                "PriPass", "new-pri"), PULL);
+        Outcome outcome =
+                update(with(PULL, "PriUrl", "https://origin2.example.com/live/main.m3u8", "PriPass", "new-pri"), PULL);
 
         assertEquals(INPUT_ID, outcome.physicalResourceId());
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withHeader("X-Amz-Target",
-                equalTo("AmazonSSM.PutParameter")).withRequestBody(equalToJson("""
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter"))
+                        .withRequestBody(equalToJson("""
                 {"Name": "%s", "Value": "new-pri", "Type": "SecureString", "Overwrite": true,
-                 "Description": "Password MediaLive uses to pull the primary source of input %s"}"""
-                .formatted(PRIMARY_PARAM, NAME))));
-        wire.server().verify(putRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID)).withRequestBody(equalToJson("""
+                 "Description": "Password MediaLive uses to pull the primary source of input %s"}""".formatted(PRIMARY_PARAM, NAME))));
+        wire.server()
+                .verify(putRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID))
+                        .withRequestBody(equalToJson("""
                 {"sources": [
                   {"url": "https://origin2.example.com/live/main.m3u8", "username": "puller", "passwordParam": "%s"},
-                  {"url": "https://backup.example.com/live/main.m3u8", "username": "puller", "passwordParam": "%s"}]}"""
-                .formatted(PRIMARY_PARAM, SECONDARY_PARAM))));
-        assertEquals(List.of("MediaLive:DescribeInput", "Ssm:PutParameter", "MediaLive:UpdateInput",
-                "MediaLive:DescribeInput"), wire.calls());
+                  {"url": "https://backup.example.com/live/main.m3u8", "username": "puller", "passwordParam": "%s"}]}""".formatted(PRIMARY_PARAM, SECONDARY_PARAM))));
+        assertEquals(
+                List.of(
+                        "MediaLive:DescribeInput",
+                        "Ssm:PutParameter",
+                        "MediaLive:UpdateInput",
+                        "MediaLive:DescribeInput"),
+                wire.calls());
     }
 
     @Test
@@ -141,8 +189,8 @@ class InputUpdateWireTest {
         assertEquals(0, inputUpdates());
         wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withRequestBody(equalToJson("""
                 {"Name": "%s", "Value": "new-sec", "Type": "SecureString", "Overwrite": true,
-                 "Description": "Password MediaLive uses to pull the secondary source of input %s"}"""
-                .formatted(SECONDARY_PARAM, NAME))));
+                 "Description": "Password MediaLive uses to pull the secondary source of input %s"}""".formatted(
+                        SECONDARY_PARAM, NAME))));
     }
 
     @Test
@@ -153,33 +201,50 @@ class InputUpdateWireTest {
 
         update(with(PULL, "SecPass", null), PULL);
 
-        wire.server().verify(putRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID)).withRequestBody(equalToJson("""
+        wire.server()
+                .verify(putRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID))
+                        .withRequestBody(equalToJson("""
                 {"sources": [
                   {"url": "https://origin.example.com/live/main.m3u8", "username": "puller", "passwordParam": "%s"},
-                  {"url": "https://backup.example.com/live/main.m3u8", "username": "puller"}]}"""
-                .formatted(PRIMARY_PARAM))));
-        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:UpdateInput", "Ssm:DeleteParameter",
-                "MediaLive:DescribeInput"), wire.calls());
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withRequestBody(
-                equalToJson("{\"Name\": \"" + SECONDARY_PARAM + "\"}")));
+                  {"url": "https://backup.example.com/live/main.m3u8", "username": "puller"}]}""".formatted(PRIMARY_PARAM))));
+        assertEquals(
+                List.of(
+                        "MediaLive:DescribeInput",
+                        "MediaLive:UpdateInput",
+                        "Ssm:DeleteParameter",
+                        "MediaLive:DescribeInput"),
+                wire.calls());
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/"))
+                        .withRequestBody(equalToJson("{\"Name\": \"" + SECONDARY_PARAM + "\"}")));
     }
 
     @Test
     void changedMediaConnectFlowIsUpdatedInPlace() {
-        String flows = InputStubs.input(INPUT_ID, "MEDIACONNECT", "DETACHED", "STANDARD", """
-                "roleArn": "%s", "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]"""
-                .formatted(ROLE, FLOW_A, FLOW_B));
+        String flows =
+                InputStubs.input(INPUT_ID, "MEDIACONNECT", "DETACHED", "STANDARD", """
+                "roleArn": "%s", "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]""".formatted(ROLE, FLOW_A, FLOW_B));
         stubs.describeInput(INPUT_ID, flows);
         stubs.updateInput(INPUT_ID, flows);
-        Map<String, String> old = Map.of("Type", "MEDIACONNECT", "ChannelClass", "STANDARD", "PriMediaConnectArn", FLOW_A,
-                "SecMediaConnectArn", FLOW_B, "RoleArn", ROLE);
+        Map<String, String> old = Map.of(
+                "Type",
+                "MEDIACONNECT",
+                "ChannelClass",
+                "STANDARD",
+                "PriMediaConnectArn",
+                FLOW_A,
+                "SecMediaConnectArn",
+                FLOW_B,
+                "RoleArn",
+                ROLE);
 
         Outcome outcome = update(with(old, "SecMediaConnectArn", FLOW_C), old);
 
         assertEquals(INPUT_ID, outcome.physicalResourceId());
-        wire.server().verify(putRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID)).withRequestBody(equalToJson("""
-                {"roleArn": "%s", "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]}"""
-                .formatted(ROLE, FLOW_A, FLOW_C))));
+        wire.server()
+                .verify(putRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID))
+                        .withRequestBody(equalToJson("""
+                {"roleArn": "%s", "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]}""".formatted(ROLE, FLOW_A, FLOW_C))));
     }
 
     @Test
@@ -189,12 +254,21 @@ class InputUpdateWireTest {
                   "srtListenerPort": "5000", "streamId": "main"}]}""");
         stubs.describeInput(INPUT_ID, srt);
         stubs.updateInput(INPUT_ID, srt);
-        Map<String, String> old = Map.of("Type", "SRT_CALLER", "ChannelClass", "SINGLE_PIPELINE",
-                "PriSrtUrl", "srt://203.0.113.5:5000", "PriSrtStreamId", "main");
+        Map<String, String> old = Map.of(
+                "Type",
+                "SRT_CALLER",
+                "ChannelClass",
+                "SINGLE_PIPELINE",
+                "PriSrtUrl",
+                "srt://203.0.113.5:5000",
+                "PriSrtStreamId",
+                "main");
 
         update(with(old, "PriSrtUrl", "srt://203.0.113.9:6000"), old);
 
-        wire.server().verify(putRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID)).withRequestBody(equalToJson("""
+        wire.server()
+                .verify(putRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID))
+                        .withRequestBody(equalToJson("""
                 {"srtSettings": {"srtCallerSources": [{"srtListenerAddress": "203.0.113.9", "srtListenerPort": "6000",
                   "streamId": "main"}]}}""")));
     }
@@ -206,7 +280,8 @@ class InputUpdateWireTest {
         Outcome outcome = update(PULL, PULL);
 
         assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:DescribeInput"), wire.calls());
-        assertEquals("pulls from https://origin.example.com/live/main.m3u8 (no push endpoint)",
+        assertEquals(
+                "pulls from https://origin.example.com/live/main.m3u8 (no push endpoint)",
                 outcome.data().get("EndPoint1"));
     }
 
@@ -215,22 +290,34 @@ class InputUpdateWireTest {
         stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("ATTACHED"));
         stubs.listInputs(InputStubs.rtmpPushInput("ATTACHED"));
         String pull = InputStubs.input(NEW_ID, "URL_PULL", "DETACHED", "SINGLE_PIPELINE", """
-                "sources": [{"url": "https://origin.example.com/live/main.m3u8"}]""").replace(
-                InputStubs.TAGS, OTHER_TAGS);
+                "sources": [{"url": "https://origin.example.com/live/main.m3u8"}]""")
+                .replace(InputStubs.TAGS, OTHER_TAGS);
         stubs.createInput(pull.replace("\"DETACHED\"", "\"CREATING\""));
         stubs.describeInput(NEW_ID, pull);
 
-        Outcome outcome = update(Map.of("Type", "URL_PULL", "ChannelClass", "SINGLE_PIPELINE",
-                "PriUrl", "https://origin.example.com/live/main.m3u8"), Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"));
+        Outcome outcome = update(
+                Map.of(
+                        "Type",
+                        "URL_PULL",
+                        "ChannelClass",
+                        "SINGLE_PIPELINE",
+                        "PriUrl",
+                        "https://origin.example.com/live/main.m3u8"),
+                Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
                 {"name": "%s", "type": "URL_PULL", "requestId": "%s", "tags": %s,
-                 "sources": [{"url": "https://origin.example.com/live/main.m3u8"}]}"""
-                .formatted(NAME, OTHER_REQUEST_ID, OTHER_TAGS))));
+                 "sources": [{"url": "https://origin.example.com/live/main.m3u8"}]}""".formatted(
+                        NAME, OTHER_REQUEST_ID, OTHER_TAGS))));
         assertEquals(NEW_ID, outcome.physicalResourceId());
         assertEquals(NEW_ID, outcome.data().get("Id"));
-        assertEquals(List.of("MediaLive:DescribeInput", "MediaLive:ListInputs", "MediaLive:CreateInput",
-                "MediaLive:DescribeInput"), wire.calls());
+        assertEquals(
+                List.of(
+                        "MediaLive:DescribeInput",
+                        "MediaLive:ListInputs",
+                        "MediaLive:CreateInput",
+                        "MediaLive:DescribeInput"),
+                wire.calls());
     }
 
     @Test
@@ -240,24 +327,38 @@ class InputUpdateWireTest {
         stubs.listGroups(InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "10.0.0.0/8"));
         String single = InputStubs.input(NEW_ID, "RTMP_PUSH", "DETACHED", "SINGLE_PIPELINE", """
                 "securityGroups": ["8888888"], "destinations": [
-                  {"ip": "198.51.100.7", "port": "1935", "url": "rtmp://198.51.100.7:1935/%s/primary"}]"""
-                .formatted(NAME));
-        wire.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(
-                "/prod/inputSecurityGroups")).willReturn(InputStubs.json(200, "{\"securityGroup\": "
-                + InputStubs.group("8888888", "IDLE", "[]", "10.0.0.0/8") + "}")));
+                  {"ip": "198.51.100.7", "port": "1935", "url": "rtmp://198.51.100.7:1935/%s/primary"}]""".formatted(NAME));
+        wire.server()
+                .stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                                urlPathEqualTo("/prod/inputSecurityGroups"))
+                        .willReturn(InputStubs.json(
+                                200,
+                                "{\"securityGroup\": " + InputStubs.group("8888888", "IDLE", "[]", "10.0.0.0/8")
+                                        + "}")));
         stubs.createInput(single);
         stubs.describeInput(NEW_ID, single);
 
-        Outcome outcome = update(Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "10.0.0.0/8"),
+        Outcome outcome = update(
+                Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "10.0.0.0/8"),
                 Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
                 {"name": "%s", "type": "RTMP_PUSH", "requestId": "%s", "tags": %s, "inputSecurityGroups": ["8888888"],
-                 "destinations": [{"streamName": "%s/primary"}]}"""
-                .formatted(NAME, OTHER_REQUEST_ID, OTHER_TAGS, NAME))));
-        assertEquals(Outcome.success(NEW_ID, Map.of("Id", NEW_ID,
-                "Arn", "arn:aws:medialive:us-east-1:123456789012:input:" + NEW_ID,
-                "EndPoint1", "rtmp://198.51.100.7:1935/" + NAME + "/primary", "EndPoint2", "")), outcome);
+                 "destinations": [{"streamName": "%s/primary"}]}""".formatted(
+                        NAME, OTHER_REQUEST_ID, OTHER_TAGS, NAME))));
+        assertEquals(
+                Outcome.success(
+                        NEW_ID,
+                        Map.of(
+                                "Id",
+                                NEW_ID,
+                                "Arn",
+                                "arn:aws:medialive:us-east-1:123456789012:input:" + NEW_ID,
+                                "EndPoint1",
+                                "rtmp://198.51.100.7:1935/" + NAME + "/primary",
+                                "EndPoint2",
+                                "")),
+                outcome);
     }
 
     @Test
@@ -268,26 +369,51 @@ class InputUpdateWireTest {
         stubs.describeInput(INPUT_ID, rtp);
         stubs.describeGroup(GROUP_ID, InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "10.0.0.0/8"));
 
-        Outcome outcome = update(Map.of("Type", "RTP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "10.0.0.0/8"),
+        Outcome outcome = update(
+                Map.of("Type", "RTP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "10.0.0.0/8"),
                 Map.of("Type", "RTP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
 
-        assertEquals(Outcome.success(INPUT_ID, Map.of("Id", INPUT_ID, "Arn", INPUT_ARN,
-                "EndPoint1", "rtp://198.51.100.99:5000", "EndPoint2", "")), outcome);
+        assertEquals(
+                Outcome.success(
+                        INPUT_ID,
+                        Map.of(
+                                "Id",
+                                INPUT_ID,
+                                "Arn",
+                                INPUT_ARN,
+                                "EndPoint1",
+                                "rtp://198.51.100.99:5000",
+                                "EndPoint2",
+                                "")),
+                outcome);
     }
 
     @Test
     void updateOfAVanishedInputMakesANewOne() {
-        wire.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(
-                "/prod/inputs/" + INPUT_ID)).willReturn(InputStubs.notFound("Input not found")));
+        wire.server()
+                .stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/prod/inputs/" + INPUT_ID))
+                        .willReturn(InputStubs.notFound("Input not found")));
         stubs.listInputs();
         String pull = InputStubs.input(NEW_ID, "MP4_FILE", "DETACHED", "SINGLE_PIPELINE", """
                 "sources": [{"url": "https://media.example.com/a.mp4"}]""");
         stubs.createInput(pull);
         stubs.describeInput(NEW_ID, pull);
 
-        Outcome outcome = update(Map.of("Type", "MP4_FILE", "ChannelClass", "SINGLE_PIPELINE",
-                "PriUrl", "https://media.example.com/a.mp4"), Map.of("Type", "MP4_FILE",
-                "ChannelClass", "SINGLE_PIPELINE", "PriUrl", "https://media.example.com/old.mp4"));
+        Outcome outcome = update(
+                Map.of(
+                        "Type",
+                        "MP4_FILE",
+                        "ChannelClass",
+                        "SINGLE_PIPELINE",
+                        "PriUrl",
+                        "https://media.example.com/a.mp4"),
+                Map.of(
+                        "Type",
+                        "MP4_FILE",
+                        "ChannelClass",
+                        "SINGLE_PIPELINE",
+                        "PriUrl",
+                        "https://media.example.com/old.mp4"));
 
         assertEquals(NEW_ID, outcome.physicalResourceId());
     }

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.medialive.MediaLiveClient;
 class ManagerArgumentsTest {
     @Test
     void aChannelManagerWithoutAPollIntervalIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new ChannelManager(mock(MediaLiveClient.class), TestProfiles.loader(), Duration.ZERO));
 
         assertEquals("pollInterval must be longer than zero, not PT0S", e.getMessage());
@@ -20,7 +21,8 @@ class ManagerArgumentsTest {
 
     @Test
     void aChannelManagerWithoutMediaLiveIsRefused() {
-        NullPointerException e = assertThrows(NullPointerException.class,
+        NullPointerException e = assertThrows(
+                NullPointerException.class,
                 () -> new ChannelManager(null, TestProfiles.loader(), Duration.ofSeconds(5)));
 
         assertEquals("mediaLive", e.getMessage());

@@ -78,7 +78,9 @@ final class MediaLiveStubs {
     /** The tags of a channel or input as MediaLive describes it. */
     static Map<String, String> tagsOf(JsonNode resource) {
         Map<String, String> tags = new LinkedHashMap<>();
-        resource.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+        resource.path("tags")
+                .fields()
+                .forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
         return tags;
     }
 
@@ -104,11 +106,12 @@ final class MediaLiveStubs {
             ResponseDefinitionBuilder answer = GONE.equals(states[i])
                     ? error(404, "NotFoundException", "The channel does not exist.")
                     : json(200, channel(id, states[i], channelClass, ourTags()));
-            wire.server().stubFor(get(urlPathEqualTo("/prod/channels/" + id))
-                    .inScenario(scenario)
-                    .whenScenarioStateIs(walkState(i))
-                    .willSetStateTo(walkState(Math.min(i + 1, states.length - 1)))
-                    .willReturn(answer));
+            wire.server()
+                    .stubFor(get(urlPathEqualTo("/prod/channels/" + id))
+                            .inScenario(scenario)
+                            .whenScenarioStateIs(walkState(i))
+                            .willSetStateTo(walkState(Math.min(i + 1, states.length - 1)))
+                            .willReturn(answer));
         }
     }
 
@@ -129,8 +132,7 @@ final class MediaLiveStubs {
             var request = get(urlPathEqualTo("/prod/channels"));
             request = i == 0
                     ? request.withQueryParam("nextToken", absent())
-                    : request.withQueryParam("nextToken",
-                            equalTo("page" + (i + 1)));
+                    : request.withQueryParam("nextToken", equalTo("page" + (i + 1)));
             wire.server().stubFor(request.willReturn(json(200, page)));
         }
     }
@@ -156,14 +158,18 @@ final class MediaLiveStubs {
     }
 
     static ResponseDefinitionBuilder json(int status, Object body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody(body.toString());
     }
 
     static ResponseDefinitionBuilder error(int status, String type, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", message);
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withHeader("x-amzn-ErrorType", type + ":http://internal.amazon.com/coral/com.amazonaws.elemental/")
                 .withBody(JSON.valueToTree(body).toString());
     }

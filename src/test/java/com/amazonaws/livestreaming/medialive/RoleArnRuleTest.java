@@ -15,22 +15,48 @@ class RoleArnRuleTest {
             "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-23aBC45dEF67hiJ8-12AbC34DE5fG:live";
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "arn:aws:iam::123456789012:role/MediaLiveAccessRole",
-            "arn:aws-cn:iam::123456789012:role/service-role/MediaLiveAccessRole",
-            "arn:aws:iam::123456789012:role/Media:Live",
-            "arn:aws:iam::123456789012:role/path/",
-            "arn:aws-:iam::123456789012:role/MediaLiveAccessRole",
-            "arn:aws:iam::123456789012:role/MediaLive\u00e9"})
+    @ValueSource(
+            strings = {
+                "arn:aws:iam::123456789012:role/MediaLiveAccessRole",
+                "arn:aws-cn:iam::123456789012:role/service-role/MediaLiveAccessRole",
+                "arn:aws:iam::123456789012:role/Media:Live",
+                "arn:aws:iam::123456789012:role/path/",
+                "arn:aws-:iam::123456789012:role/MediaLiveAccessRole",
+                "arn:aws:iam::123456789012:role/MediaLive\u00e9"
+            })
     void channelAndInputAgreeWithTheOneRule(String arn) {
         boolean valid = IamRoleArn.isValid(arn);
 
-        assertEquals(valid, accepted(() -> ChannelSpec.from(Properties.of(Map.of(
-                "InputId", "1234567", "InputType", "URL_PULL", "EncodingProfile", "720p", "RoleArn", arn,
-                "MediaPackageChannelId", "live", "ChannelClass", "SINGLE_PIPELINE")), "stack")), "channel: " + arn);
-        assertEquals(valid, accepted(() -> InputSettings.from(Properties.of(Map.of(
-                "Type", "MEDIACONNECT", "ChannelClass", "SINGLE_PIPELINE", "PriMediaConnectArn", FLOW,
-                "RoleArn", arn)))), "input: " + arn);
+        assertEquals(
+                valid,
+                accepted(() -> ChannelSpec.from(
+                        Properties.of(Map.of(
+                                "InputId",
+                                "1234567",
+                                "InputType",
+                                "URL_PULL",
+                                "EncodingProfile",
+                                "720p",
+                                "RoleArn",
+                                arn,
+                                "MediaPackageChannelId",
+                                "live",
+                                "ChannelClass",
+                                "SINGLE_PIPELINE")),
+                        "stack")),
+                "channel: " + arn);
+        assertEquals(
+                valid,
+                accepted(() -> InputSettings.from(Properties.of(Map.of(
+                        "Type",
+                        "MEDIACONNECT",
+                        "ChannelClass",
+                        "SINGLE_PIPELINE",
+                        "PriMediaConnectArn",
+                        FLOW,
+                        "RoleArn",
+                        arn)))),
+                "input: " + arn);
     }
 
     private static boolean accepted(Runnable read) {

@@ -35,18 +35,23 @@ import software.amazon.awssdk.services.medialive.model.VideoDescription;
  * {@code destination1}. Any other reference is refused as the real loader would.
  */
 final class TestProfiles {
-    private TestProfiles() {
-    }
+    private TestProfiles() {}
 
     /** The loader the tests give the manager. */
     static Function<String, EncodingProfile> loader() {
         return ref -> switch (ref) {
-            case "720p" -> profile("720p", InputResolution.HD, List.of(rung(1280, 720, 3_000_000),
-                    rung(640, 360, 800_000)));
-            case "1080p" -> profile("1080p", InputResolution.HD, List.of(rung(1920, 1080, 6_000_000),
-                    rung(1280, 720, 3_000_000), rung(640, 360, 800_000)));
-            default -> throw new InvalidPropertyException("EncodingProfile", "EncodingProfile '" + ref
-                    + "' is not a known profile; allowed values: 1080p, 720p, 540p, s3://bucket/key.json");
+            case "720p" ->
+                profile("720p", InputResolution.HD, List.of(rung(1280, 720, 3_000_000), rung(640, 360, 800_000)));
+            case "1080p" ->
+                profile(
+                        "1080p",
+                        InputResolution.HD,
+                        List.of(rung(1920, 1080, 6_000_000), rung(1280, 720, 3_000_000), rung(640, 360, 800_000)));
+            default ->
+                throw new InvalidPropertyException(
+                        "EncodingProfile",
+                        "EncodingProfile '" + ref
+                                + "' is not a known profile; allowed values: 1080p, 720p, 540p, s3://bucket/key.json");
         };
     }
 
@@ -68,33 +73,41 @@ final class TestProfiles {
                     .name(rung.name())
                     .width(rung.width())
                     .height(rung.height())
-                    .codecSettings(VideoCodecSettings.builder().h264Settings(H264Settings.builder()
-                            .bitrate(rung.bitrate())
-                            .rateControlMode(H264RateControlMode.CBR)
-                            .framerateNumerator(30)
-                            .framerateDenominator(1)
-                            .gopSize(2.0)
-                            .gopSizeUnits(H264GopSizeUnits.SECONDS)
-                            .build()).build())
+                    .codecSettings(VideoCodecSettings.builder()
+                            .h264Settings(H264Settings.builder()
+                                    .bitrate(rung.bitrate())
+                                    .rateControlMode(H264RateControlMode.CBR)
+                                    .framerateNumerator(30)
+                                    .framerateDenominator(1)
+                                    .gopSize(2.0)
+                                    .gopSizeUnits(H264GopSizeUnits.SECONDS)
+                                    .build())
+                            .build())
                     .build());
             outputs.add(Output.builder()
                     .outputName(rung.height() + "p30")
                     .videoDescriptionName(rung.name())
                     .audioDescriptionNames("audio_aac")
                     .outputSettings(OutputSettings.builder()
-                            .mediaPackageOutputSettings(MediaPackageOutputSettings.builder().build()).build())
+                            .mediaPackageOutputSettings(
+                                    MediaPackageOutputSettings.builder().build())
+                            .build())
                     .build());
         }
         EncoderSettings settings = EncoderSettings.builder()
-                .timecodeConfig(TimecodeConfig.builder().source(TimecodeConfigSource.SYSTEMCLOCK).build())
+                .timecodeConfig(TimecodeConfig.builder()
+                        .source(TimecodeConfigSource.SYSTEMCLOCK)
+                        .build())
                 .audioDescriptions(AudioDescription.builder()
                         .name("audio_aac")
                         .audioSelectorName("default")
-                        .codecSettings(AudioCodecSettings.builder().aacSettings(AacSettings.builder()
-                                .bitrate(96000.0)
-                                .codingMode(AacCodingMode.CODING_MODE_2_0)
-                                .sampleRate(48000.0)
-                                .build()).build())
+                        .codecSettings(AudioCodecSettings.builder()
+                                .aacSettings(AacSettings.builder()
+                                        .bitrate(96000.0)
+                                        .codingMode(AacCodingMode.CODING_MODE_2_0)
+                                        .sampleRate(48000.0)
+                                        .build())
+                                .build())
                         .build())
                 .videoDescriptions(videos)
                 .outputGroups(OutputGroup.builder()
@@ -102,7 +115,8 @@ final class TestProfiles {
                         .outputGroupSettings(OutputGroupSettings.builder()
                                 .mediaPackageGroupSettings(MediaPackageGroupSettings.builder()
                                         .destination(OutputLocationRef.builder()
-                                                .destinationRefId(ChannelRequests.DESTINATION_ID).build())
+                                                .destinationRefId(ChannelRequests.DESTINATION_ID)
+                                                .build())
                                         .build())
                                 .build())
                         .outputs(outputs)

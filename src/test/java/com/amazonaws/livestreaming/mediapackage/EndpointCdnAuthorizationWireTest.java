@@ -45,11 +45,11 @@ class EndpointCdnAuthorizationWireTest {
     private static final String OUT = "https://" + OUT_HOST + "/out/v1/" + ENDPOINT_HASH;
     private static final String HLS_ID = CHANNEL_ID + "-hls";
     private static final String AUTHORIZATION = """
-            {"authorization": {"cdnIdentifierSecret": "%s", "secretsRoleArn": "%s"}}"""
-            .formatted(CDN_SECRET_ARN, CDN_ROLE_ARN);
+            {"authorization": {"cdnIdentifierSecret": "%s", "secretsRoleArn": "%s"}}""".formatted(CDN_SECRET_ARN, CDN_ROLE_ARN);
 
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
+
     private MediaPackageEndpointManager manager;
 
     @BeforeEach
@@ -67,18 +67,24 @@ class EndpointCdnAuthorizationWireTest {
     }
 
     private static String hlsEndpoint(boolean authorized) {
-        String json = endpoint(HLS_ID, CHANNEL_ID, "hlsPackage", "{\"segmentDurationSeconds\": 6}",
-                OUT + "/index.m3u8", ownershipTags(LOGICAL_ID));
+        String json = endpoint(
+                HLS_ID,
+                CHANNEL_ID,
+                "hlsPackage",
+                "{\"segmentDurationSeconds\": 6}",
+                OUT + "/index.m3u8",
+                ownershipTags(LOGICAL_ID));
         return authorized ? withAuthorization(json, CDN_SECRET_ARN, CDN_ROLE_ARN) : json;
     }
 
     private void updateAnswers(boolean authorized) {
-        wire.server().stubFor(put(urlPathEqualTo("/origin_endpoints/" + HLS_ID)).willReturn(ok(hlsEndpoint(authorized))));
+        wire.server()
+                .stubFor(put(urlPathEqualTo("/origin_endpoints/" + HLS_ID)).willReturn(ok(hlsEndpoint(authorized))));
     }
 
     private Outcome dispatch(Request request) {
-        return new Dispatcher(() -> Managers.standard(wire.clients())).dispatch(request,
-                Requests.invocation().invocation());
+        return new Dispatcher(() -> Managers.standard(wire.clients()))
+                .dispatch(request, Requests.invocation().invocation());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,53 +93,73 @@ class EndpointCdnAuthorizationWireTest {
         String id = CHANNEL_ID + "-" + type.toLowerCase();
         String packageField = type.toLowerCase() + "Package";
         String packageJson = type.equals("CMAF")
-                ? "{\"hlsManifests\": [{\"id\": \"index\", \"url\": \"" + OUT + "/" + manifest + "\"}]}" : "{}";
-        wire.server().stubFor(post(urlPathEqualTo("/origin_endpoints")).willReturn(ok(withAuthorization(endpoint(id,
-                CHANNEL_ID, packageField, packageJson, type.equals("CMAF") ? "" : OUT + "/" + manifest,
-                ownershipTags(LOGICAL_ID)), CDN_SECRET_ARN, CDN_ROLE_ARN))));
+                ? "{\"hlsManifests\": [{\"id\": \"index\", \"url\": \"" + OUT + "/" + manifest + "\"}]}"
+                : "{}";
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
+                        .willReturn(ok(withAuthorization(
+                                endpoint(
+                                        id,
+                                        CHANNEL_ID,
+                                        packageField,
+                                        packageJson,
+                                        type.equals("CMAF") ? "" : OUT + "/" + manifest,
+                                        ownershipTags(LOGICAL_ID)),
+                                CDN_SECRET_ARN,
+                                CDN_ROLE_ARN))));
 
-        Outcome outcome = manager.create(Requests.create(KIND, props(type, true)), Requests.invocation().invocation());
+        Outcome outcome = manager.create(
+                Requests.create(KIND, props(type, true)), Requests.invocation().invocation());
 
         assertTrue(outcome.succeeded());
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/origin_endpoints"))
-                .withRequestBody(equalToJson(AUTHORIZATION, false, true)));
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/origin_endpoints"))
+                        .withRequestBody(equalToJson(AUTHORIZATION, false, true)));
     }
 
     @Test
     void updateTurningAuthorizationOnSendsTheBlockAndKeepsTheEndpoint() {
         updateAnswers(true);
 
-        Outcome outcome = manager.update(Requests.update(KIND, HLS_ID, props("HLS", true), props("HLS", false)),
+        Outcome outcome = manager.update(
+                Requests.update(KIND, HLS_ID, props("HLS", true), props("HLS", false)),
                 Requests.invocation().invocation());
 
         assertTrue(outcome.succeeded());
         assertEquals(HLS_ID, outcome.physicalResourceId());
-        wire.server().verify(putRequestedFor(urlPathEqualTo("/origin_endpoints/" + HLS_ID))
-                .withRequestBody(equalToJson(AUTHORIZATION, false, true)));
+        wire.server()
+                .verify(putRequestedFor(urlPathEqualTo("/origin_endpoints/" + HLS_ID))
+                        .withRequestBody(equalToJson(AUTHORIZATION, false, true)));
     }
 
     @Test
     void updateOfAnAuthorizedEndpointSendsTheBlockAgain() {
         updateAnswers(true);
 
-        manager.update(Requests.update(KIND, HLS_ID, props("HLS", true), props("HLS", true)),
+        manager.update(
+                Requests.update(KIND, HLS_ID, props("HLS", true), props("HLS", true)),
                 Requests.invocation().invocation());
 
-        wire.server().verify(putRequestedFor(urlPathEqualTo("/origin_endpoints/" + HLS_ID))
-                .withRequestBody(equalToJson(AUTHORIZATION, false, true)));
+        wire.server()
+                .verify(putRequestedFor(urlPathEqualTo("/origin_endpoints/" + HLS_ID))
+                        .withRequestBody(equalToJson(AUTHORIZATION, false, true)));
     }
 
     @Test
     void updateTurningAuthorizationOffSendsAnEmptiedBlockAndSucceedsOnceMediaPackageDropsIt() {
         updateAnswers(false);
 
-        Outcome outcome = manager.update(Requests.update(KIND, HLS_ID, props("HLS", false), props("HLS", true)),
+        Outcome outcome = manager.update(
+                Requests.update(KIND, HLS_ID, props("HLS", false), props("HLS", true)),
                 Requests.invocation().invocation());
 
         assertTrue(outcome.succeeded());
-        wire.server().verify(putRequestedFor(urlPathEqualTo("/origin_endpoints/" + HLS_ID)).withRequestBody(
-                equalToJson("{\"authorization\": {\"cdnIdentifierSecret\": \"\", \"secretsRoleArn\": \"\"}}",
-                        false, true)));
+        wire.server()
+                .verify(putRequestedFor(urlPathEqualTo("/origin_endpoints/" + HLS_ID))
+                        .withRequestBody(equalToJson(
+                                "{\"authorization\": {\"cdnIdentifierSecret\": \"\", \"secretsRoleArn\": \"\"}}",
+                                false,
+                                true)));
     }
 
     @Test
@@ -144,19 +170,24 @@ class EndpointCdnAuthorizationWireTest {
 
         assertEquals(Outcome.Status.FAILED, outcome.status());
         assertEquals(HLS_ID, outcome.physicalResourceId());
-        assertEquals("MediaPackage kept CDN authorization on origin endpoint " + HLS_ID + " after an update that "
-                + "removes it (the endpoint still names secret " + CDN_SECRET_ARN + "); players without the "
-                + "X-MediaPackage-CDNIdentifier header still get 403 from it", outcome.reason());
+        assertEquals(
+                "MediaPackage kept CDN authorization on origin endpoint " + HLS_ID + " after an update that "
+                        + "removes it (the endpoint still names secret " + CDN_SECRET_ARN + "); players without the "
+                        + "X-MediaPackage-CDNIdentifier header still get 403 from it",
+                outcome.reason());
     }
 
     @Test
     void updateOfAnEndpointThatNeverHadAuthorizationSendsNoBlock() {
         updateAnswers(false);
 
-        manager.update(Requests.update(KIND, HLS_ID, props("HLS", false), props("HLS", false)),
+        manager.update(
+                Requests.update(KIND, HLS_ID, props("HLS", false), props("HLS", false)),
                 Requests.invocation().invocation());
 
-        String body = wire.server().findAll(putRequestedFor(urlPathEqualTo("/origin_endpoints/" + HLS_ID))).get(0)
+        String body = wire.server()
+                .findAll(putRequestedFor(urlPathEqualTo("/origin_endpoints/" + HLS_ID)))
+                .get(0)
                 .getBodyAsString();
         assertFalse(body.contains("authorization"), body);
     }
@@ -169,8 +200,10 @@ class EndpointCdnAuthorizationWireTest {
         Outcome outcome = dispatch(Requests.create(KIND, props));
 
         assertEquals(Outcome.Status.FAILED, outcome.status());
-        assertEquals("SecretsRoleArn is required when CdnIdentifierSecret is set: CDN authorization needs the "
-                + "secret's ARN and the role MediaPackage reads it with", outcome.reason());
+        assertEquals(
+                "SecretsRoleArn is required when CdnIdentifierSecret is set: CDN authorization needs the "
+                        + "secret's ARN and the role MediaPackage reads it with",
+                outcome.reason());
         assertTrue(wire.calls().isEmpty());
     }
 
@@ -182,8 +215,9 @@ class EndpointCdnAuthorizationWireTest {
         Outcome outcome = dispatch(Requests.create(KIND, props));
 
         assertEquals(Outcome.Status.FAILED, outcome.status());
-        assertEquals("CdnIdentifierSecret is 'MediaPackage/cdn_auth'; it must be the ARN of a Secrets Manager secret"
-                + " (arn:aws:secretsmanager:<region>:<account>:secret:<name>) in the endpoint's Region",
+        assertEquals(
+                "CdnIdentifierSecret is 'MediaPackage/cdn_auth'; it must be the ARN of a Secrets Manager secret"
+                        + " (arn:aws:secretsmanager:<region>:<account>:secret:<name>) in the endpoint's Region",
                 outcome.reason());
         assertTrue(wire.calls().isEmpty());
     }

@@ -31,8 +31,8 @@ class MediaPackageAnswerFitsTest {
         String id = "c".repeat(MediaPackageIds.MAX_LENGTH);
         harness.aws().server().stubFor(post(urlPathEqualTo("/channels")).willReturn(ok(channel(id, "Live", "{}"))));
 
-        harness.run(LongestIds.in(Events.create(harness.responseUrl(), MediaPackageChannelManager.KIND,
-                Map.of("ChannelId", id))));
+        harness.run(LongestIds.in(
+                Events.create(harness.responseUrl(), MediaPackageChannelManager.KIND, Map.of("ChannelId", id))));
 
         JsonNode answer = LongestIds.assertAnswerFits(harness, Set.of("ChannelId", "Arn", "IngestUrl1", "IngestUrl2"));
         assertEquals(id, answer.get("Data").get("ChannelId").asText());
@@ -40,15 +40,21 @@ class MediaPackageAnswerFitsTest {
 
     @Test
     void aCmafEndpointOnTheLongestChannelIdFits() {
-        String channelId = "c".repeat(MediaPackageIds.MAX_LENGTH - EndpointType.CMAF.idSuffix().length());
+        String channelId = "c"
+                .repeat(MediaPackageIds.MAX_LENGTH
+                        - EndpointType.CMAF.idSuffix().length());
         String id = channelId + EndpointType.CMAF.idSuffix();
         String out = "https://" + OUT_HOST + "/out/v1/" + ENDPOINT_HASH;
-        harness.aws().server().stubFor(post(urlPathEqualTo("/origin_endpoints")).willReturn(ok(endpoint(id, channelId,
-                "cmafPackage", """
+        harness.aws()
+                .server()
+                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
+                        .willReturn(ok(endpoint(id, channelId, "cmafPackage", """
                         {"hlsManifests": [{"id": "index", "manifestName": "index", "url": "%s/index.m3u8"}],
                          "segmentDurationSeconds": 6}""".formatted(out), out, "{}"))));
 
-        harness.run(LongestIds.in(Events.create(harness.responseUrl(), MediaPackageEndpointManager.KIND,
+        harness.run(LongestIds.in(Events.create(
+                harness.responseUrl(),
+                MediaPackageEndpointManager.KIND,
                 Map.of("ChannelId", channelId, "EndPoint", "CMAF"))));
 
         JsonNode answer = LongestIds.assertAnswerFits(harness, Set.of("Id", "Url", "DomainName", "Path", "Manifest"));

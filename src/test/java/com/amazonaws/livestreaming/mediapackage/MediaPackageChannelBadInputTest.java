@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Every property of {@code Custom::MediaPackageChannel}, wrong in every way: one FAILED answer, no AWS call. */
 class MediaPackageChannelBadInputTest extends BadInputSuite {
     private static final String KIND = "MediaPackageChannel";
-    private static final Map<String, Object> VALID = Map.of("ChannelId", "demo-livestream",
-            "Description", "Live stream of demo-stack");
+    private static final Map<String, Object> VALID =
+            Map.of("ChannelId", "demo-livestream", "Description", "Live stream of demo-stack");
     private static final String ID_RULE = "a MediaPackage id may contain only letters, digits, hyphens (-) and"
             + " underscores (_), 1 to 256 characters";
 
@@ -25,18 +25,39 @@ class MediaPackageChannelBadInputTest extends BadInputSuite {
     }
 
     static Stream<BadInput> refused() {
-        return Stream.concat(Stream.of(
-                value(VALID, "ChannelId", "with a space", "demo livestream",
-                        "ChannelId is 'demo livestream'; " + ID_RULE),
-                value(VALID, "ChannelId", "with a slash", "demo/livestream",
-                        "ChannelId is 'demo/livestream'; " + ID_RULE),
-                value(VALID, "ChannelId", "non-ASCII", "kanal-ü", "ChannelId is 'kanal-ü'; " + ID_RULE),
-                value(VALID, "ChannelId", "257 characters", "c".repeat(257),
-                        "ChannelId is '" + "c".repeat(61) + "...'; " + ID_RULE),
-                value(VALID, "Description", "2049 characters", "d".repeat(2049),
-                        "Description is 2049 characters long; at most 2048 are allowed"),
-                value(VALID, "Descripton", "a misspelt property", "x",
-                        "Descripton is not a property of Custom::MediaPackageChannel; did you mean Description?")),
+        return Stream.concat(
+                Stream.of(
+                        value(
+                                VALID,
+                                "ChannelId",
+                                "with a space",
+                                "demo livestream",
+                                "ChannelId is 'demo livestream'; " + ID_RULE),
+                        value(
+                                VALID,
+                                "ChannelId",
+                                "with a slash",
+                                "demo/livestream",
+                                "ChannelId is 'demo/livestream'; " + ID_RULE),
+                        value(VALID, "ChannelId", "non-ASCII", "kanal-ü", "ChannelId is 'kanal-ü'; " + ID_RULE),
+                        value(
+                                VALID,
+                                "ChannelId",
+                                "257 characters",
+                                "c".repeat(257),
+                                "ChannelId is '" + "c".repeat(61) + "...'; " + ID_RULE),
+                        value(
+                                VALID,
+                                "Description",
+                                "2049 characters",
+                                "d".repeat(2049),
+                                "Description is 2049 characters long; at most 2048 are allowed"),
+                        value(
+                                VALID,
+                                "Descripton",
+                                "a misspelt property",
+                                "x",
+                                "Descripton is not a property of Custom::MediaPackageChannel; did you mean Description?")),
                 BadInputMatrix.everyProperty(KIND, VALID));
     }
 
@@ -56,14 +77,19 @@ class MediaPackageChannelBadInputTest extends BadInputSuite {
         properties.put("ChannelId", "demo livestream");
         properties.put("Description", "two\nlines");
 
-        assertCreateRefused(properties, "2 problems: (1) ChannelId is 'demo livestream'; " + ID_RULE
-                + "; (2) Description contains a control character (U+000A) at position 4; a value must be one line of"
-                + " printable text");
+        assertCreateRefused(
+                properties,
+                "2 problems: (1) ChannelId is 'demo livestream'; " + ID_RULE
+                        + "; (2) Description contains a control character (U+000A) at position 4; a value must be one line of"
+                        + " printable text");
     }
 
     @Test
     void aBadUpdateKeepsTheChannelsIdAndCallsNoAws() {
-        assertUpdateRefused("demo-livestream", Map.of("ChannelId", "demo livestream"), VALID,
+        assertUpdateRefused(
+                "demo-livestream",
+                Map.of("ChannelId", "demo livestream"),
+                VALID,
                 "ChannelId is 'demo livestream'; " + ID_RULE);
     }
 }

@@ -13,8 +13,8 @@ import static com.amazonaws.livestreaming.mediapackage.MediaPackageJson.error;
 import static com.amazonaws.livestreaming.mediapackage.MediaPackageJson.notFound;
 import static com.amazonaws.livestreaming.mediapackage.MediaPackageJson.ok;
 import static com.amazonaws.livestreaming.mediapackage.MediaPackageJson.ownershipTags;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -55,6 +55,7 @@ class MediaPackageChannelManagerTest {
 
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
+
     private MediaPackageChannelManager manager;
 
     @BeforeEach
@@ -63,8 +64,9 @@ class MediaPackageChannelManagerTest {
     }
 
     private void stubCreateChannel() {
-        wire.server().stubFor(post(urlPathEqualTo("/channels")).willReturn(
-                ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID)))));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/channels"))
+                        .willReturn(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID)))));
     }
 
     @Test
@@ -77,25 +79,37 @@ class MediaPackageChannelManagerTest {
         wire.server().verify(postRequestedFor(urlPathEqualTo("/channels")).withRequestBody(equalToJson("""
                 {"id": "demo-stack-livestream",
                  "description": "Live streaming channel of CloudFormation stack demo-stack",
-                 "tags": %s}""".formatted(ownershipTags(LOGICAL_ID)))));
+                 "tags": %s}""".formatted(
+                        ownershipTags(LOGICAL_ID)))));
         assertTrue(outcome.succeeded());
         assertEquals(CHANNEL_ID, outcome.physicalResourceId());
-        assertEquals(Map.of("ChannelId", CHANNEL_ID, "Arn", CHANNEL_ARN, "IngestUrl1", INGEST_URL_1,
-                "IngestUrl2", INGEST_URL_2), outcome.data());
+        assertEquals(
+                Map.of(
+                        "ChannelId",
+                        CHANNEL_ID,
+                        "Arn",
+                        CHANNEL_ARN,
+                        "IngestUrl1",
+                        INGEST_URL_1,
+                        "IngestUrl2",
+                        INGEST_URL_2),
+                outcome.data());
         assertEquals(CHANNEL_ID, inv.invocation().madePhysicalId());
     }
 
     @Test
     void explicitChannelIdAndDescriptionOverrideTheDefaults() {
-        wire.server().stubFor(post(urlPathEqualTo("/channels")).willReturn(
-                ok(channel("news_channel-1", "Newsroom", ownershipTags(LOGICAL_ID)))));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/channels"))
+                        .willReturn(ok(channel("news_channel-1", "Newsroom", ownershipTags(LOGICAL_ID)))));
 
-        Outcome outcome = manager.create(Requests.create(KIND,
-                Map.of("ChannelId", "news_channel-1", "Description", "Newsroom")), Requests.invocation().invocation());
+        Outcome outcome = manager.create(
+                Requests.create(KIND, Map.of("ChannelId", "news_channel-1", "Description", "Newsroom")),
+                Requests.invocation().invocation());
 
         wire.server().verify(postRequestedFor(urlPathEqualTo("/channels")).withRequestBody(equalToJson("""
-                {"id": "news_channel-1", "description": "Newsroom", "tags": %s}"""
-                .formatted(ownershipTags(LOGICAL_ID)))));
+                {"id": "news_channel-1", "description": "Newsroom", "tags": %s}""".formatted(
+                        ownershipTags(LOGICAL_ID)))));
         assertEquals("news_channel-1", outcome.physicalResourceId());
         assertEquals("news_channel-1", outcome.data().get("ChannelId"));
     }
@@ -105,32 +119,48 @@ class MediaPackageChannelManagerTest {
         Outcome outcome = dispatch(Requests.create(KIND, Map.of("ChannelId", "my channel")));
 
         assertEquals(Outcome.Status.FAILED, outcome.status());
-        assertEquals("ChannelId is 'my channel'; a MediaPackage id may contain only letters, digits, hyphens (-) "
-                + "and underscores (_), 1 to 256 characters", outcome.reason());
+        assertEquals(
+                "ChannelId is 'my channel'; a MediaPackage id may contain only letters, digits, hyphens (-) "
+                        + "and underscores (_), 1 to 256 characters",
+                outcome.reason());
         assertTrue(wire.calls().isEmpty());
     }
 
     @Test
     void stackNameThatMakesAnInvalidDefaultIdFailsNamingTheStackName() {
-        Request request = new Request(RequestType.CREATE, Requests.RESPONSE_URL,
+        Request request = new Request(
+                RequestType.CREATE,
+                Requests.RESPONSE_URL,
                 "arn:aws:cloudformation:us-east-1:123456789012:stack/live.demo/5b8f1d40-1234-11ef-9abc-0e1f2a3b4c5d",
-                Requests.REQUEST_ID, "Custom::" + KIND, LOGICAL_ID, null, Properties.empty(), Properties.empty());
+                Requests.REQUEST_ID,
+                "Custom::" + KIND,
+                LOGICAL_ID,
+                null,
+                Properties.empty(),
+                Properties.empty());
 
         Outcome outcome = dispatch(request);
 
         assertEquals(Outcome.Status.FAILED, outcome.status());
-        assertEquals("the default ChannelId 'live.demo-livestream' made from the stack name 'live.demo' is not a "
-                + "valid MediaPackage id (letters, digits, hyphens (-) and underscores (_), 1 to 256 characters); "
-                + "set ChannelId explicitly", outcome.reason());
+        assertEquals(
+                "the default ChannelId 'live.demo-livestream' made from the stack name 'live.demo' is not a "
+                        + "valid MediaPackage id (letters, digits, hyphens (-) and underscores (_), 1 to 256 characters); "
+                        + "set ChannelId explicitly",
+                outcome.reason());
     }
 
     @Test
     void repeatedCreateReusesTheChannelThisStackResourceAlreadyMade() {
-        wire.server().stubFor(post(urlPathEqualTo("/channels")).willReturn(error(422,
-                "UnprocessableEntityException", "Channel already exists with id demo-stack-livestream")));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/channels"))
+                        .willReturn(error(
+                                422,
+                                "UnprocessableEntityException",
+                                "Channel already exists with id demo-stack-livestream")));
         String earlierAttemptTags = ownershipTags(LOGICAL_ID).replace(Requests.REQUEST_ID, "earlier-request");
-        wire.server().stubFor(get(urlPathEqualTo("/channels/" + CHANNEL_ID)).willReturn(
-                ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, earlierAttemptTags))));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/channels/" + CHANNEL_ID))
+                        .willReturn(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, earlierAttemptTags))));
         Requests.CapturedInvocation inv = Requests.invocation();
 
         Outcome outcome = manager.create(Requests.create(KIND, Map.of()), inv.invocation());
@@ -143,33 +173,43 @@ class MediaPackageChannelManagerTest {
 
     @Test
     void createFailsWithoutClaimingAChannelIdThatBelongsToAnotherStack() {
-        wire.server().stubFor(post(urlPathEqualTo("/channels")).willReturn(error(422,
-                "UnprocessableEntityException", "Channel already exists with id demo-stack-livestream")));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/channels"))
+                        .willReturn(error(
+                                422,
+                                "UnprocessableEntityException",
+                                "Channel already exists with id demo-stack-livestream")));
         String otherStackTags = ownershipTags(LOGICAL_ID).replace("stack/demo-stack/", "stack/other-stack/");
-        wire.server().stubFor(get(urlPathEqualTo("/channels/" + CHANNEL_ID)).willReturn(
-                ok(channel(CHANNEL_ID, "someone else's", otherStackTags))));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/channels/" + CHANNEL_ID))
+                        .willReturn(ok(channel(CHANNEL_ID, "someone else's", otherStackTags))));
         Requests.CapturedInvocation inv = Requests.invocation();
 
         Outcome outcome = dispatch(Requests.create(KIND, Map.of()), inv);
 
         assertEquals(Outcome.Status.FAILED, outcome.status());
-        assertEquals("MediaPackage channel 'demo-stack-livestream' already exists and was not made by "
-                + "ResourceMediaPackageChannel of this stack; set ChannelId to an unused id (letters, digits, "
-                + "hyphens (-) and underscores (_), 1 to 256 characters)", outcome.reason());
+        assertEquals(
+                "MediaPackage channel 'demo-stack-livestream' already exists and was not made by "
+                        + "ResourceMediaPackageChannel of this stack; set ChannelId to an unused id (letters, digits, "
+                        + "hyphens (-) and underscores (_), 1 to 256 characters)",
+                outcome.reason());
         assertTrue(outcome.physicalResourceId().startsWith("NotCreated:"), outcome.physicalResourceId());
     }
 
     @Test
     void refusalForAnotherReasonIsReportedAsMediaPackageSaidIt() {
-        wire.server().stubFor(post(urlPathEqualTo("/channels")).willReturn(error(422,
-                "UnprocessableEntityException", "Exceeded maximum number of channels")));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/channels"))
+                        .willReturn(error(422, "UnprocessableEntityException", "Exceeded maximum number of channels")));
         wire.server().stubFor(get(urlPathEqualTo("/channels/" + CHANNEL_ID)).willReturn(notFound("not found")));
 
         Outcome outcome = dispatch(Requests.create(KIND, Map.of()));
 
         assertEquals(Outcome.Status.FAILED, outcome.status());
-        assertEquals("MediaPackage CreateChannel failed: 422 UnprocessableEntityException: Exceeded maximum number "
-                + "of channels", outcome.reason());
+        assertEquals(
+                "MediaPackage CreateChannel failed: 422 UnprocessableEntityException: Exceeded maximum number "
+                        + "of channels",
+                outcome.reason());
     }
 
     @Test
@@ -181,54 +221,75 @@ class MediaPackageChannelManagerTest {
                  "LiveStreaming:RequestId": "create-request",
                  "LiveStreaming:Version": "0.9",
                  "CostCenter": "media"}""".formatted(Requests.STACK_ID, LOGICAL_ID);
-        wire.server().stubFor(put(urlPathEqualTo("/channels/" + CHANNEL_ID)).willReturn(
-                ok(channel(CHANNEL_ID, "Evening news", staleTags))));
-        wire.server().stubFor(post(urlPathMatching("/tags/.*")).willReturn(aResponse().withStatus(204)));
-        wire.server().stubFor(delete(urlPathMatching("/tags/.*")).willReturn(aResponse().withStatus(204)));
+        wire.server()
+                .stubFor(put(urlPathEqualTo("/channels/" + CHANNEL_ID))
+                        .willReturn(ok(channel(CHANNEL_ID, "Evening news", staleTags))));
+        wire.server()
+                .stubFor(
+                        post(urlPathMatching("/tags/.*")).willReturn(aResponse().withStatus(204)));
+        wire.server()
+                .stubFor(delete(urlPathMatching("/tags/.*"))
+                        .willReturn(aResponse().withStatus(204)));
 
-        Outcome outcome = manager.update(Requests.update(KIND, CHANNEL_ID, Map.of("Description", "Evening news"),
-                Map.of("Description", "Morning news")), Requests.invocation().invocation());
+        Outcome outcome = manager.update(
+                Requests.update(
+                        KIND, CHANNEL_ID, Map.of("Description", "Evening news"), Map.of("Description", "Morning news")),
+                Requests.invocation().invocation());
 
         assertTrue(outcome.succeeded());
         assertEquals(CHANNEL_ID, outcome.physicalResourceId());
         assertEquals(INGEST_URL_1, outcome.data().get("IngestUrl1"));
-        wire.server().verify(putRequestedFor(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                .withRequestBody(equalToJson("{\"description\": \"Evening news\"}")));
-        wire.server().verify(postRequestedFor(urlPathMatching("/tags/.*")).withRequestBody(equalToJson(
-                "{\"tags\": {\"LiveStreaming:RequestId\": \"" + Requests.REQUEST_ID + "\"}}")));
-        wire.server().verify(deleteRequestedFor(urlPathMatching("/tags/.*"))
-                .withQueryParam("tagKeys", equalTo("LiveStreaming:Version")));
-        assertEquals(List.of("MediaPackage:UpdateChannel", "MediaPackage:TagResource",
-                "MediaPackage:UntagResource"), wire.calls());
+        wire.server()
+                .verify(putRequestedFor(urlPathEqualTo("/channels/" + CHANNEL_ID))
+                        .withRequestBody(equalToJson("{\"description\": \"Evening news\"}")));
+        wire.server()
+                .verify(postRequestedFor(urlPathMatching("/tags/.*"))
+                        .withRequestBody(equalToJson(
+                                "{\"tags\": {\"LiveStreaming:RequestId\": \"" + Requests.REQUEST_ID + "\"}}")));
+        wire.server()
+                .verify(deleteRequestedFor(urlPathMatching("/tags/.*"))
+                        .withQueryParam("tagKeys", equalTo("LiveStreaming:Version")));
+        assertEquals(
+                List.of("MediaPackage:UpdateChannel", "MediaPackage:TagResource", "MediaPackage:UntagResource"),
+                wire.calls());
     }
 
     @Test
     void tagsAreWrittenAgainstTheChannelArn() {
-        wire.server().stubFor(put(urlPathEqualTo("/channels/" + CHANNEL_ID)).willReturn(
-                ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, "{}"))));
-        wire.server().stubFor(post(urlPathMatching("/tags/.*")).willReturn(aResponse().withStatus(204)));
+        wire.server()
+                .stubFor(put(urlPathEqualTo("/channels/" + CHANNEL_ID))
+                        .willReturn(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, "{}"))));
+        wire.server()
+                .stubFor(
+                        post(urlPathMatching("/tags/.*")).willReturn(aResponse().withStatus(204)));
 
-        manager.update(Requests.update(KIND, CHANNEL_ID, Map.of(), Map.of()), Requests.invocation().invocation());
+        manager.update(
+                Requests.update(KIND, CHANNEL_ID, Map.of(), Map.of()),
+                Requests.invocation().invocation());
 
         String path = wire.server().getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getMethod().getName().equals("POST"))
-                .map(e -> e.getRequest().getUrl()).findFirst().orElseThrow();
-        assertEquals("/tags/" + URLEncoder.encode(CHANNEL_ARN, StandardCharsets.UTF_8),
-                path);
+                .map(e -> e.getRequest().getUrl())
+                .findFirst()
+                .orElseThrow();
+        assertEquals("/tags/" + URLEncoder.encode(CHANNEL_ARN, StandardCharsets.UTF_8), path);
     }
 
     @Test
     void changedChannelIdIsAReplacementWithANewChannelAndId() {
-        wire.server().stubFor(post(urlPathEqualTo("/channels")).willReturn(
-                ok(channel("demo-live-2", DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID)))));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/channels"))
+                        .willReturn(ok(channel("demo-live-2", DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID)))));
 
-        Outcome outcome = manager.update(Requests.update(KIND, CHANNEL_ID, Map.of("ChannelId", "demo-live-2"),
-                Map.of()), Requests.invocation().invocation());
+        Outcome outcome = manager.update(
+                Requests.update(KIND, CHANNEL_ID, Map.of("ChannelId", "demo-live-2"), Map.of()),
+                Requests.invocation().invocation());
 
         assertTrue(outcome.succeeded());
         assertEquals("demo-live-2", outcome.physicalResourceId());
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/channels"))
-                .withRequestBody(equalToJson("{\"id\": \"demo-live-2\"}", true, true)));
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/channels"))
+                        .withRequestBody(equalToJson("{\"id\": \"demo-live-2\"}", true, true)));
         assertEquals(List.of("MediaPackage:CreateChannel"), wire.calls());
     }
 
@@ -237,32 +298,46 @@ class MediaPackageChannelManagerTest {
         stubEndpointPage(absent(), "page-2", "demo-stack-livestream-hls", "demo-stack-livestream-dash");
         stubEndpointPage(equalTo("page-2"), "page-3", "demo-stack-livestream-mss", "demo-stack-livestream-cmaf");
         stubEndpointPage(equalTo("page-3"), null, "demo-stack-livestream-extra");
-        wire.server().stubFor(delete(urlPathMatching("/origin_endpoints/.*"))
-                .willReturn(aResponse().withStatus(202).withBody("{}")));
-        wire.server().stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                .willReturn(aResponse().withStatus(202).withBody("{}")));
+        wire.server()
+                .stubFor(delete(urlPathMatching("/origin_endpoints/.*"))
+                        .willReturn(aResponse().withStatus(202).withBody("{}")));
+        wire.server()
+                .stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL_ID))
+                        .willReturn(aResponse().withStatus(202).withBody("{}")));
 
-        Outcome outcome = manager.delete(Requests.delete(KIND, CHANNEL_ID, Map.of()), Requests.invocation().invocation());
+        Outcome outcome = manager.delete(
+                Requests.delete(KIND, CHANNEL_ID, Map.of()),
+                Requests.invocation().invocation());
 
         assertTrue(outcome.succeeded());
         assertEquals(CHANNEL_ID, outcome.physicalResourceId());
         for (String id : List.of("hls", "dash", "mss", "cmaf", "extra")) {
             wire.server().verify(deleteRequestedFor(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-" + id)));
         }
-        assertEquals(List.of("MediaPackage:ListOriginEndpoints", "MediaPackage:ListOriginEndpoints",
-                "MediaPackage:ListOriginEndpoints", "MediaPackage:DeleteOriginEndpoint",
-                "MediaPackage:DeleteOriginEndpoint", "MediaPackage:DeleteOriginEndpoint",
-                "MediaPackage:DeleteOriginEndpoint", "MediaPackage:DeleteOriginEndpoint",
-                "MediaPackage:DeleteChannel"), wire.calls());
+        assertEquals(
+                List.of(
+                        "MediaPackage:ListOriginEndpoints",
+                        "MediaPackage:ListOriginEndpoints",
+                        "MediaPackage:ListOriginEndpoints",
+                        "MediaPackage:DeleteOriginEndpoint",
+                        "MediaPackage:DeleteOriginEndpoint",
+                        "MediaPackage:DeleteOriginEndpoint",
+                        "MediaPackage:DeleteOriginEndpoint",
+                        "MediaPackage:DeleteOriginEndpoint",
+                        "MediaPackage:DeleteChannel"),
+                wire.calls());
     }
 
     @Test
     void deleteOfMissingChannelAnswersSuccess() {
         wire.server().stubFor(get(urlPathEqualTo("/origin_endpoints")).willReturn(ok("{\"originEndpoints\": []}")));
-        wire.server().stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                .willReturn(notFound("channel demo-stack-livestream not found")));
+        wire.server()
+                .stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL_ID))
+                        .willReturn(notFound("channel demo-stack-livestream not found")));
 
-        Outcome outcome = manager.delete(Requests.delete(KIND, CHANNEL_ID, Map.of()), Requests.invocation().invocation());
+        Outcome outcome = manager.delete(
+                Requests.delete(KIND, CHANNEL_ID, Map.of()),
+                Requests.invocation().invocation());
 
         assertTrue(outcome.succeeded());
         assertEquals(CHANNEL_ID, outcome.physicalResourceId());
@@ -272,10 +347,13 @@ class MediaPackageChannelManagerTest {
     void deleteSucceedsWhenAnEndpointVanishesBetweenListingAndDeleting() {
         stubEndpointPage(absent(), null, "demo-stack-livestream-hls");
         wire.server().stubFor(delete(urlPathMatching("/origin_endpoints/.*")).willReturn(notFound("gone")));
-        wire.server().stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                .willReturn(aResponse().withStatus(202).withBody("{}")));
+        wire.server()
+                .stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL_ID))
+                        .willReturn(aResponse().withStatus(202).withBody("{}")));
 
-        Outcome outcome = manager.delete(Requests.delete(KIND, CHANNEL_ID, Map.of()), Requests.invocation().invocation());
+        Outcome outcome = manager.delete(
+                Requests.delete(KIND, CHANNEL_ID, Map.of()),
+                Requests.invocation().invocation());
 
         assertTrue(outcome.succeeded());
         wire.server().verify(deleteRequestedFor(urlPathEqualTo("/channels/" + CHANNEL_ID)));
@@ -287,8 +365,9 @@ class MediaPackageChannelManagerTest {
         Requests.CapturedInvocation inv = Requests.invocation();
 
         Outcome created = dispatch(Requests.create(KIND, Map.of()), inv);
-        wire.server().stubFor(put(urlPathEqualTo("/channels/" + CHANNEL_ID)).willReturn(
-                ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID)))));
+        wire.server()
+                .stubFor(put(urlPathEqualTo("/channels/" + CHANNEL_ID))
+                        .willReturn(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID)))));
         Outcome updated = dispatch(Requests.update(KIND, CHANNEL_ID, Map.of(), Map.of()), inv);
 
         String everything = created.data() + " " + updated.data() + " " + inv.log();
@@ -300,43 +379,61 @@ class MediaPackageChannelManagerTest {
 
     @Test
     void everyCallOfACreateUpdateDeleteRunIsDeclaredInTheSpec() {
-        wire.server().stubFor(post(urlPathEqualTo("/channels")).willReturn(error(422,
-                "UnprocessableEntityException", "Channel already exists")));
-        wire.server().stubFor(get(urlPathEqualTo("/channels/" + CHANNEL_ID)).willReturn(
-                ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID)))));
-        wire.server().stubFor(put(urlPathEqualTo("/channels/" + CHANNEL_ID)).willReturn(
-                ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, "{\"LiveStreaming:Old\": \"x\"}"))));
-        wire.server().stubFor(post(urlPathMatching("/tags/.*")).willReturn(aResponse().withStatus(204)));
-        wire.server().stubFor(delete(urlPathMatching("/tags/.*")).willReturn(aResponse().withStatus(204)));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/channels"))
+                        .willReturn(error(422, "UnprocessableEntityException", "Channel already exists")));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/channels/" + CHANNEL_ID))
+                        .willReturn(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID)))));
+        wire.server()
+                .stubFor(put(urlPathEqualTo("/channels/" + CHANNEL_ID))
+                        .willReturn(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, "{\"LiveStreaming:Old\": \"x\"}"))));
+        wire.server()
+                .stubFor(
+                        post(urlPathMatching("/tags/.*")).willReturn(aResponse().withStatus(204)));
+        wire.server()
+                .stubFor(delete(urlPathMatching("/tags/.*"))
+                        .willReturn(aResponse().withStatus(204)));
         stubEndpointPage(absent(), null, "demo-stack-livestream-hls");
-        wire.server().stubFor(delete(urlPathMatching("/origin_endpoints/.*"))
-                .willReturn(aResponse().withStatus(202).withBody("{}")));
-        wire.server().stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                .willReturn(aResponse().withStatus(202).withBody("{}")));
+        wire.server()
+                .stubFor(delete(urlPathMatching("/origin_endpoints/.*"))
+                        .willReturn(aResponse().withStatus(202).withBody("{}")));
+        wire.server()
+                .stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL_ID))
+                        .willReturn(aResponse().withStatus(202).withBody("{}")));
 
         assertTrue(dispatch(Requests.create(KIND, Map.of())).succeeded());
-        assertTrue(dispatch(Requests.update(KIND, CHANNEL_ID, Map.of("Description", "x"), Map.of())).succeeded());
+        assertTrue(dispatch(Requests.update(KIND, CHANNEL_ID, Map.of("Description", "x"), Map.of()))
+                .succeeded());
         assertTrue(dispatch(Requests.delete(KIND, CHANNEL_ID, Map.of())).succeeded());
 
         assertEquals(8, new HashSet<>(wire.calls()).size(), wire.calls().toString());
-        assertTrue(manager.spec().apiCalls().containsAll(wire.calls()), wire.calls().toString());
+        assertTrue(
+                manager.spec().apiCalls().containsAll(wire.calls()),
+                wire.calls().toString());
     }
 
-    private void stubEndpointPage(StringValuePattern token, String next,
-                                  String... endpointIds) {
+    private void stubEndpointPage(StringValuePattern token, String next, String... endpointIds) {
         StringBuilder endpoints = new StringBuilder();
         for (String id : endpointIds) {
-            endpoints.append(endpoints.length() == 0 ? "" : ",").append(MediaPackageJson.endpoint(id, CHANNEL_ID,
-                    "hlsPackage", "{\"segmentDurationSeconds\": 6, \"playlistWindowSeconds\": 60}",
-                    "https://" + MediaPackageJson.OUT_HOST + "/out/v1/" + MediaPackageJson.ENDPOINT_HASH
-                            + "/index.m3u8", "{}"));
+            endpoints
+                    .append(endpoints.length() == 0 ? "" : ",")
+                    .append(MediaPackageJson.endpoint(
+                            id,
+                            CHANNEL_ID,
+                            "hlsPackage",
+                            "{\"segmentDurationSeconds\": 6, \"playlistWindowSeconds\": 60}",
+                            "https://" + MediaPackageJson.OUT_HOST + "/out/v1/" + MediaPackageJson.ENDPOINT_HASH
+                                    + "/index.m3u8",
+                            "{}"));
         }
         String body = "{\"originEndpoints\": [" + endpoints + "]"
                 + (next == null ? "" : ", \"nextToken\": \"" + next + "\"") + "}";
-        wire.server().stubFor(get(urlPathEqualTo("/origin_endpoints"))
-                .withQueryParam("channelId", equalTo(CHANNEL_ID))
-                .withQueryParam("nextToken", token)
-                .willReturn(ok(body)));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/origin_endpoints"))
+                        .withQueryParam("channelId", equalTo(CHANNEL_ID))
+                        .withQueryParam("nextToken", token)
+                        .willReturn(ok(body)));
     }
 
     private Outcome dispatch(Request request) {

@@ -41,8 +41,8 @@ class MediaPackageEndpointManagerTest {
     private static final String KIND = "MediaPackageEndpoint";
     private static final String LOGICAL_ID = "Resource" + KIND;
     private static final String OUT = "https://" + OUT_HOST + "/out/v1/" + ENDPOINT_HASH;
-    private static final List<Duration> FAST_BACKOFF = List.of(Duration.ofMillis(10), Duration.ofMillis(20),
-            Duration.ofMillis(40));
+    private static final List<Duration> FAST_BACKOFF =
+            List.of(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(40));
     /**
      * The SCTE-35 settings every HLS and CMAF manifest carries when no ad property is given: no markers, and still
      * a program date-time tag per (6 s) segment.
@@ -63,6 +63,7 @@ class MediaPackageEndpointManagerTest {
 
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
+
     private MediaPackageEndpointManager manager;
 
     @BeforeEach
@@ -75,20 +76,27 @@ class MediaPackageEndpointManagerTest {
     }
 
     private void stubCreate(String type, String packageField, String packageJson, String url) {
-        wire.server().stubFor(post(urlPathEqualTo("/origin_endpoints")).willReturn(ok(endpoint(
-                CHANNEL_ID + "-" + type.toLowerCase(), CHANNEL_ID, packageField, packageJson, url,
-                ownershipTags(LOGICAL_ID)))));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
+                        .willReturn(ok(endpoint(
+                                CHANNEL_ID + "-" + type.toLowerCase(),
+                                CHANNEL_ID,
+                                packageField,
+                                packageJson,
+                                url,
+                                ownershipTags(LOGICAL_ID)))));
     }
 
     private void verifyCreateBody(String type, String packageField, String packageJson) {
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/origin_endpoints")).withRequestBody(equalToJson("""
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/origin_endpoints")).withRequestBody(equalToJson("""
                 {"id": "demo-stack-livestream-%s",
                  "channelId": "demo-stack-livestream",
                  "description": "%s origin endpoint of CloudFormation stack demo-stack",
                  "manifestName": "index",
                  "tags": %s,
-                 "%s": %s}""".formatted(type.toLowerCase(), type, ownershipTags(LOGICAL_ID), packageField,
-                packageJson))));
+                 "%s": %s}""".formatted(
+                                type.toLowerCase(), type, ownershipTags(LOGICAL_ID), packageField, packageJson))));
     }
 
     @Test
@@ -100,15 +108,28 @@ class MediaPackageEndpointManagerTest {
                                      "streamOrder": "ORIGINAL"},
                  "useAudioRenditionGroup": false}""", OUT + "/index.m3u8");
 
-        Outcome outcome = manager.create(Requests.create(KIND, props("HLS")), Requests.invocation().invocation());
+        Outcome outcome = manager.create(
+                Requests.create(KIND, props("HLS")), Requests.invocation().invocation());
 
-        verifyCreateBody("HLS", "hlsPackage",
+        verifyCreateBody(
+                "HLS",
+                "hlsPackage",
                 "{\"segmentDurationSeconds\": 6, \"playlistWindowSeconds\": 60, \"playlistType\": \"NONE\", "
                         + NO_AD_MARKERS + "}");
         assertEquals("demo-stack-livestream-hls", outcome.physicalResourceId());
-        assertEquals(Map.of("Id", "demo-stack-livestream-hls", "Url", OUT + "/index.m3u8", "DomainName", OUT_HOST,
-                "Path", "/out/v1/" + ENDPOINT_HASH + "/index.m3u8",
-                "Manifest", "/" + ENDPOINT_HASH + "/index.m3u8"), outcome.data());
+        assertEquals(
+                Map.of(
+                        "Id",
+                        "demo-stack-livestream-hls",
+                        "Url",
+                        OUT + "/index.m3u8",
+                        "DomainName",
+                        OUT_HOST,
+                        "Path",
+                        "/out/v1/" + ENDPOINT_HASH + "/index.m3u8",
+                        "Manifest",
+                        "/" + ENDPOINT_HASH + "/index.m3u8"),
+                outcome.data());
     }
 
     @Test
@@ -121,14 +142,25 @@ class MediaPackageEndpointManagerTest {
                                      "streamOrder": "ORIGINAL"},
                  "suggestedPresentationDelaySeconds": 10, "utcTiming": "NONE"}""", OUT + "/index.mpd");
 
-        Outcome outcome = manager.create(Requests.create(KIND, props("DASH")), Requests.invocation().invocation());
+        Outcome outcome = manager.create(
+                Requests.create(KIND, props("DASH")), Requests.invocation().invocation());
 
         verifyCreateBody("DASH", "dashPackage", """
                 {"segmentDurationSeconds": 2, "manifestWindowSeconds": 60, "suggestedPresentationDelaySeconds": 10,
                  "minBufferTimeSeconds": 6, "minUpdatePeriodSeconds": 2, %s}""".formatted(NO_AD_PERIODS));
-        assertEquals(Map.of("Id", "demo-stack-livestream-dash", "Url", OUT + "/index.mpd", "DomainName", OUT_HOST,
-                "Path", "/out/v1/" + ENDPOINT_HASH + "/index.mpd",
-                "Manifest", "/" + ENDPOINT_HASH + "/index.mpd"), outcome.data());
+        assertEquals(
+                Map.of(
+                        "Id",
+                        "demo-stack-livestream-dash",
+                        "Url",
+                        OUT + "/index.mpd",
+                        "DomainName",
+                        OUT_HOST,
+                        "Path",
+                        "/out/v1/" + ENDPOINT_HASH + "/index.mpd",
+                        "Manifest",
+                        "/" + ENDPOINT_HASH + "/index.mpd"),
+                outcome.data());
     }
 
     @Test
@@ -138,12 +170,23 @@ class MediaPackageEndpointManagerTest {
                  "streamSelection": {"maxVideoBitsPerSecond": 2147483647, "minVideoBitsPerSecond": 0,
                                      "streamOrder": "ORIGINAL"}}""", OUT + "/index.ism/Manifest");
 
-        Outcome outcome = manager.create(Requests.create(KIND, props("MSS")), Requests.invocation().invocation());
+        Outcome outcome = manager.create(
+                Requests.create(KIND, props("MSS")), Requests.invocation().invocation());
 
         verifyCreateBody("MSS", "mssPackage", "{\"segmentDurationSeconds\": 2, \"manifestWindowSeconds\": 60}");
-        assertEquals(Map.of("Id", "demo-stack-livestream-mss", "Url", OUT + "/index.ism/Manifest",
-                "DomainName", OUT_HOST, "Path", "/out/v1/" + ENDPOINT_HASH + "/index.ism/Manifest",
-                "Manifest", "/" + ENDPOINT_HASH + "/index.ism/Manifest"), outcome.data());
+        assertEquals(
+                Map.of(
+                        "Id",
+                        "demo-stack-livestream-mss",
+                        "Url",
+                        OUT + "/index.ism/Manifest",
+                        "DomainName",
+                        OUT_HOST,
+                        "Path",
+                        "/out/v1/" + ENDPOINT_HASH + "/index.ism/Manifest",
+                        "Manifest",
+                        "/" + ENDPOINT_HASH + "/index.ism/Manifest"),
+                outcome.data());
     }
 
     @Test
@@ -157,27 +200,57 @@ class MediaPackageEndpointManagerTest {
                  "streamSelection": {"maxVideoBitsPerSecond": 2147483647, "minVideoBitsPerSecond": 0,
                                      "streamOrder": "ORIGINAL"}}""".formatted(OUT), "");
 
-        Outcome outcome = manager.create(Requests.create(KIND, props("CMAF")), Requests.invocation().invocation());
+        Outcome outcome = manager.create(
+                Requests.create(KIND, props("CMAF")), Requests.invocation().invocation());
 
         verifyCreateBody("CMAF", "cmafPackage", """
                 {"segmentDurationSeconds": 6,
                  "hlsManifests": [{"id": "index", "manifestName": "index", "playlistWindowSeconds": 60,
                                    "playlistType": "NONE", %s}]}""".formatted(NO_AD_MARKERS));
-        assertEquals(Map.of("Id", "demo-stack-livestream-cmaf", "Url", OUT + "/index.m3u8", "DomainName", OUT_HOST,
-                "Path", "/out/v1/" + ENDPOINT_HASH + "/index.m3u8",
-                "Manifest", "/" + ENDPOINT_HASH + "/index.m3u8"), outcome.data());
+        assertEquals(
+                Map.of(
+                        "Id",
+                        "demo-stack-livestream-cmaf",
+                        "Url",
+                        OUT + "/index.m3u8",
+                        "DomainName",
+                        OUT_HOST,
+                        "Path",
+                        "/out/v1/" + ENDPOINT_HASH + "/index.m3u8",
+                        "Manifest",
+                        "/" + ENDPOINT_HASH + "/index.m3u8"),
+                outcome.data());
     }
 
     @Test
     void segmentWindowStartoverAndDelayPropertiesOverrideTheDefaults() {
-        stubCreate("HLS", "hlsPackage", "{\"segmentDurationSeconds\": 4, \"playlistWindowSeconds\": 120}",
+        stubCreate(
+                "HLS",
+                "hlsPackage",
+                "{\"segmentDurationSeconds\": 4, \"playlistWindowSeconds\": 120}",
                 OUT + "/index.m3u8");
 
-        manager.create(Requests.create(KIND, Map.of("ChannelId", CHANNEL_ID, "EndPoint", "HLS",
-                "SegmentLength", "4", "WindowSeconds", "120", "StartoverWindowSeconds", "3600",
-                "TimeDelaySeconds", "30")), Requests.invocation().invocation());
+        manager.create(
+                Requests.create(
+                        KIND,
+                        Map.of(
+                                "ChannelId",
+                                CHANNEL_ID,
+                                "EndPoint",
+                                "HLS",
+                                "SegmentLength",
+                                "4",
+                                "WindowSeconds",
+                                "120",
+                                "StartoverWindowSeconds",
+                                "3600",
+                                "TimeDelaySeconds",
+                                "30")),
+                Requests.invocation().invocation());
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/origin_endpoints")).withRequestBody(equalToJson("""
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/origin_endpoints"))
+                        .withRequestBody(equalToJson("""
                 {"startoverWindowSeconds": 3600, "timeDelaySeconds": 30,
                  "hlsPackage": {"segmentDurationSeconds": 4, "playlistWindowSeconds": 120, "playlistType": "NONE"}}
                 """, false, true)));
@@ -186,19 +259,27 @@ class MediaPackageEndpointManagerTest {
     @Test
     void hlsAndCmafManifestsCarryAProgramDateTimeTagPerSegmentWithoutAdMarkers() {
         stubCreate("HLS", "hlsPackage", "{\"segmentDurationSeconds\": 4}", OUT + "/index.m3u8");
-        manager.create(Requests.create(KIND, Map.of("ChannelId", CHANNEL_ID, "EndPoint", "HLS",
-                "SegmentLength", "4", "AdMarkers", "NONE")), Requests.invocation().invocation());
+        manager.create(
+                Requests.create(
+                        KIND,
+                        Map.of("ChannelId", CHANNEL_ID, "EndPoint", "HLS", "SegmentLength", "4", "AdMarkers", "NONE")),
+                Requests.invocation().invocation());
         stubCreate("CMAF", "cmafPackage", """
-                {"segmentDurationSeconds": 4, "hlsManifests": [{"id": "index", "url": "%s/index.m3u8"}]}"""
-                .formatted(OUT), "");
-        manager.create(Requests.create(KIND, Map.of("ChannelId", CHANNEL_ID, "EndPoint", "CMAF",
-                "SegmentLength", "4", "AdMarkers", "NONE")), Requests.invocation().invocation());
+                {"segmentDurationSeconds": 4, "hlsManifests": [{"id": "index", "url": "%s/index.m3u8"}]}""".formatted(OUT), "");
+        manager.create(
+                Requests.create(
+                        KIND,
+                        Map.of("ChannelId", CHANNEL_ID, "EndPoint", "CMAF", "SegmentLength", "4", "AdMarkers", "NONE")),
+                Requests.invocation().invocation());
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/origin_endpoints")).withRequestBody(equalToJson("""
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/origin_endpoints"))
+                        .withRequestBody(equalToJson("""
                 {"hlsPackage": {"adMarkers": "NONE", "programDateTimeIntervalSeconds": 4}}""", false, true)));
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/origin_endpoints")).withRequestBody(equalToJson("""
-                {"cmafPackage": {"hlsManifests": [{"adMarkers": "NONE", "programDateTimeIntervalSeconds": 4}]}}""",
-                false, true)));
+        wire.server()
+                .verify(postRequestedFor(urlPathEqualTo("/origin_endpoints"))
+                        .withRequestBody(equalToJson("""
+                {"cmafPackage": {"hlsManifests": [{"adMarkers": "NONE", "programDateTimeIntervalSeconds": 4}]}}""", false, true)));
     }
 
     @Test
@@ -212,8 +293,8 @@ class MediaPackageEndpointManagerTest {
 
     @Test
     void segmentLengthOutsideMediaPackageLimitsFailsNamingThePropertyAndTheRange() {
-        Outcome outcome = dispatch(Requests.create(KIND, Map.of("ChannelId", CHANNEL_ID, "EndPoint", "DASH",
-                "SegmentLength", "45")));
+        Outcome outcome = dispatch(
+                Requests.create(KIND, Map.of("ChannelId", CHANNEL_ID, "EndPoint", "DASH", "SegmentLength", "45")));
 
         assertEquals(Outcome.Status.FAILED, outcome.status());
         assertEquals("SegmentLength is 45; it must be from 1 to 30", outcome.reason());
@@ -222,21 +303,30 @@ class MediaPackageEndpointManagerTest {
 
     @Test
     void updateOfSettingsChangesTheEndpointInPlaceAndKeepsItsId() {
-        wire.server().stubFor(put(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls")).willReturn(ok(
-                endpoint("demo-stack-livestream-hls", CHANNEL_ID, "hlsPackage",
-                        "{\"segmentDurationSeconds\": 6, \"playlistWindowSeconds\": 90}", OUT + "/index.m3u8",
-                        ownershipTags(LOGICAL_ID)))));
+        wire.server()
+                .stubFor(put(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
+                        .willReturn(ok(endpoint(
+                                "demo-stack-livestream-hls",
+                                CHANNEL_ID,
+                                "hlsPackage",
+                                "{\"segmentDurationSeconds\": 6, \"playlistWindowSeconds\": 90}",
+                                OUT + "/index.m3u8",
+                                ownershipTags(LOGICAL_ID)))));
 
-        Outcome outcome = manager.update(Requests.update(KIND, "demo-stack-livestream-hls",
-                Map.of("ChannelId", CHANNEL_ID, "EndPoint", "HLS", "WindowSeconds", "90"),
-                Map.of("ChannelId", CHANNEL_ID, "EndPoint", "HLS", "StartoverWindowSeconds", "3600")),
+        Outcome outcome = manager.update(
+                Requests.update(
+                        KIND,
+                        "demo-stack-livestream-hls",
+                        Map.of("ChannelId", CHANNEL_ID, "EndPoint", "HLS", "WindowSeconds", "90"),
+                        Map.of("ChannelId", CHANNEL_ID, "EndPoint", "HLS", "StartoverWindowSeconds", "3600")),
                 Requests.invocation().invocation());
 
         assertTrue(outcome.succeeded());
         assertEquals("demo-stack-livestream-hls", outcome.physicalResourceId());
         assertEquals("/" + ENDPOINT_HASH + "/index.m3u8", outcome.data().get("Manifest"));
-        wire.server().verify(putRequestedFor(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
-                .withRequestBody(equalToJson("""
+        wire.server()
+                .verify(putRequestedFor(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
+                        .withRequestBody(equalToJson("""
                         {"description": "HLS origin endpoint of CloudFormation stack demo-stack",
                          "manifestName": "index",
                          "startoverWindowSeconds": 0,
@@ -249,8 +339,9 @@ class MediaPackageEndpointManagerTest {
     void changeOfEndPointTypeIsAReplacementWithANewEndpointAndId() {
         stubCreate("DASH", "dashPackage", "{\"segmentDurationSeconds\": 2}", OUT + "/index.mpd");
 
-        Outcome outcome = manager.update(Requests.update(KIND, "demo-stack-livestream-hls", props("DASH"),
-                props("HLS")), Requests.invocation().invocation());
+        Outcome outcome = manager.update(
+                Requests.update(KIND, "demo-stack-livestream-hls", props("DASH"), props("HLS")),
+                Requests.invocation().invocation());
 
         assertTrue(outcome.succeeded());
         assertEquals("demo-stack-livestream-dash", outcome.physicalResourceId());
@@ -259,10 +350,12 @@ class MediaPackageEndpointManagerTest {
 
     @Test
     void deleteOfMissingEndpointAnswersSuccess() {
-        wire.server().stubFor(delete(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
-                .willReturn(notFound("origin endpoint demo-stack-livestream-hls not found")));
+        wire.server()
+                .stubFor(delete(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
+                        .willReturn(notFound("origin endpoint demo-stack-livestream-hls not found")));
 
-        Outcome outcome = manager.delete(Requests.delete(KIND, "demo-stack-livestream-hls", props("HLS")),
+        Outcome outcome = manager.delete(
+                Requests.delete(KIND, "demo-stack-livestream-hls", props("HLS")),
                 Requests.invocation().invocation());
 
         assertTrue(outcome.succeeded());
@@ -271,16 +364,29 @@ class MediaPackageEndpointManagerTest {
 
     @Test
     void channelNotFoundRightAfterItsCreationIsRetriedUntilTheEndpointIsMade() {
-        wire.server().stubFor(post(urlPathEqualTo("/origin_endpoints")).inScenario("consistency")
-                .whenScenarioStateIs(STARTED).willSetStateTo("still propagating")
-                .willReturn(notFound("channel demo-stack-livestream not found")));
-        wire.server().stubFor(post(urlPathEqualTo("/origin_endpoints")).inScenario("consistency")
-                .whenScenarioStateIs("still propagating").willSetStateTo("visible")
-                .willReturn(notFound("channel demo-stack-livestream not found")));
-        wire.server().stubFor(post(urlPathEqualTo("/origin_endpoints")).inScenario("consistency")
-                .whenScenarioStateIs("visible").willReturn(ok(endpoint("demo-stack-livestream-hls", CHANNEL_ID,
-                        "hlsPackage", "{\"segmentDurationSeconds\": 6}", OUT + "/index.m3u8",
-                        ownershipTags(LOGICAL_ID)))));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
+                        .inScenario("consistency")
+                        .whenScenarioStateIs(STARTED)
+                        .willSetStateTo("still propagating")
+                        .willReturn(notFound("channel demo-stack-livestream not found")));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
+                        .inScenario("consistency")
+                        .whenScenarioStateIs("still propagating")
+                        .willSetStateTo("visible")
+                        .willReturn(notFound("channel demo-stack-livestream not found")));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
+                        .inScenario("consistency")
+                        .whenScenarioStateIs("visible")
+                        .willReturn(ok(endpoint(
+                                "demo-stack-livestream-hls",
+                                CHANNEL_ID,
+                                "hlsPackage",
+                                "{\"segmentDurationSeconds\": 6}",
+                                OUT + "/index.m3u8",
+                                ownershipTags(LOGICAL_ID)))));
         Requests.CapturedInvocation inv = Requests.invocation();
 
         Outcome outcome = manager.create(Requests.create(KIND, props("HLS")), inv.invocation());
@@ -293,27 +399,41 @@ class MediaPackageEndpointManagerTest {
 
     @Test
     void channelStillNotFoundAfterTheBackoffFailsWithAReasonNamingChannelId() {
-        wire.server().stubFor(post(urlPathEqualTo("/origin_endpoints"))
-                .willReturn(notFound("channel demo-stack-livestream not found")));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
+                        .willReturn(notFound("channel demo-stack-livestream not found")));
 
-        Outcome outcome = new Dispatcher(() -> new Registry(
-                Map.of(KIND, () -> manager))).dispatch(Requests.create(KIND, props("HLS")),
-                Requests.invocation().invocation());
+        Outcome outcome = new Dispatcher(() -> new Registry(Map.of(KIND, () -> manager)))
+                .dispatch(
+                        Requests.create(KIND, props("HLS")),
+                        Requests.invocation().invocation());
 
         assertEquals(Outcome.Status.FAILED, outcome.status());
-        assertEquals("MediaPackage channel 'demo-stack-livestream' (ChannelId) was still not found after 4 attempts "
-                + "to create endpoint demo-stack-livestream-hls; check that ChannelId names an existing channel "
-                + "in this Region", outcome.reason());
+        assertEquals(
+                "MediaPackage channel 'demo-stack-livestream' (ChannelId) was still not found after 4 attempts "
+                        + "to create endpoint demo-stack-livestream-hls; check that ChannelId names an existing channel "
+                        + "in this Region",
+                outcome.reason());
         wire.server().verify(exactly(1 + FAST_BACKOFF.size()), postRequestedFor(urlPathEqualTo("/origin_endpoints")));
     }
 
     @Test
     void repeatedCreateReusesTheEndpointOfTheSameChannel() {
-        wire.server().stubFor(post(urlPathEqualTo("/origin_endpoints")).willReturn(error(422,
-                "UnprocessableEntityException", "Origin endpoint already exists with id demo-stack-livestream-hls")));
-        wire.server().stubFor(get(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls")).willReturn(ok(
-                endpoint("demo-stack-livestream-hls", CHANNEL_ID, "hlsPackage", "{\"segmentDurationSeconds\": 6}",
-                        OUT + "/index.m3u8", ownershipTags(LOGICAL_ID)))));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
+                        .willReturn(error(
+                                422,
+                                "UnprocessableEntityException",
+                                "Origin endpoint already exists with id demo-stack-livestream-hls")));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
+                        .willReturn(ok(endpoint(
+                                "demo-stack-livestream-hls",
+                                CHANNEL_ID,
+                                "hlsPackage",
+                                "{\"segmentDurationSeconds\": 6}",
+                                OUT + "/index.m3u8",
+                                ownershipTags(LOGICAL_ID)))));
         Requests.CapturedInvocation inv = Requests.invocation();
 
         Outcome outcome = manager.create(Requests.create(KIND, props("HLS")), inv.invocation());
@@ -326,51 +446,89 @@ class MediaPackageEndpointManagerTest {
 
     @Test
     void createFailsWhenTheEndpointIdIsTakenOnAnotherChannel() {
-        wire.server().stubFor(post(urlPathEqualTo("/origin_endpoints")).willReturn(error(422,
-                "UnprocessableEntityException", "Origin endpoint already exists")));
-        wire.server().stubFor(get(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls")).willReturn(ok(
-                endpoint("demo-stack-livestream-hls", "other-channel", "hlsPackage", "{}", OUT + "/index.m3u8",
-                        "{}"))));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
+                        .willReturn(error(422, "UnprocessableEntityException", "Origin endpoint already exists")));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
+                        .willReturn(ok(endpoint(
+                                "demo-stack-livestream-hls",
+                                "other-channel",
+                                "hlsPackage",
+                                "{}",
+                                OUT + "/index.m3u8",
+                                "{}"))));
 
         Outcome outcome = dispatch(Requests.create(KIND, props("HLS")));
 
         assertEquals(Outcome.Status.FAILED, outcome.status());
-        assertEquals("MediaPackage origin endpoint 'demo-stack-livestream-hls' already exists (on channel "
-                + "'other-channel') and was not made by ResourceMediaPackageEndpoint of this stack for channel "
-                + "'demo-stack-livestream'", outcome.reason());
+        assertEquals(
+                "MediaPackage origin endpoint 'demo-stack-livestream-hls' already exists (on channel "
+                        + "'other-channel') and was not made by ResourceMediaPackageEndpoint of this stack for channel "
+                        + "'demo-stack-livestream'",
+                outcome.reason());
         assertTrue(outcome.physicalResourceId().startsWith("NotCreated:"), outcome.physicalResourceId());
     }
 
     @Test
     void everyCallOfACreateUpdateDeleteRunIsDeclaredInTheSpec() {
-        wire.server().stubFor(post(urlPathEqualTo("/origin_endpoints")).inScenario("run")
-                .whenScenarioStateIs(STARTED).willSetStateTo("visible")
-                .willReturn(notFound("channel not found")));
-        wire.server().stubFor(post(urlPathEqualTo("/origin_endpoints")).inScenario("run")
-                .whenScenarioStateIs("visible").willReturn(error(422, "UnprocessableEntityException", "exists")));
-        String hls = endpoint("demo-stack-livestream-hls", CHANNEL_ID, "hlsPackage", "{}", OUT + "/index.m3u8",
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
+                        .inScenario("run")
+                        .whenScenarioStateIs(STARTED)
+                        .willSetStateTo("visible")
+                        .willReturn(notFound("channel not found")));
+        wire.server()
+                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
+                        .inScenario("run")
+                        .whenScenarioStateIs("visible")
+                        .willReturn(error(422, "UnprocessableEntityException", "exists")));
+        String hls = endpoint(
+                "demo-stack-livestream-hls",
+                CHANNEL_ID,
+                "hlsPackage",
+                "{}",
+                OUT + "/index.m3u8",
                 ownershipTags(LOGICAL_ID));
-        wire.server().stubFor(get(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls")).willReturn(ok(hls)));
-        wire.server().stubFor(put(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls")).willReturn(ok(hls)));
-        wire.server().stubFor(delete(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
-                .willReturn(aResponse().withStatus(202).withBody("{}")));
-        Dispatcher dispatcher = new Dispatcher(() -> new Registry(
-                Map.of(KIND, () -> manager)));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
+                        .willReturn(ok(hls)));
+        wire.server()
+                .stubFor(put(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
+                        .willReturn(ok(hls)));
+        wire.server()
+                .stubFor(delete(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
+                        .willReturn(aResponse().withStatus(202).withBody("{}")));
+        Dispatcher dispatcher = new Dispatcher(() -> new Registry(Map.of(KIND, () -> manager)));
 
-        assertTrue(dispatcher.dispatch(Requests.create(KIND, props("HLS")), Requests.invocation().invocation())
+        assertTrue(dispatcher
+                .dispatch(
+                        Requests.create(KIND, props("HLS")),
+                        Requests.invocation().invocation())
                 .succeeded());
-        assertTrue(dispatcher.dispatch(Requests.update(KIND, "demo-stack-livestream-hls",
-                Map.of("ChannelId", CHANNEL_ID, "EndPoint", "HLS", "TimeDelaySeconds", "10"), props("HLS")),
-                Requests.invocation().invocation()).succeeded());
-        assertTrue(dispatcher.dispatch(Requests.delete(KIND, "demo-stack-livestream-hls", props("HLS")),
-                Requests.invocation().invocation()).succeeded());
+        assertTrue(dispatcher
+                .dispatch(
+                        Requests.update(
+                                KIND,
+                                "demo-stack-livestream-hls",
+                                Map.of("ChannelId", CHANNEL_ID, "EndPoint", "HLS", "TimeDelaySeconds", "10"),
+                                props("HLS")),
+                        Requests.invocation().invocation())
+                .succeeded());
+        assertTrue(dispatcher
+                .dispatch(
+                        Requests.delete(KIND, "demo-stack-livestream-hls", props("HLS")),
+                        Requests.invocation().invocation())
+                .succeeded());
 
         assertEquals(4, new HashSet<>(wire.calls()).size(), wire.calls().toString());
-        assertTrue(manager.spec().apiCalls().containsAll(wire.calls()), wire.calls().toString());
+        assertTrue(
+                manager.spec().apiCalls().containsAll(wire.calls()),
+                wire.calls().toString());
     }
 
     private Outcome dispatch(Request request) {
-        return new Dispatcher(() -> Managers.standard(wire.clients())).dispatch(request,
-                Requests.invocation().invocation());
+        return new Dispatcher(() -> Managers.standard(wire.clients()))
+                .dispatch(request, Requests.invocation().invocation());
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class MediaPackageIdsTest {
     @Test
     void defaultChannelIdIsTheStackNameWithALivestreamSuffix() {
-        assertEquals("demo-stack-livestream", MediaPackageIds.channelId(Requests.create("MediaPackageChannel", Map.of())));
+        assertEquals(
+                "demo-stack-livestream", MediaPackageIds.channelId(Requests.create("MediaPackageChannel", Map.of())));
     }
 
     @Test
@@ -23,12 +24,15 @@ class MediaPackageIdsTest {
     @Test
     void endpointChannelIdMustLeaveRoomForTheTypeSuffix() {
         String id = "c".repeat(252);
-        InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () -> MediaPackageIds
-                .endpointChannelId(Requests.create("MediaPackageEndpoint", Map.of("ChannelId", id)), EndpointType.CMAF));
+        InvalidPropertyException e = assertThrows(
+                InvalidPropertyException.class,
+                () -> MediaPackageIds.endpointChannelId(
+                        Requests.create("MediaPackageEndpoint", Map.of("ChannelId", id)), EndpointType.CMAF));
 
         assertEquals("ChannelId", e.property());
-        assertEquals("ChannelId is '" + "c".repeat(61) + "...'; a MediaPackage id may contain only letters, digits, "
-                + "hyphens (-) and underscores (_), 1 to 251 characters, leaving room for the endpoint suffix",
+        assertEquals(
+                "ChannelId is '" + "c".repeat(61) + "...'; a MediaPackage id may contain only letters, digits, "
+                        + "hyphens (-) and underscores (_), 1 to 251 characters, leaving room for the endpoint suffix",
                 e.getMessage());
     }
 

@@ -11,7 +11,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  */
 final class MediaPackageJson {
     static final String CHANNEL_ID = "demo-stack-livestream";
-    static final String CHANNEL_ARN = "arn:aws:mediapackage:us-east-1:123456789012:channels/5f1d2a3b4c5d4e6f8a9b0c1d2e3f4a5b";
+    static final String CHANNEL_ARN =
+            "arn:aws:mediapackage:us-east-1:123456789012:channels/5f1d2a3b4c5d4e6f8a9b0c1d2e3f4a5b";
     static final String INGEST_URL_1 = "https://d1c3a5f7b9e14a2c.mediapackage.us-east-1.amazonaws.com/in/v2/"
             + "5f1d2a3b4c5d4e6f8a9b0c1d2e3f4a5b/9a8b7c6d5e4f4a3b2c1d0e9f8a7b6c5d/channel";
     static final String INGEST_URL_2 = "https://8e2f4a6c1b3d5e7f.mediapackage.us-east-1.amazonaws.com/in/v2/"
@@ -27,8 +28,7 @@ final class MediaPackageJson {
     static final String CDN_ROLE_ARN =
             "arn:aws:iam::123456789012:role/mediapackage-cdn/5b8f1d40-1234-11ef-9abc-0e1f2a3b4c5d/demo-stack-Cdn-1Q2W3E";
 
-    private MediaPackageJson() {
-    }
+    private MediaPackageJson() {}
 
     static String ownershipTags(String logicalId) {
         return """
@@ -50,13 +50,22 @@ final class MediaPackageJson {
                    {"id": "1b2c3d4e5f6a4b7c8d9e0f1a2b3c4d5e", "password": "%s", "url": "%s", "username": "%s"}]},
                  "id": "%s",
                  "ingressAccessLogs": {},
-                 "tags": %s}""".formatted(CHANNEL_ARN, description, INGEST_PASSWORD_1, INGEST_URL_1, INGEST_USER_1,
-                INGEST_PASSWORD_2, INGEST_URL_2, INGEST_USER_2, id, tagsJson);
+                 "tags": %s}""".formatted(
+                        CHANNEL_ARN,
+                        description,
+                        INGEST_PASSWORD_1,
+                        INGEST_URL_1,
+                        INGEST_USER_1,
+                        INGEST_PASSWORD_2,
+                        INGEST_URL_2,
+                        INGEST_USER_2,
+                        id,
+                        tagsJson);
     }
 
     /** An origin endpoint as Create/Describe/UpdateOriginEndpoint return it; {@code packageJson} is e.g. the hlsPackage. */
-    static String endpoint(String id, String channelId, String packageField, String packageJson, String url,
-                           String tagsJson) {
+    static String endpoint(
+            String id, String channelId, String packageField, String packageJson, String url, String tagsJson) {
         return """
                 {"arn": "arn:aws:mediapackage:us-east-1:123456789012:origin_endpoints/%s",
                  "channelId": "%s",
@@ -75,16 +84,21 @@ final class MediaPackageJson {
 
     /** The endpoint JSON with the {@code authorization} block MediaPackage reports when CDN authorization is on. */
     static String withAuthorization(String endpointJson, String secretArn, String roleArn) {
-        return "{\"authorization\": {\"cdnIdentifierSecret\": \"" + secretArn + "\", \"secretsRoleArn\": \""
-                + roleArn + "\"}, " + endpointJson.substring(endpointJson.indexOf('{') + 1);
+        return "{\"authorization\": {\"cdnIdentifierSecret\": \"" + secretArn + "\", \"secretsRoleArn\": \"" + roleArn
+                + "\"}, " + endpointJson.substring(endpointJson.indexOf('{') + 1);
     }
 
     static ResponseDefinitionBuilder ok(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     static ResponseDefinitionBuilder error(int status, String type, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withHeader("x-amzn-ErrorType", type + ":http://internal.amazon.com/coral/com.amazonaws.mediapackage/")
                 .withBody("{\"message\": \"" + message + "\"}");
     }

@@ -41,8 +41,7 @@ class ApiOnlyFieldsTest {
     private static final String REWRITE = "livestreaming.writeApiOnlyFields";
 
     /** What botocore's model has and the SDK lacks, and a JSON path to each structure that has such members. */
-    private record Gaps(Map<String, Set<String>> missing, Map<String, List<String>> pathTo) {
-    }
+    private record Gaps(Map<String, Set<String>> missing, Map<String, List<String>> pathTo) {}
 
     @Test
     void committedListIsWhatBotocoresModelHasAndTheBundledSdkLacks() throws IOException {
@@ -51,33 +50,45 @@ class ApiOnlyFieldsTest {
             Files.writeString(COMMITTED, expected);
         }
 
-        assertEquals(expected, Files.readString(COMMITTED), COMMITTED + " is out of date with botocore "
-                + PythonTools.botocoreVersion() + " and the AWS SDK " + VersionInfo.SDK_VERSION + "; rewrite it with"
-                + " mvn -o test -Dtest=ApiOnlyFieldsTest -D" + REWRITE + "=true");
+        assertEquals(
+                expected,
+                Files.readString(COMMITTED),
+                COMMITTED + " is out of date with botocore "
+                        + PythonTools.botocoreVersion() + " and the AWS SDK " + VersionInfo.SDK_VERSION
+                        + "; rewrite it with"
+                        + " mvn -o test -Dtest=ApiOnlyFieldsTest -D" + REWRITE + "=true");
     }
 
     @Test
     void aFieldTheApiHasButTheSdkLacksIsNamedAsSuch() {
         Gaps gaps = gaps();
-        assertFalse(gaps.missing().isEmpty(), "botocore's MediaLive model has nothing the SDK lacks, so this test"
-                + " has no field to try; write one into a structure by hand if that ever happens");
+        assertFalse(
+                gaps.missing().isEmpty(),
+                "botocore's MediaLive model has nothing the SDK lacks, so this test"
+                        + " has no field to try; write one into a structure by hand if that ever happens");
         String structure = gaps.missing().keySet().iterator().next();
         String member = gaps.missing().get(structure).iterator().next();
         List<String> path = gaps.pathTo().get(structure);
         ObjectNode profile = JsonNodeFactory.instance.objectNode();
         ObjectNode target = profile;
         for (String step : path) {
-            target = step.endsWith("[0]") ? target.withArray(step.substring(0, step.length() - 3)).addObject()
+            target = step.endsWith("[0]")
+                    ? target.withArray(step.substring(0, step.length() - 3)).addObject()
                     : target.putObject(step);
         }
         target.put(member, true);
 
-        InvalidProfileException e = assertThrows(InvalidProfileException.class,
-                () -> ProfileJson.readEncoderSettings(profile));
+        InvalidProfileException e =
+                assertThrows(InvalidProfileException.class, () -> ProfileJson.readEncoderSettings(profile));
 
-        String jsonPath = "$" + String.join("", path.stream().map(step -> "." + step).toList()) + "." + member;
-        assertEquals(List.of(new ProfileProblem(jsonPath, member + " is a MediaLive API field the bundled AWS SDK "
-                + VersionInfo.SDK_VERSION + " does not support yet")), e.problems());
+        String jsonPath =
+                "$" + String.join("", path.stream().map(step -> "." + step).toList()) + "." + member;
+        assertEquals(
+                List.of(new ProfileProblem(
+                        jsonPath,
+                        member + " is a MediaLive API field the bundled AWS SDK " + VersionInfo.SDK_VERSION
+                                + " does not support yet")),
+                e.problems());
     }
 
     @Test
@@ -85,10 +96,11 @@ class ApiOnlyFieldsTest {
         ObjectNode profile = JsonNodeFactory.instance.objectNode();
         profile.putObject("TimecodeConfig").put("Sorce", "SYSTEMCLOCK");
 
-        InvalidProfileException e = assertThrows(InvalidProfileException.class,
-                () -> ProfileJson.readEncoderSettings(profile));
+        InvalidProfileException e =
+                assertThrows(InvalidProfileException.class, () -> ProfileJson.readEncoderSettings(profile));
 
-        assertEquals(List.of(new ProfileProblem("$.TimecodeConfig.Sorce", "unknown field; did you mean Source?")),
+        assertEquals(
+                List.of(new ProfileProblem("$.TimecodeConfig.Sorce", "unknown field; did you mean Source?")),
                 e.problems());
     }
 
@@ -101,7 +113,8 @@ class ApiOnlyFieldsTest {
     void parsedListAnswersOnlyForItsOwnMembers() {
         ApiOnlyFields list = ApiOnlyFields.parse("# comment\nsdk 9.9.9\nH264Settings NewThing OtherThing\n");
 
-        assertEquals("NewThing is a MediaLive API field the bundled AWS SDK 9.9.9 does not support yet",
+        assertEquals(
+                "NewThing is a MediaLive API field the bundled AWS SDK 9.9.9 does not support yet",
                 list.reason("H264Settings", "NewThing").orElseThrow());
         assertFalse(list.reason("H264Settings", "Profle").isPresent());
         assertFalse(list.reason("H265Settings", "NewThing").isPresent());
@@ -110,13 +123,18 @@ class ApiOnlyFieldsTest {
     private static Gaps gaps() {
         JsonNode shapes = PythonTools.serviceModel("medialive").get("shapes");
         Gaps gaps = new Gaps(new TreeMap<>(), new HashMap<>());
-        walk((SdkPojo) EncoderSettings.builder(), shapes.get("EncoderSettings"), shapes, List.of(), gaps,
+        walk(
+                (SdkPojo) EncoderSettings.builder(),
+                shapes.get("EncoderSettings"),
+                shapes,
+                List.of(),
+                gaps,
                 new HashSet<>());
         return gaps;
     }
 
-    private static void walk(SdkPojo builder, JsonNode shape, JsonNode shapes, List<String> path, Gaps gaps,
-                             Set<String> seen) {
+    private static void walk(
+            SdkPojo builder, JsonNode shape, JsonNode shapes, List<String> path, Gaps gaps, Set<String> seen) {
         String structure = ModelEnums.structureName(builder.getClass());
         if (!seen.add(structure)) {
             return;
@@ -155,12 +173,18 @@ class ApiOnlyFieldsTest {
     private static String render(Gaps gaps) {
         StringBuilder text = new StringBuilder()
                 .append("# MediaLive API fields (by structure, from EncoderSettings down) that the bundled AWS SDK\n")
-                .append("# lacks: botocore ").append(PythonTools.botocoreVersion())
+                .append("# lacks: botocore ")
+                .append(PythonTools.botocoreVersion())
                 .append("'s MediaLive model against the SDK's model metadata.\n")
                 .append("# Written by ApiOnlyFieldsTest (-Dlivestreaming.writeApiOnlyFields=true); do not edit.\n")
-                .append("sdk ").append(VersionInfo.SDK_VERSION).append('\n');
-        gaps.missing().forEach((structure, members) ->
-                text.append(structure).append(' ').append(String.join(" ", members)).append('\n'));
+                .append("sdk ")
+                .append(VersionInfo.SDK_VERSION)
+                .append('\n');
+        gaps.missing()
+                .forEach((structure, members) -> text.append(structure)
+                        .append(' ')
+                        .append(String.join(" ", members))
+                        .append('\n'));
         return text.toString();
     }
 }

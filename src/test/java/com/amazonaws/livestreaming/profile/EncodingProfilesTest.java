@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 class EncodingProfilesTest {
     private static final String ALLOWED = "allowed values: 1080p, 720p, 540p, or s3://bucket/key.json";
+
     @AutoClose
     private final WireMockAws wire = new WireMockAws(1);
 
@@ -38,9 +39,15 @@ class EncodingProfilesTest {
 
     @Test
     void builtInProfilesLoadFromTheJarWithTheirLadders() {
-        assertEquals(8, withoutS3().load("1080p").encoderSettings().videoDescriptions().size());
-        assertEquals(7, withoutS3().load("720p").encoderSettings().videoDescriptions().size());
-        assertEquals(5, withoutS3().load("540p").encoderSettings().videoDescriptions().size());
+        assertEquals(
+                8,
+                withoutS3().load("1080p").encoderSettings().videoDescriptions().size());
+        assertEquals(
+                7,
+                withoutS3().load("720p").encoderSettings().videoDescriptions().size());
+        assertEquals(
+                5,
+                withoutS3().load("540p").encoderSettings().videoDescriptions().size());
     }
 
     @Test
@@ -49,14 +56,23 @@ class EncodingProfilesTest {
 
         assertEquals("1080p", profile.name());
         assertEquals(InputResolution.HD, profile.inputSpecification().resolution());
-        assertEquals(InputMaximumBitrate.MAX_20_MBPS, profile.inputSpecification().maximumBitrate());
-        assertEquals("destination1", profile.encoderSettings().outputGroups().get(0).outputGroupSettings()
-                .mediaPackageGroupSettings().destination().destinationRefId());
+        assertEquals(
+                InputMaximumBitrate.MAX_20_MBPS, profile.inputSpecification().maximumBitrate());
+        assertEquals(
+                "destination1",
+                profile.encoderSettings()
+                        .outputGroups()
+                        .get(0)
+                        .outputGroupSettings()
+                        .mediaPackageGroupSettings()
+                        .destination()
+                        .destinationRefId());
     }
 
     @Test
     void unknownReferenceNamesThePropertyAndTheAllowedValues() {
-        InvalidPropertyException e = assertThrows(InvalidPropertyException.class, () -> withoutS3().load("4k"));
+        InvalidPropertyException e =
+                assertThrows(InvalidPropertyException.class, () -> withoutS3().load("4k"));
 
         assertEquals("EncodingProfile", e.property());
         assertEquals("EncodingProfile is '4k'; " + ALLOWED, e.getMessage());
@@ -64,8 +80,8 @@ class EncodingProfilesTest {
 
     @Test
     void s3UrlWithoutAKeyIsAnUnknownReference() {
-        InvalidPropertyException e = assertThrows(InvalidPropertyException.class,
-                () -> withoutS3().load("s3://bucket-only"));
+        InvalidPropertyException e =
+                assertThrows(InvalidPropertyException.class, () -> withoutS3().load("s3://bucket-only"));
 
         assertEquals("EncodingProfile is 's3://bucket-only'; " + ALLOWED, e.getMessage());
     }
@@ -74,15 +90,24 @@ class EncodingProfilesTest {
     void s3ProfileIsFetchedWithGetObjectAndChecked() {
         ObjectNode custom = Profiles.shipped("720p");
         Profiles.h264(custom, 0).put("QvbrQualityLevel", 9);
-        wire.server().stubFor(get(urlPathEqualTo("/my-profiles/live/custom.json")).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(Profiles.bytes(custom))));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/my-profiles/live/custom.json"))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(Profiles.bytes(custom))));
 
         EncodingProfile profile = profiles().load("s3://my-profiles/live/custom.json");
 
         assertEquals("s3://my-profiles/live/custom.json", profile.name());
-        assertEquals(9, profile.encoderSettings().videoDescriptions().get(0).codecSettings().h264Settings()
-                .qvbrQualityLevel());
+        assertEquals(
+                9,
+                profile.encoderSettings()
+                        .videoDescriptions()
+                        .get(0)
+                        .codecSettings()
+                        .h264Settings()
+                        .qvbrQualityLevel());
         assertEquals(List.of("S3:GetObject"), wire.calls());
         assertTrue(EncodingProfiles.API_CALLS.containsAll(wire.calls()));
         wire.server().verify(1, getRequestedFor(urlEqualTo("/my-profiles/live/custom.json")));
@@ -90,14 +115,17 @@ class EncodingProfilesTest {
 
     @Test
     void missingS3ObjectIsAOneLineReasonNamingTheUrl() {
-        wire.server().stubFor(get(urlPathEqualTo("/my-profiles/gone.json")).willReturn(aResponse()
-                .withStatus(404).withHeader("Content-Type", "application/xml")
-                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code>"
-                        + "<Message>The specified key does not exist.</Message><Key>gone.json</Key>"
-                        + "<RequestId>4442587FB7D0A2F9</RequestId><HostId>host</HostId></Error>")));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/my-profiles/gone.json"))
+                        .willReturn(aResponse()
+                                .withStatus(404)
+                                .withHeader("Content-Type", "application/xml")
+                                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code>"
+                                        + "<Message>The specified key does not exist.</Message><Key>gone.json</Key>"
+                                        + "<RequestId>4442587FB7D0A2F9</RequestId><HostId>host</HostId></Error>")));
 
-        InvalidPropertyException e = assertThrows(InvalidPropertyException.class,
-                () -> profiles().load("s3://my-profiles/gone.json"));
+        InvalidPropertyException e =
+                assertThrows(InvalidPropertyException.class, () -> profiles().load("s3://my-profiles/gone.json"));
 
         assertEquals("EncodingProfile", e.property());
         assertEquals("EncodingProfile s3://my-profiles/gone.json does not exist", e.getMessage());
@@ -105,16 +133,24 @@ class EncodingProfilesTest {
 
     @Test
     void unreadableS3ObjectSaysAccessIsDenied() {
-        wire.server().stubFor(get(urlPathEqualTo("/their-bucket/p.json")).willReturn(aResponse()
-                .withStatus(403).withHeader("Content-Type", "application/xml")
-                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code>"
-                        + "<Message>Access Denied</Message><RequestId>5A1B</RequestId><HostId>h</HostId></Error>")));
+        wire.server()
+                .stubFor(
+                        get(urlPathEqualTo("/their-bucket/p.json"))
+                                .willReturn(
+                                        aResponse()
+                                                .withStatus(403)
+                                                .withHeader("Content-Type", "application/xml")
+                                                .withBody(
+                                                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code>"
+                                                                + "<Message>Access Denied</Message><RequestId>5A1B</RequestId><HostId>h</HostId></Error>")));
 
-        InvalidPropertyException e = assertThrows(InvalidPropertyException.class,
-                () -> profiles().load("s3://their-bucket/p.json"));
+        InvalidPropertyException e =
+                assertThrows(InvalidPropertyException.class, () -> profiles().load("s3://their-bucket/p.json"));
 
-        assertEquals("EncodingProfile s3://their-bucket/p.json cannot be read: S3 GetObject failed: 403 AccessDenied: "
-                + "Access Denied (the function's role needs s3:GetObject on it)", e.getMessage());
+        assertEquals(
+                "EncodingProfile s3://their-bucket/p.json cannot be read: S3 GetObject failed: 403 AccessDenied: "
+                        + "Access Denied (the function's role needs s3:GetObject on it)",
+                e.getMessage());
     }
 
     @Test
@@ -123,16 +159,19 @@ class EncodingProfilesTest {
         for (int i = 0; i < 8; i++) {
             ((ObjectNode) broken.withArray("VideoDescriptions").get(i)).put("Widht", 1);
         }
-        wire.server().stubFor(get(urlPathEqualTo("/my-profiles/broken.json")).willReturn(aResponse()
-                .withStatus(200).withBody(Profiles.bytes(broken))));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/my-profiles/broken.json"))
+                        .willReturn(aResponse().withStatus(200).withBody(Profiles.bytes(broken))));
 
-        InvalidPropertyException e = assertThrows(InvalidPropertyException.class,
-                () -> profiles().load("s3://my-profiles/broken.json"));
+        InvalidPropertyException e =
+                assertThrows(InvalidPropertyException.class, () -> profiles().load("s3://my-profiles/broken.json"));
 
         String reason = e.getMessage();
-        assertTrue(reason.startsWith("EncodingProfile s3://my-profiles/broken.json is not a valid profile: "
-                + "$.VideoDescriptions[0].Widht: unknown field; did you mean Width?; "
-                + "$.VideoDescriptions[1].Widht: unknown field; did you mean Width?"), reason);
+        assertTrue(
+                reason.startsWith("EncodingProfile s3://my-profiles/broken.json is not a valid profile: "
+                        + "$.VideoDescriptions[0].Widht: unknown field; did you mean Width?; "
+                        + "$.VideoDescriptions[1].Widht: unknown field; did you mean Width?"),
+                reason);
         assertTrue(reason.matches(".* \\(and \\d more\\)"), reason);
         assertTrue(reason.length() < 400, reason.length() + ": " + reason);
         assertFalse(reason.contains("\n"), reason);
@@ -140,14 +179,18 @@ class EncodingProfilesTest {
 
     @Test
     void s3ProfileThatIsNotJsonSaysWhere() {
-        wire.server().stubFor(get(urlPathEqualTo("/my-profiles/notes.json")).willReturn(aResponse()
-                .withStatus(200).withBody("VideoDescriptions: []")));
+        wire.server()
+                .stubFor(get(urlPathEqualTo("/my-profiles/notes.json"))
+                        .willReturn(aResponse().withStatus(200).withBody("VideoDescriptions: []")));
 
-        InvalidPropertyException e = assertThrows(InvalidPropertyException.class,
-                () -> profiles().load("s3://my-profiles/notes.json"));
+        InvalidPropertyException e =
+                assertThrows(InvalidPropertyException.class, () -> profiles().load("s3://my-profiles/notes.json"));
 
-        assertTrue(e.getMessage().startsWith("EncodingProfile s3://my-profiles/notes.json is not a valid profile: "
-                + "$: not valid JSON at line 1, column "), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("EncodingProfile s3://my-profiles/notes.json is not a valid profile: "
+                                + "$: not valid JSON at line 1, column "),
+                e.getMessage());
     }
 
     @Test

@@ -13,7 +13,11 @@ class InputSpecificationsTest {
     }
 
     private static InputSpecification spec(String resolution, String maximum) {
-        return InputSpecification.builder().codec("AVC").resolution(resolution).maximumBitrate(maximum).build();
+        return InputSpecification.builder()
+                .codec("AVC")
+                .resolution(resolution)
+                .maximumBitrate(maximum)
+                .build();
     }
 
     @Test
@@ -34,7 +38,9 @@ class InputSpecificationsTest {
     @Test
     void ladderTallerThan1080NeedsAUhdInputUpTo50Mbps() {
         ObjectNode profile = Profiles.shipped("1080p");
-        ((ObjectNode) profile.withArray("VideoDescriptions").get(0)).put("Width", 3840).put("Height", 2160);
+        ((ObjectNode) profile.withArray("VideoDescriptions").get(0))
+                .put("Width", 3840)
+                .put("Height", 2160);
         Profiles.h264(profile, 0).put("MaxBitrate", 16_000_000);
 
         assertEquals(spec("UHD", "MAX_50_MBPS"), of(profile));

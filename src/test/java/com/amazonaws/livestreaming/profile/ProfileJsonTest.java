@@ -35,11 +35,35 @@ class ProfileJsonTest {
         EncoderSettings settings = ProfileJson.readEncoderSettings(Profiles.shipped("1080p"));
 
         assertEquals(1920, settings.videoDescriptions().get(0).width());
-        assertEquals(H264Profile.HIGH, settings.videoDescriptions().get(0).codecSettings().h264Settings().profile());
-        assertEquals(2.0, settings.videoDescriptions().get(0).codecSettings().h264Settings().gopSize());
-        assertEquals(128000.0, settings.audioDescriptions().get(0).codecSettings().aacSettings().bitrate());
-        assertEquals("destination1", settings.outputGroups().get(0).outputGroupSettings().mediaPackageGroupSettings()
-                .destination().destinationRefId());
+        assertEquals(
+                H264Profile.HIGH,
+                settings.videoDescriptions()
+                        .get(0)
+                        .codecSettings()
+                        .h264Settings()
+                        .profile());
+        assertEquals(
+                2.0,
+                settings.videoDescriptions()
+                        .get(0)
+                        .codecSettings()
+                        .h264Settings()
+                        .gopSize());
+        assertEquals(
+                128000.0,
+                settings.audioDescriptions()
+                        .get(0)
+                        .codecSettings()
+                        .aacSettings()
+                        .bitrate());
+        assertEquals(
+                "destination1",
+                settings.outputGroups()
+                        .get(0)
+                        .outputGroupSettings()
+                        .mediaPackageGroupSettings()
+                        .destination()
+                        .destinationRefId());
     }
 
     @Test
@@ -48,11 +72,14 @@ class ProfileJsonTest {
         ObjectNode h264 = Profiles.h264(profile, 2);
         h264.set("Profle", h264.remove("Profile"));
 
-        InvalidProfileException e = assertThrows(InvalidProfileException.class,
-                () -> ProfileJson.readEncoderSettings(profile));
+        InvalidProfileException e =
+                assertThrows(InvalidProfileException.class, () -> ProfileJson.readEncoderSettings(profile));
 
-        assertEquals(List.of(new ProfileProblem("$.VideoDescriptions[2].CodecSettings.H264Settings.Profle",
-                "unknown field; did you mean Profile?")), e.problems());
+        assertEquals(
+                List.of(new ProfileProblem(
+                        "$.VideoDescriptions[2].CodecSettings.H264Settings.Profle",
+                        "unknown field; did you mean Profile?")),
+                e.problems());
     }
 
     @Test
@@ -60,10 +87,12 @@ class ProfileJsonTest {
         ObjectNode profile = Profiles.shipped("540p");
         profile.with("TimecodeConfig").put("Wibble", 1);
 
-        InvalidProfileException e = assertThrows(InvalidProfileException.class,
-                () -> ProfileJson.readEncoderSettings(profile));
+        InvalidProfileException e =
+                assertThrows(InvalidProfileException.class, () -> ProfileJson.readEncoderSettings(profile));
 
-        assertEquals("$.TimecodeConfig.Wibble: unknown field in TimecodeConfig", e.problems().get(0).toString());
+        assertEquals(
+                "$.TimecodeConfig.Wibble: unknown field in TimecodeConfig",
+                e.problems().get(0).toString());
     }
 
     @Test
@@ -71,10 +100,12 @@ class ProfileJsonTest {
         ObjectNode profile = Profiles.shipped("540p");
         profile.set("timecodeConfig", profile.remove("TimecodeConfig"));
 
-        InvalidProfileException e = assertThrows(InvalidProfileException.class,
-                () -> ProfileJson.readEncoderSettings(profile));
+        InvalidProfileException e =
+                assertThrows(InvalidProfileException.class, () -> ProfileJson.readEncoderSettings(profile));
 
-        assertEquals("$.timecodeConfig: unknown field; did you mean TimecodeConfig?", e.problems().get(0).toString());
+        assertEquals(
+                "$.timecodeConfig: unknown field; did you mean TimecodeConfig?",
+                e.problems().get(0).toString());
     }
 
     @Test
@@ -83,13 +114,15 @@ class ProfileJsonTest {
         ((ObjectNode) profile.withArray("VideoDescriptions").get(1)).put("Width", "1280");
         Profiles.h264(profile, 0).put("MaxBitrate", 5.5e6);
 
-        InvalidProfileException e = assertThrows(InvalidProfileException.class,
-                () -> ProfileJson.readEncoderSettings(profile));
+        InvalidProfileException e =
+                assertThrows(InvalidProfileException.class, () -> ProfileJson.readEncoderSettings(profile));
 
-        assertEquals(List.of(
-                new ProfileProblem("$.VideoDescriptions[0].CodecSettings.H264Settings.MaxBitrate",
-                        "expected an integer, got a decimal number"),
-                new ProfileProblem("$.VideoDescriptions[1].Width", "expected an integer, got a string")),
+        assertEquals(
+                List.of(
+                        new ProfileProblem(
+                                "$.VideoDescriptions[0].CodecSettings.H264Settings.MaxBitrate",
+                                "expected an integer, got a decimal number"),
+                        new ProfileProblem("$.VideoDescriptions[1].Width", "expected an integer, got a string")),
                 e.problems());
     }
 
@@ -98,11 +131,13 @@ class ProfileJsonTest {
         ObjectNode profile = Profiles.shipped("540p");
         Profiles.h264(profile, 4).put("RateControlMode", "QVRB");
 
-        InvalidProfileException e = assertThrows(InvalidProfileException.class,
-                () -> ProfileJson.readEncoderSettings(profile));
+        InvalidProfileException e =
+                assertThrows(InvalidProfileException.class, () -> ProfileJson.readEncoderSettings(profile));
 
-        assertEquals(List.of(new ProfileProblem("$.VideoDescriptions[4].CodecSettings.H264Settings.RateControlMode",
-                "unknown value 'QVRB'; did you mean QVBR?; allowed values: CBR, MULTIPLEX, QVBR, VBR")),
+        assertEquals(
+                List.of(new ProfileProblem(
+                        "$.VideoDescriptions[4].CodecSettings.H264Settings.RateControlMode",
+                        "unknown value 'QVRB'; did you mean QVBR?; allowed values: CBR, MULTIPLEX, QVBR, VBR")),
                 e.problems());
     }
 
@@ -111,12 +146,16 @@ class ProfileJsonTest {
         ObjectNode group = Profiles.JSON.createObjectNode();
         group.putArray("AdMarkers").add("ELEMENTAL_SCTE35").add("SCTE35");
 
-        InvalidProfileException e = assertThrows(InvalidProfileException.class,
-                () -> ProfileJson.read(group, HlsGroupSettings.class));
+        InvalidProfileException e =
+                assertThrows(InvalidProfileException.class, () -> ProfileJson.read(group, HlsGroupSettings.class));
 
         assertEquals("$.AdMarkers[1]", e.problems().get(0).path());
-        assertTrue(e.problems().get(0).message().startsWith("unknown value 'SCTE35'"), e.problems().get(0).message());
-        assertTrue(e.problems().get(0).message().contains("ELEMENTAL_SCTE35"), e.problems().get(0).message());
+        assertTrue(
+                e.problems().get(0).message().startsWith("unknown value 'SCTE35'"),
+                e.problems().get(0).message());
+        assertTrue(
+                e.problems().get(0).message().contains("ELEMENTAL_SCTE35"),
+                e.problems().get(0).message());
     }
 
     @Test
@@ -136,30 +175,38 @@ class ProfileJsonTest {
         Profiles.h264(profile, 7).put("GopSizeUnit", "SECONDS");
         profile.with("TimecodeConfig").put("Source", 3);
 
-        InvalidProfileException e = assertThrows(InvalidProfileException.class,
-                () -> ProfileJson.readEncoderSettings(profile));
+        InvalidProfileException e =
+                assertThrows(InvalidProfileException.class, () -> ProfileJson.readEncoderSettings(profile));
 
-        assertEquals(List.of("$.TimecodeConfig.Source", "$.VideoDescriptions[0].CodecSettings.H264Settings.Level",
-                "$.VideoDescriptions[7].CodecSettings.H264Settings.GopSizeUnit"),
+        assertEquals(
+                List.of(
+                        "$.TimecodeConfig.Source",
+                        "$.VideoDescriptions[0].CodecSettings.H264Settings.Level",
+                        "$.VideoDescriptions[7].CodecSettings.H264Settings.GopSizeUnit"),
                 e.problems().stream().map(ProfileProblem::path).sorted().toList());
     }
 
     @Test
     void textThatIsNotJsonIsAProblemWithLineAndColumn() {
-        InvalidProfileException e = assertThrows(InvalidProfileException.class,
+        InvalidProfileException e = assertThrows(
+                InvalidProfileException.class,
                 () -> ProfileJson.parse("{\n  \"TimecodeConfig\": {,}\n}".getBytes(StandardCharsets.UTF_8)));
 
         assertEquals("$", e.problems().get(0).path());
-        assertTrue(e.problems().get(0).message().startsWith("not valid JSON at line 2, column "),
+        assertTrue(
+                e.problems().get(0).message().startsWith("not valid JSON at line 2, column "),
                 e.problems().get(0).message());
     }
 
     @Test
     void repeatedKeyIsAProblemRatherThanSilentlyLastOneWins() {
-        InvalidProfileException e = assertThrows(InvalidProfileException.class, () -> ProfileJson.parse(
-                "{\"TimecodeConfig\": {}, \"TimecodeConfig\": {}}".getBytes(StandardCharsets.UTF_8)));
+        InvalidProfileException e = assertThrows(
+                InvalidProfileException.class,
+                () -> ProfileJson.parse(
+                        "{\"TimecodeConfig\": {}, \"TimecodeConfig\": {}}".getBytes(StandardCharsets.UTF_8)));
 
-        assertTrue(e.problems().get(0).message().contains("Duplicate field 'TimecodeConfig'"),
+        assertTrue(
+                e.problems().get(0).message().contains("Duplicate field 'TimecodeConfig'"),
                 e.problems().get(0).message());
     }
 
@@ -167,15 +214,20 @@ class ProfileJsonTest {
     void writingARequestGivesTheCliFormWithOnlyTheMembersSet() {
         CreateChannelRequest request = CreateChannelRequest.builder()
                 .name("demo-stack-livestream")
-                .inputSpecification(InputSpecification.builder().codec("AVC").resolution("HD")
-                        .maximumBitrate("MAX_20_MBPS").build())
+                .inputSpecification(InputSpecification.builder()
+                        .codec("AVC")
+                        .resolution("HD")
+                        .maximumBitrate("MAX_20_MBPS")
+                        .build())
                 .encoderSettings(ProfileJson.readEncoderSettings(Profiles.shipped("540p")))
                 .build();
 
         ObjectNode json = ProfileJson.write(request);
 
         assertEquals("demo-stack-livestream", json.get("Name").textValue());
-        assertEquals("MAX_20_MBPS", json.get("InputSpecification").get("MaximumBitrate").textValue());
+        assertEquals(
+                "MAX_20_MBPS",
+                json.get("InputSpecification").get("MaximumBitrate").textValue());
         assertEquals(Profiles.shipped("540p"), json.get("EncoderSettings"));
         assertFalse(json.has("RequestId"), "an unset idempotency token is not invented: " + json.fieldNames());
         assertFalse(json.has("Tags"), "an unset map is left out");

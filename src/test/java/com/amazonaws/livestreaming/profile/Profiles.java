@@ -12,8 +12,7 @@ import java.nio.file.Path;
 final class Profiles {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Profiles() {
-    }
+    private Profiles() {}
 
     static Path file(String name) {
         return Path.of("encoding-profiles", "medialive-" + name + ".json");
@@ -37,6 +36,9 @@ final class Profiles {
 
     /** The H264Settings of the rung at {@code index}. */
     static ObjectNode h264(ObjectNode profile, int index) {
-        return (ObjectNode) profile.withArray("VideoDescriptions").get(index).get("CodecSettings").get("H264Settings");
+        return (ObjectNode) profile.withArray("VideoDescriptions")
+                .get(index)
+                .get("CodecSettings")
+                .get("H264Settings");
     }
 }

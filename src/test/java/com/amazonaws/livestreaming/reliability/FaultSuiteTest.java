@@ -57,13 +57,13 @@ import org.junit.jupiter.api.TestFactory;
 class FaultSuiteTest {
     /** Set to {@code true}, the suite rewrites RELIABILITY.md's tables instead of comparing them. */
     static final String UPDATE = "RELIABILITY_UPDATE";
+
     static final String REGENERATE = UPDATE + "=true mvn -B -o test -Dtest=FaultSuiteTest";
     private static final Path DOC = Path.of("RELIABILITY.md");
     private static final Path GENERATED = Path.of("target", "reliability-matrix.md");
     private static final String START = "<!-- fault-suite:start -->";
     private static final String END = "<!-- fault-suite:end -->";
-    private static final List<RequestType> TYPES = List.of(RequestType.CREATE, RequestType.UPDATE,
-            RequestType.DELETE);
+    private static final List<RequestType> TYPES = List.of(RequestType.CREATE, RequestType.UPDATE, RequestType.DELETE);
     private static final Duration NO_ANSWER_TIME_LEFT = Duration.ofSeconds(3);
     /**
      * The time left when the ResponseURL answers slowly once (after all of it): the first try waits about two thirds
@@ -75,9 +75,15 @@ class FaultSuiteTest {
     private static JsonLog activeLog;
 
     /** A case in the pool and where it goes in the report. */
-    private record Submitted(String name, Report.Group group, String kind, RequestType type, String call,
-                             Fault fault, boolean persistent, LanePool.Job<Verdict> job) {
-    }
+    private record Submitted(
+            String name,
+            Report.Group group,
+            String kind,
+            RequestType type,
+            String call,
+            Fault fault,
+            boolean persistent,
+            LanePool.Job<Verdict> job) {}
 
     private final List<Submitted> submitted = new ArrayList<>();
 
@@ -96,12 +102,15 @@ class FaultSuiteTest {
     @TestFactory
     Stream<DynamicNode> faultSuite() {
         Set<String> only = Set.of(System.getProperty("faultsuite.kinds", "").split(",")).stream()
-                .filter(k -> !k.isBlank()).collect(Collectors.toSet());
+                .filter(k -> !k.isBlank())
+                .collect(Collectors.toSet());
         Map<String, Set<String>> specs = specs();
         specs.keySet().removeIf(kind -> !only.isEmpty() && !only.contains(kind));
-        List<Scenario> scenarios = Scenarios.all().stream().filter(s -> specs.containsKey(s.kind())).toList();
+        List<Scenario> scenarios = Scenarios.all().stream()
+                .filter(s -> specs.containsKey(s.kind()))
+                .toList();
         Map<Scenario, LanePool.Job<StackRun.Result>> cleanJobs = new LinkedHashMap<>();
-        scenarios.forEach(s -> cleanJobs.put(s, pool.submit(lane -> StackRun.run(lane, s, aws -> { }))));
+        scenarios.forEach(s -> cleanJobs.put(s, pool.submit(lane -> StackRun.run(lane, s, aws -> {}))));
         Map<Scenario, Verdict.Clean> cleans = new LinkedHashMap<>();
         List<DynamicTest> cleanTests = new ArrayList<>();
         cleanJobs.forEach((scenario, job) -> {
@@ -118,7 +127,8 @@ class FaultSuiteTest {
             if (verdict.passed()) {
                 cleans.put(scenario, Verdict.Clean.of(result));
             }
-            cleanTests.add(DynamicTest.dynamicTest(scenario.title() + " answers as it should without faults",
+            cleanTests.add(DynamicTest.dynamicTest(
+                    scenario.title() + " answers as it should without faults",
                     () -> assertTrue(verdict.passed(), verdict.problems() + "\n" + result.log())));
         });
 
@@ -147,7 +157,12 @@ class FaultSuiteTest {
         var registry = pool.registry();
         Map<String, Set<String>> specs = new LinkedHashMap<>();
         for (String kind : registry.kinds()) {
-            specs.put(kind, new TreeSet<>(registry.find(kind).map(ResourceManager::spec).orElseThrow().apiCalls()));
+            specs.put(
+                    kind,
+                    new TreeSet<>(registry.find(kind)
+                            .map(ResourceManager::spec)
+                            .orElseThrow()
+                            .apiCalls()));
         }
         return specs;
     }
@@ -165,8 +180,11 @@ class FaultSuiteTest {
             never.removeAll(made);
             Set<String> undeclared = new TreeSet<>(made);
             undeclared.removeAll(declared);
-            assertEquals(Set.of(), never, "calls Custom::" + kind + " declares that no scenario makes: add a "
-                    + "scenario to Scenarios that makes them, so the suite faults them");
+            assertEquals(
+                    Set.of(),
+                    never,
+                    "calls Custom::" + kind + " declares that no scenario makes: add a "
+                            + "scenario to Scenarios that makes them, so the suite faults them");
             assertEquals(Set.of(), undeclared, "calls Custom::" + kind + " makes without declaring them");
         })));
         return tests;
@@ -174,8 +192,8 @@ class FaultSuiteTest {
 
     // ---- the matrix ----
 
-    private void submitFaults(Map<String, Set<String>> specs, List<Scenario> scenarios,
-                              Map<Scenario, Verdict.Clean> cleans) {
+    private void submitFaults(
+            Map<String, Set<String>> specs, List<Scenario> scenarios, Map<Scenario, Verdict.Clean> cleans) {
         Set<String> allCalls = new TreeSet<>();
         specs.values().forEach(allCalls::addAll);
         Set<String> conflicting = BotocoreModels.callsThatCanAnswer(allCalls, "ConflictException");
@@ -203,11 +221,21 @@ class FaultSuiteTest {
                 continue;
             }
             for (boolean persistent : new boolean[] {false, true}) {
-                String name = scenario.title() + ": " + call + " " + fault.label() + (persistent ? " every time"
-                        : " " + Fault.TRANSIENT_TIMES + " times, then answered");
-                submit(name, Report.Group.FAULT, scenario, call, fault, persistent, lane -> Verdict.ofFault(clean,
-                        StackRun.run(lane, scenario, aws -> fault.inject(aws, call, persistent)), call, fault,
-                        persistent));
+                String name = scenario.title() + ": " + call + " " + fault.label()
+                        + (persistent ? " every time" : " " + Fault.TRANSIENT_TIMES + " times, then answered");
+                submit(
+                        name,
+                        Report.Group.FAULT,
+                        scenario,
+                        call,
+                        fault,
+                        persistent,
+                        lane -> Verdict.ofFault(
+                                clean,
+                                StackRun.run(lane, scenario, aws -> fault.inject(aws, call, persistent)),
+                                call,
+                                fault,
+                                persistent));
             }
         }
     }
@@ -228,10 +256,20 @@ class FaultSuiteTest {
                 }
                 String message = "fault suite: step " + (i + 1) + " refused";
                 int skip = occurrence - 1;
-                submit(scenario.title() + ": step " + (i + 1) + ", " + call + (occurrence > 1 ? " (call "
-                        + occurrence + ")" : ""), Report.Group.STEP, scenario, call, null, true,
-                        lane -> Verdict.ofStep(clean, StackRun.run(lane, scenario,
-                                aws -> aws.refuseFrom(call, skip, forbidden(call, message))), call, message));
+                submit(
+                        scenario.title() + ": step " + (i + 1) + ", " + call
+                                + (occurrence > 1 ? " (call " + occurrence + ")" : ""),
+                        Report.Group.STEP,
+                        scenario,
+                        call,
+                        null,
+                        true,
+                        lane -> Verdict.ofStep(
+                                clean,
+                                StackRun.run(
+                                        lane, scenario, aws -> aws.refuseFrom(call, skip, forbidden(call, message))),
+                                call,
+                                message));
             }
         });
     }
@@ -240,8 +278,7 @@ class FaultSuiteTest {
         if (call.startsWith("Ssm:")) {
             return AwsStandIn.refusal(call, 400, "AccessDeniedException", message);
         }
-        return AwsStandIn.refusal(call, 403, call.startsWith("S3:") ? "AccessDenied" : "ForbiddenException",
-                message);
+        return AwsStandIn.refusal(call, 403, call.startsWith("S3:") ? "AccessDenied" : "ForbiddenException", message);
     }
 
     // ---- delivered twice ----
@@ -249,13 +286,31 @@ class FaultSuiteTest {
     private void submitDeliveries(Map<Scenario, Verdict.Clean> cleans) {
         cleans.forEach((scenario, clean) -> {
             if (scenario.type() == RequestType.CREATE && !scenario.repeated() && scenario.succeeds()) {
-                submit(scenario.title() + " delivered twice in a row", Report.Group.TWICE_IN_A_ROW, scenario, null,
-                        null, false, lane -> twiceInARow(lane, scenario, clean));
-                submit(scenario.title() + " delivered twice at once", Report.Group.TWICE_AT_ONCE, scenario, null,
-                        null, false, lane -> twiceAtOnce(lane, scenario, clean));
+                submit(
+                        scenario.title() + " delivered twice in a row",
+                        Report.Group.TWICE_IN_A_ROW,
+                        scenario,
+                        null,
+                        null,
+                        false,
+                        lane -> twiceInARow(lane, scenario, clean));
+                submit(
+                        scenario.title() + " delivered twice at once",
+                        Report.Group.TWICE_AT_ONCE,
+                        scenario,
+                        null,
+                        null,
+                        false,
+                        lane -> twiceAtOnce(lane, scenario, clean));
             }
             if (scenario.type() == RequestType.DELETE) {
-                submit(scenario.title() + " delivered twice", Report.Group.DELETE_TWICE, scenario, null, null, false,
+                submit(
+                        scenario.title() + " delivered twice",
+                        Report.Group.DELETE_TWICE,
+                        scenario,
+                        null,
+                        null,
+                        false,
                         lane -> deleteTwice(lane, scenario));
             }
         });
@@ -299,13 +354,16 @@ class FaultSuiteTest {
     }
 
     /** Both deliveries SUCCESS with the same id, and AWS holds what one clean Create makes. */
-    private static Verdict sameResource(Verdict.Clean clean, Lane.Answer first, StackRun.Result result,
-                                        List<JsonNode> all) {
+    private static Verdict sameResource(
+            Verdict.Clean clean, Lane.Answer first, StackRun.Result result, List<JsonNode> all) {
         Verdict.Checks checks = new Verdict.Checks(result);
         if (first.puts().size() != 1 || !"SUCCESS".equals(first.status())) {
             checks.problem("the first delivery answered " + first.puts());
-        } else if (!first.physicalId().equals(result.answer().puts().isEmpty() ? null
-                : result.answer().physicalId())) {
+        } else if (!first.physicalId()
+                .equals(
+                        result.answer().puts().isEmpty()
+                                ? null
+                                : result.answer().physicalId())) {
             checks.problem("the deliveries answered different ids: " + all);
         }
         if (!masked(result.answered()).equals(masked(clean.answered()))) {
@@ -316,9 +374,11 @@ class FaultSuiteTest {
 
     /** What exists, ids and S3 versions aside: "one resource" compares kinds of things, not their ids. */
     private static List<String> masked(List<String> leftovers) {
-        return leftovers.stream().map(line -> line.replaceAll(" \\(version [^)]*\\)", "")
-                        .replaceAll("\\d{5,}", "#"))
-                .distinct().sorted().toList();
+        return leftovers.stream()
+                .map(line -> line.replaceAll(" \\(version [^)]*\\)", "").replaceAll("\\d{5,}", "#"))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static Verdict deleteTwice(Lane lane, Scenario scenario) {
@@ -342,20 +402,70 @@ class FaultSuiteTest {
             return;
         }
         Scenario create = scenarios.get(0);
-        submit("the ResponseURL answers 500 twice, then accepts", Report.Group.RESPONSE_URL, create, null, null,
-                false, lane -> responseUrl(lane, create, List.of(aResponse().withStatus(500),
-                        aResponse().withStatus(500)), Lane.LAMBDA_TIMEOUT, 3, true));
-        submit("the ResponseURL drops the connection, then accepts", Report.Group.RESPONSE_URL, create, null, null,
-                false, lane -> responseUrl(lane, create, List.of(aResponse().withFault(
-                        com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)), Lane.LAMBDA_TIMEOUT,
-                        2, true));
-        submit("the ResponseURL answers later than the try's timeout, then accepts", Report.Group.RESPONSE_URL,
-                create, null, null, false, lane -> responseUrl(lane, create, List.of(aResponse().withStatus(200)
-                        .withFixedDelay((int) SLOW_TIME_LEFT.toMillis())), SLOW_TIME_LEFT, 2, true));
-        submit("the ResponseURL refuses with 403", Report.Group.RESPONSE_URL, create, null, null, false,
-                lane -> responseUrl(lane, create, List.of(aResponse().withStatus(403).withBody(
-                        "<Error><Code>AccessDenied</Code></Error>")), Lane.LAMBDA_TIMEOUT, 1, false));
-        submit("the ResponseURL never answers", Report.Group.RESPONSE_URL, create, null, null, false,
+        submit(
+                "the ResponseURL answers 500 twice, then accepts",
+                Report.Group.RESPONSE_URL,
+                create,
+                null,
+                null,
+                false,
+                lane -> responseUrl(
+                        lane,
+                        create,
+                        List.of(aResponse().withStatus(500), aResponse().withStatus(500)),
+                        Lane.LAMBDA_TIMEOUT,
+                        3,
+                        true));
+        submit(
+                "the ResponseURL drops the connection, then accepts",
+                Report.Group.RESPONSE_URL,
+                create,
+                null,
+                null,
+                false,
+                lane -> responseUrl(
+                        lane,
+                        create,
+                        List.of(aResponse()
+                                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)),
+                        Lane.LAMBDA_TIMEOUT,
+                        2,
+                        true));
+        submit(
+                "the ResponseURL answers later than the try's timeout, then accepts",
+                Report.Group.RESPONSE_URL,
+                create,
+                null,
+                null,
+                false,
+                lane -> responseUrl(
+                        lane,
+                        create,
+                        List.of(aResponse().withStatus(200).withFixedDelay((int) SLOW_TIME_LEFT.toMillis())),
+                        SLOW_TIME_LEFT,
+                        2,
+                        true));
+        submit(
+                "the ResponseURL refuses with 403",
+                Report.Group.RESPONSE_URL,
+                create,
+                null,
+                null,
+                false,
+                lane -> responseUrl(
+                        lane,
+                        create,
+                        List.of(aResponse().withStatus(403).withBody("<Error><Code>AccessDenied</Code></Error>")),
+                        Lane.LAMBDA_TIMEOUT,
+                        1,
+                        false));
+        submit(
+                "the ResponseURL never answers",
+                Report.Group.RESPONSE_URL,
+                create,
+                null,
+                null,
+                false,
                 lane -> responseUrl(lane, create, null, NO_ANSWER_TIME_LEFT, -1, false));
     }
 
@@ -365,35 +475,51 @@ class FaultSuiteTest {
      * the time left, with no PUT after the handler has returned and no signature in the log. Then CloudFormation's
      * Delete (with the id it got, or, when the answer was lost, one it made up) leaves nothing.
      */
-    private static Verdict responseUrl(Lane lane, Scenario scenario, List<ResponseDefinitionBuilder> before,
-                                       Duration timeLeft, int puts, boolean delivered) {
+    private static Verdict responseUrl(
+            Lane lane,
+            Scenario scenario,
+            List<ResponseDefinitionBuilder> before,
+            Duration timeLeft,
+            int puts,
+            boolean delivered) {
         StackRun.Prepared prepared = StackRun.prepare(lane, scenario);
         WireMockServer server = lane.endpoint().server();
         if (before == null) {
-            server.stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).atPriority(1)
+            server.stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH))
+                    .atPriority(1)
                     .willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
         } else {
             String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
             for (int i = 0; i < before.size(); i++) {
-                server.stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).atPriority(1).inScenario("answers")
-                        .whenScenarioStateIs(state).willReturn(before.get(i)).willSetStateTo("after " + i));
+                server.stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH))
+                        .atPriority(1)
+                        .inScenario("answers")
+                        .whenScenarioStateIs(state)
+                        .willReturn(before.get(i))
+                        .willSetStateTo("after " + i));
                 state = "after " + i;
             }
         }
         long started = System.nanoTime();
         lane.send(prepared.event(), timeLeft);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        List<byte[]> bodies = server.getAllServeEvents().stream().map(e -> e.getRequest().getBody()).toList();
+        List<byte[]> bodies = server.getAllServeEvents().stream()
+                .map(e -> e.getRequest().getBody())
+                .toList();
         sleep(Duration.ofMillis(300));
         int after = server.getAllServeEvents().size();
         lane.endpoint().acceptAll();
         String log = lane.log();
-        String id = delivered ? Lane.answers(lane.endpoint().puts()).get(0).path("PhysicalResourceId").asText()
+        String id = delivered
+                ? Lane.answers(lane.endpoint().puts())
+                        .get(0)
+                        .path("PhysicalResourceId")
+                        .asText()
                 : "demo-stack-" + scenario.logicalId() + "-ABCDEFGHIJKL";
-        Lane.Answer deleted = lane.send(lane.event("Delete", scenario.kind(), scenario.logicalId(), id,
-                prepared.properties(), null));
-        StackRun.Result result = new StackRun.Result(deleted, List.of(), List.of(), List.of(),
-                prepared.world().leftovers(), log);
+        Lane.Answer deleted =
+                lane.send(lane.event("Delete", scenario.kind(), scenario.logicalId(), id, prepared.properties(), null));
+        StackRun.Result result = new StackRun.Result(
+                deleted, List.of(), List.of(), List.of(), prepared.world().leftovers(), log);
         Verdict.Checks checks = new Verdict.Checks(result);
         if (!"SUCCESS".equals(deleted.status())) {
             checks.problem("CloudFormation's Delete answered " + deleted.only());
@@ -401,15 +527,19 @@ class FaultSuiteTest {
         if (puts > 0 ? bodies.size() != puts : bodies.isEmpty()) {
             checks.problem("the answer was PUT " + bodies.size() + " times, expected " + (puts > 0 ? puts : "1+"));
         }
-        if (bodies.stream().map(b -> new String(b, StandardCharsets.UTF_8)).distinct().count() > 1) {
+        if (bodies.stream()
+                        .map(b -> new String(b, StandardCharsets.UTF_8))
+                        .distinct()
+                        .count()
+                > 1) {
             checks.problem("the PUTs carried different answers");
         }
         if (after != bodies.size()) {
             checks.problem("a PUT came after the handler had returned");
         }
         if (took.compareTo(timeLeft) >= 0) {
-            checks.problem("the handler returned after " + took.toMillis() + " ms, with " + timeLeft.toMillis()
-                    + " ms left");
+            checks.problem(
+                    "the handler returned after " + took.toMillis() + " ms, with " + timeLeft.toMillis() + " ms left");
         }
         if (!log.contains(ResponseEndpoint.PATH)) {
             checks.problem("the log does not say where the answer went: " + log);
@@ -427,18 +557,27 @@ class FaultSuiteTest {
 
     // ---- running and reporting ----
 
-    private void submit(String name, Report.Group group, Scenario scenario, String call, Fault fault,
-                        boolean persistent, Function<Lane, Verdict> work) {
-        submitted.add(new Submitted(name, group, scenario.kind(), scenario.type(), call, fault, persistent,
-                pool.submit(work)));
+    private void submit(
+            String name,
+            Report.Group group,
+            Scenario scenario,
+            String call,
+            Fault fault,
+            boolean persistent,
+            Function<Lane, Verdict> work) {
+        submitted.add(new Submitted(
+                name, group, scenario.kind(), scenario.type(), call, fault, persistent, pool.submit(work)));
     }
 
     private DynamicContainer container(String name, Report.Group group) {
-        return DynamicContainer.dynamicContainer(name, submitted.stream().filter(s -> s.group() == group)
-                .map(s -> DynamicTest.dynamicTest(s.name(), () -> {
-                    Verdict verdict = s.job().result();
-                    assertTrue(verdict.passed(), s.name() + ":\n" + String.join("\n", verdict.problems()));
-                })));
+        return DynamicContainer.dynamicContainer(
+                name,
+                submitted.stream()
+                        .filter(s -> s.group() == group)
+                        .map(s -> DynamicTest.dynamicTest(s.name(), () -> {
+                            Verdict verdict = s.job().result();
+                            assertTrue(verdict.passed(), s.name() + ":\n" + String.join("\n", verdict.problems()));
+                        })));
     }
 
     private void report(Map<String, Set<String>> specs) throws IOException {
@@ -448,11 +587,10 @@ class FaultSuiteTest {
             try {
                 verdict = s.job().result();
             } catch (RuntimeException | AssertionError e) {
-                verdict = new Verdict(Verdict.Outcome.AS_WITHOUT_THE_FAULT, List.of(String.valueOf(e)), false,
-                        false, false);
+                verdict = new Verdict(
+                        Verdict.Outcome.AS_WITHOUT_THE_FAULT, List.of(String.valueOf(e)), false, false, false);
             }
-            entries.add(new Report.Entry(s.group(), s.kind(), s.type(), s.call(), s.fault(), s.persistent(),
-                    verdict));
+            entries.add(new Report.Entry(s.group(), s.kind(), s.type(), s.call(), s.fault(), s.persistent(), verdict));
         }
         String tables = Report.markdown(entries, specs);
         Files.createDirectories(GENERATED.getParent());
@@ -465,11 +603,13 @@ class FaultSuiteTest {
         }
         String shown = doc.substring(start + START.length(), end).strip();
         if (Boolean.parseBoolean(System.getenv(UPDATE))) {
-            Files.writeString(DOC, doc.substring(0, start + START.length()) + "\n" + tables + "\n"
-                    + doc.substring(end));
+            Files.writeString(
+                    DOC, doc.substring(0, start + START.length()) + "\n" + tables + "\n" + doc.substring(end));
             return;
         }
-        assertEquals(tables.strip(), shown, DOC + "'s tables differ from this run's (" + GENERATED
-                + "); regenerate them with: " + REGENERATE);
+        assertEquals(
+                tables.strip(),
+                shown,
+                DOC + "'s tables differ from this run's (" + GENERATED + "); regenerate them with: " + REGENERATE);
     }
 }

@@ -42,6 +42,7 @@ final class Lane implements AutoCloseable {
     static final Duration SLOW_ANSWER = ATTEMPT_TIMEOUT.multipliedBy(2);
     /** The SDK's attempts per call in the suite; production makes 8. */
     static final int MAX_ATTEMPTS = 3;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The one answer (or the answers, when there were more) an event got, and the simulated time it took. */
@@ -67,16 +68,19 @@ final class Lane implements AutoCloseable {
     }
 
     private final SimulatedClock clock = new SimulatedClock();
-    private final AwsStandIn aws = new AwsStandIn(clock, MAX_ATTEMPTS, Duration.ofSeconds(30),
-            SimulatedBackoff.on(clock, ATTEMPT_TIMEOUT));
+    private final AwsStandIn aws =
+            new AwsStandIn(clock, MAX_ATTEMPTS, Duration.ofSeconds(30), SimulatedBackoff.on(clock, ATTEMPT_TIMEOUT));
     private final ResponseEndpoint endpoint = new ResponseEndpoint();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final Registry registry = Managers.standard(aws.clients());
     private final Handler handler;
 
     Lane() {
-        handler = new Handler(() -> registry, new ResponseSender(3, d -> { }),
-                new JsonLog(new PrintStream(log, true, StandardCharsets.UTF_8)), Handler.DEFAULT_SAFETY_MARGIN,
+        handler = new Handler(
+                () -> registry,
+                new ResponseSender(3, d -> {}),
+                new JsonLog(new PrintStream(log, true, StandardCharsets.UTF_8)),
+                Handler.DEFAULT_SAFETY_MARGIN,
                 clock);
         reset();
     }
@@ -112,8 +116,13 @@ final class Lane implements AutoCloseable {
         }
     }
 
-    byte[] event(String type, String kind, String logicalId, String physicalId, Map<String, ?> properties,
-                 Map<String, ?> old) {
+    byte[] event(
+            String type,
+            String kind,
+            String logicalId,
+            String physicalId,
+            Map<String, ?> properties,
+            Map<String, ?> old) {
         return Events.event(type, endpoint.url(), kind, logicalId, physicalId, properties, old);
     }
 
@@ -135,13 +144,15 @@ final class Lane implements AutoCloseable {
     }
 
     static List<JsonNode> answers(List<LoggedRequest> puts) {
-        return puts.stream().map(put -> {
-            try {
-                return JSON.readTree(put.getBody());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return puts.stream()
+                .map(put -> {
+                    try {
+                        return JSON.readTree(put.getBody());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
     }
 
     /** Everything the handler logged since the last reset. */

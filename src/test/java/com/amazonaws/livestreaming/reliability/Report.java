@@ -27,37 +27,52 @@ final class Report {
     }
 
     /** One case's place in the tables and its verdict. */
-    record Entry(Group group, String kind, RequestType type, String call, Fault fault, boolean persistent,
-                 Verdict verdict) {
-    }
+    record Entry(
+            Group group,
+            String kind,
+            RequestType type,
+            String call,
+            Fault fault,
+            boolean persistent,
+            Verdict verdict) {}
 
-    private static final List<RequestType> TYPES = List.of(RequestType.CREATE, RequestType.UPDATE,
-            RequestType.DELETE);
+    private static final List<RequestType> TYPES = List.of(RequestType.CREATE, RequestType.UPDATE, RequestType.DELETE);
 
-    private Report() {
-    }
+    private Report() {}
 
     /**
      * @param specs every kind's declared calls, in the registry's order
      */
     static String markdown(List<Entry> entries, Map<String, Set<String>> specs) {
-        List<Entry> faults = entries.stream().filter(e -> e.group() == Group.FAULT).toList();
+        List<Entry> faults =
+                entries.stream().filter(e -> e.group() == Group.FAULT).toList();
         StringBuilder out = new StringBuilder();
         out.append("#### Faults injected\n\n")
-                .append("| Fault | What the call gets | Cases: ").append(Fault.TRANSIENT_TIMES)
+                .append("| Fault | What the call gets | Cases: ")
+                .append(Fault.TRANSIENT_TIMES)
                 .append(" times, then answered | Cases: every time |\n| --- | --- | --- | --- |\n");
         for (Fault fault : Fault.values()) {
-            out.append("| ").append(fault.label()).append(" | ").append(fault.description()).append(" | ")
-                    .append(count(faults, e -> e.fault() == fault && !e.persistent())).append(" | ")
-                    .append(count(faults, e -> e.fault() == fault && e.persistent())).append(" |\n");
+            out.append("| ")
+                    .append(fault.label())
+                    .append(" | ")
+                    .append(fault.description())
+                    .append(" | ")
+                    .append(count(faults, e -> e.fault() == fault && !e.persistent()))
+                    .append(" | ")
+                    .append(count(faults, e -> e.fault() == fault && e.persistent()))
+                    .append(" |\n");
         }
         out.append("\n#### Calls covered\n\nCases per call and request (every call each kind's spec declares; a "
-                + "request that never makes\na call has no cases for it):\n\n")
+                        + "request that never makes\na call has no cases for it):\n\n")
                 .append("| Kind | Call | Create | Update | Delete |\n| --- | --- | --- | --- | --- |\n");
         specs.forEach((kind, calls) -> calls.stream().sorted().forEach(call -> {
             out.append("| ").append(kind).append(" | ").append(call);
             for (RequestType type : TYPES) {
-                long n = count(faults, e -> e.kind().equals(kind) && e.type() == type && e.call().equals(call));
+                long n = count(
+                        faults,
+                        e -> e.kind().equals(kind)
+                                && e.type() == type
+                                && e.call().equals(call));
                 out.append(" | ").append(n == 0 ? "" : String.valueOf(n));
             }
             out.append(" |\n");
@@ -65,10 +80,13 @@ final class Report {
         out.append("\n#### Outcomes\n\n| Kind | Request | Calls faulted | Cases");
         Arrays.stream(Verdict.Outcome.values()).forEach(o -> out.append(" | ").append(o.heading()));
         out.append(" | Leaks | Double answers | Past the deadline | Other problems |\n|")
-                .append(" --- |".repeat(4 + Verdict.Outcome.values().length + 4)).append('\n');
+                .append(" --- |".repeat(4 + Verdict.Outcome.values().length + 4))
+                .append('\n');
         for (String kind : specs.keySet()) {
             for (RequestType type : TYPES) {
-                List<Entry> rows = faults.stream().filter(e -> e.kind().equals(kind) && e.type() == type).toList();
+                List<Entry> rows = faults.stream()
+                        .filter(e -> e.kind().equals(kind) && e.type() == type)
+                        .toList();
                 if (!rows.isEmpty()) {
                     row(out, kind, type.wireName(), rows);
                 }
@@ -78,10 +96,12 @@ final class Report {
         out.append("\n#### Other cases\n\n| Case | Cases");
         Arrays.stream(Verdict.Outcome.values()).forEach(o -> out.append(" | ").append(o.heading()));
         out.append(" | Leaks | Double answers | Past the deadline | Other problems |\n|")
-                .append(" --- |".repeat(2 + Verdict.Outcome.values().length + 4)).append('\n');
+                .append(" --- |".repeat(2 + Verdict.Outcome.values().length + 4))
+                .append('\n');
         for (Group group : Group.values()) {
             if (group != Group.FAULT) {
-                List<Entry> rows = entries.stream().filter(e -> e.group() == group).toList();
+                List<Entry> rows =
+                        entries.stream().filter(e -> e.group() == group).toList();
                 out.append("| ").append(group.description);
                 counts(out, rows);
             }
@@ -90,7 +110,11 @@ final class Report {
     }
 
     private static void row(StringBuilder out, String kind, String type, List<Entry> rows) {
-        out.append("| ").append(kind).append(" | ").append(type).append(" | ")
+        out.append("| ")
+                .append(kind)
+                .append(" | ")
+                .append(type)
+                .append(" | ")
                 .append(rows.stream().map(Entry::call).distinct().count());
         counts(out, rows);
     }
@@ -98,13 +122,24 @@ final class Report {
     private static void counts(StringBuilder out, List<Entry> rows) {
         out.append(" | ").append(rows.size());
         for (Verdict.Outcome outcome : Verdict.Outcome.values()) {
-            out.append(" | ").append(count(rows, e -> e.verdict().outcome() == outcome && e.verdict().passed()));
+            out.append(" | ")
+                    .append(count(
+                            rows,
+                            e -> e.verdict().outcome() == outcome && e.verdict().passed()));
         }
-        out.append(" | ").append(count(rows, e -> e.verdict().leak()))
-                .append(" | ").append(count(rows, e -> e.verdict().doubleAnswer()))
-                .append(" | ").append(count(rows, e -> e.verdict().late()))
-                .append(" | ").append(count(rows, e -> !e.verdict().passed() && !e.verdict().leak()
-                        && !e.verdict().doubleAnswer() && !e.verdict().late()))
+        out.append(" | ")
+                .append(count(rows, e -> e.verdict().leak()))
+                .append(" | ")
+                .append(count(rows, e -> e.verdict().doubleAnswer()))
+                .append(" | ")
+                .append(count(rows, e -> e.verdict().late()))
+                .append(" | ")
+                .append(count(
+                        rows,
+                        e -> !e.verdict().passed()
+                                && !e.verdict().leak()
+                                && !e.verdict().doubleAnswer()
+                                && !e.verdict().late()))
                 .append(" |\n");
     }
 

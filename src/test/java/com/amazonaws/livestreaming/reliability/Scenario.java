@@ -23,27 +23,47 @@ import java.util.function.Function;
  * @param made        what happens in AWS after the Create an Update or Delete acts on (e.g. a channel started on
  *                    the input)
  */
-record Scenario(String kind, String logicalId, RequestType type, String name, boolean repeated, boolean succeeds,
-                Consumer<World> given, Function<World, Map<String, String>> properties,
-                Function<World, Map<String, String>> changed, BiConsumer<World, String> made) {
+record Scenario(
+        String kind,
+        String logicalId,
+        RequestType type,
+        String name,
+        boolean repeated,
+        boolean succeeds,
+        Consumer<World> given,
+        Function<World, Map<String, String>> properties,
+        Function<World, Map<String, String>> changed,
+        BiConsumer<World, String> made) {
 
-    static Scenario create(String kind, String logicalId, String name, Consumer<World> given,
-                           Function<World, Map<String, String>> properties) {
-        return new Scenario(kind, logicalId, RequestType.CREATE, name, false, true, given, properties, null,
-                (w, id) -> { });
+    static Scenario create(
+            String kind,
+            String logicalId,
+            String name,
+            Consumer<World> given,
+            Function<World, Map<String, String>> properties) {
+        return new Scenario(
+                kind, logicalId, RequestType.CREATE, name, false, true, given, properties, null, (w, id) -> {});
     }
 
-    static Scenario update(String kind, String logicalId, String name, Consumer<World> given,
-                           Function<World, Map<String, String>> properties,
-                           Function<World, Map<String, String>> changed) {
-        return new Scenario(kind, logicalId, RequestType.UPDATE, name, false, true, given, properties, changed,
-                (w, id) -> { });
+    static Scenario update(
+            String kind,
+            String logicalId,
+            String name,
+            Consumer<World> given,
+            Function<World, Map<String, String>> properties,
+            Function<World, Map<String, String>> changed) {
+        return new Scenario(
+                kind, logicalId, RequestType.UPDATE, name, false, true, given, properties, changed, (w, id) -> {});
     }
 
-    static Scenario delete(String kind, String logicalId, String name, Consumer<World> given,
-                           Function<World, Map<String, String>> properties) {
-        return new Scenario(kind, logicalId, RequestType.DELETE, name, false, true, given, properties, null,
-                (w, id) -> { });
+    static Scenario delete(
+            String kind,
+            String logicalId,
+            String name,
+            Consumer<World> given,
+            Function<World, Map<String, String>> properties) {
+        return new Scenario(
+                kind, logicalId, RequestType.DELETE, name, false, true, given, properties, null, (w, id) -> {});
     }
 
     /** The same Create delivered again after the first delivery made the resource. */

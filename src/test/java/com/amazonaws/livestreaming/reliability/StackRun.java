@@ -15,13 +15,15 @@ import java.util.function.Consumer;
  */
 final class StackRun {
     /** The event a scenario sends, on the AWS it was prepared for. */
-    record Prepared(World world, byte[] event, String physicalId, Map<String, String> properties,
-                    Map<String, String> changed) {
-    }
+    record Prepared(
+            World world,
+            byte[] event,
+            String physicalId,
+            Map<String, String> properties,
+            Map<String, String> changed) {}
 
     /** A request CloudFormation sent after the faulted one, and its answer. */
-    record FollowUp(String what, Lane.Answer answer) {
-    }
+    record FollowUp(String what, Lane.Answer answer) {}
 
     /**
      * What one case did.
@@ -33,12 +35,15 @@ final class StackRun {
      * @param leftovers what exists at the end (fixtures aside): must be nothing
      * @param log       the handler's log of the faulted request and the follow-ups
      */
-    record Result(Lane.Answer answer, List<String> calls, List<String> answered, List<FollowUp> followUps,
-                  List<String> leftovers, String log) {
-    }
+    record Result(
+            Lane.Answer answer,
+            List<String> calls,
+            List<String> answered,
+            List<FollowUp> followUps,
+            List<String> leftovers,
+            String log) {}
 
-    private StackRun() {
-    }
+    private StackRun() {}
 
     /** Prepares AWS for {@code scenario} on a reset lane: fixtures, and the resource an Update or Delete acts on. */
     static Prepared prepare(Lane lane, Scenario scenario) {
@@ -46,7 +51,8 @@ final class StackRun {
         World world = new World(lane);
         scenario.given().accept(world);
         Map<String, String> properties = scenario.properties().apply(world);
-        Map<String, String> changed = scenario.changed() == null ? null : scenario.changed().apply(world);
+        Map<String, String> changed =
+                scenario.changed() == null ? null : scenario.changed().apply(world);
         byte[] create = lane.event("Create", scenario.kind(), scenario.logicalId(), null, properties, null);
         String physicalId = null;
         byte[] event = create;
@@ -88,31 +94,49 @@ final class StackRun {
     private static List<FollowUp> followUps(Lane lane, Scenario scenario, Prepared prepared, Lane.Answer answer) {
         List<FollowUp> sent = new ArrayList<>();
         JsonNode first = answer.puts().isEmpty() ? null : answer.puts().get(0);
-        boolean succeeded = first != null && "SUCCESS".equals(first.path("Status").asText());
-        String answered = first == null ? prepared.physicalId() : first.path("PhysicalResourceId").asText();
+        boolean succeeded =
+                first != null && "SUCCESS".equals(first.path("Status").asText());
+        String answered = first == null
+                ? prepared.physicalId()
+                : first.path("PhysicalResourceId").asText();
         switch (scenario.type()) {
-            case CREATE -> sent.add(delete(lane, scenario, succeeded ? "the stack's Delete" : "the rollback Delete",
-                    answered, prepared.properties()));
+            case CREATE ->
+                sent.add(delete(
+                        lane,
+                        scenario,
+                        succeeded ? "the stack's Delete" : "the rollback Delete",
+                        answered,
+                        prepared.properties()));
             case UPDATE -> {
                 if (succeeded) {
                     if (!answered.equals(prepared.physicalId())) {
-                        sent.add(delete(lane, scenario, "the Delete of the replaced resource", prepared.physicalId(),
+                        sent.add(delete(
+                                lane,
+                                scenario,
+                                "the Delete of the replaced resource",
+                                prepared.physicalId(),
                                 prepared.properties()));
                     }
                     sent.add(delete(lane, scenario, "the stack's Delete", answered, prepared.changed()));
                 } else {
-                    Lane.Answer rollback = lane.send(lane.event("Update", scenario.kind(), scenario.logicalId(),
-                            prepared.physicalId(), prepared.properties(), prepared.changed()));
+                    Lane.Answer rollback = lane.send(lane.event(
+                            "Update",
+                            scenario.kind(),
+                            scenario.logicalId(),
+                            prepared.physicalId(),
+                            prepared.properties(),
+                            prepared.changed()));
                     sent.add(new FollowUp("the rollback Update", rollback));
-                    String id = rollback.puts().isEmpty() ? prepared.physicalId()
+                    String id = rollback.puts().isEmpty()
+                            ? prepared.physicalId()
                             : rollback.puts().get(0).path("PhysicalResourceId").asText();
                     sent.add(delete(lane, scenario, "the stack's Delete", id, prepared.properties()));
                 }
             }
             case DELETE -> {
                 if (!succeeded) {
-                    sent.add(delete(lane, scenario, "the Delete retried", prepared.physicalId(),
-                            prepared.properties()));
+                    sent.add(
+                            delete(lane, scenario, "the Delete retried", prepared.physicalId(), prepared.properties()));
                 }
             }
             default -> throw new IllegalStateException(scenario.type().name());
@@ -120,9 +144,10 @@ final class StackRun {
         return sent;
     }
 
-    private static FollowUp delete(Lane lane, Scenario scenario, String what, String physicalId,
-                                   Map<String, String> properties) {
-        return new FollowUp(what, lane.send(lane.event("Delete", scenario.kind(), scenario.logicalId(), physicalId,
-                properties, null)));
+    private static FollowUp delete(
+            Lane lane, Scenario scenario, String what, String physicalId, Map<String, String> properties) {
+        return new FollowUp(
+                what,
+                lane.send(lane.event("Delete", scenario.kind(), scenario.logicalId(), physicalId, properties, null)));
     }
 }

@@ -44,13 +44,19 @@ record Verdict(Outcome outcome, List<String> problems, boolean leak, boolean dou
     /** What a clean run of a scenario answered. */
     record Clean(String status, String reason, Set<String> dataKeys, List<String> calls, List<String> answered) {
         static Clean of(StackRun.Result result) {
-            JsonNode answer = result.answer().puts().isEmpty() ? null : result.answer().puts().get(0);
+            JsonNode answer = result.answer().puts().isEmpty()
+                    ? null
+                    : result.answer().puts().get(0);
             Set<String> keys = new TreeSet<>();
             if (answer != null) {
                 answer.path("Data").fieldNames().forEachRemaining(keys::add);
             }
-            return new Clean(answer == null ? "none" : answer.path("Status").asText(),
-                    answer == null ? "" : answer.path("Reason").asText(), keys, result.calls(), result.answered());
+            return new Clean(
+                    answer == null ? "none" : answer.path("Status").asText(),
+                    answer == null ? "" : answer.path("Reason").asText(),
+                    keys,
+                    result.calls(),
+                    result.answered());
         }
 
         /** The distinct calls, in the order they were first made. */
@@ -65,8 +71,7 @@ record Verdict(Outcome outcome, List<String> problems, boolean leak, boolean dou
         String status = checks.status();
         String expected = scenario.succeeds() ? "SUCCESS" : "FAILED";
         if (!expected.equals(status)) {
-            checks.problem("answered " + status + " without any fault, expected " + expected + ": "
-                    + checks.reason());
+            checks.problem("answered " + status + " without any fault, expected " + expected + ": " + checks.reason());
         }
         return checks.verdict(Outcome.AS_WITHOUT_THE_FAULT);
     }
@@ -88,8 +93,8 @@ record Verdict(Outcome outcome, List<String> problems, boolean leak, boolean dou
         if (BEST_EFFORT.contains(call) && clean.status().equals(checks.status())) {
             return checks.verdict(Outcome.AS_WITHOUT_THE_FAULT);
         }
-        checks.problem("expected one FAILED answer naming '" + callName + "' and '" + fault.message(call)
-                + "', got " + checks.status() + ": " + reason);
+        checks.problem("expected one FAILED answer naming '" + callName + "' and '" + fault.message(call) + "', got "
+                + checks.status() + ": " + reason);
         return checks.verdict(Outcome.FAILED_NAMING_THE_CALL);
     }
 
@@ -121,7 +126,8 @@ record Verdict(Outcome outcome, List<String> problems, boolean leak, boolean dou
             answer("the request", result.answer());
             for (StackRun.FollowUp followUp : result.followUps()) {
                 answer(followUp.what(), followUp.answer());
-                if (followUp.answer().puts().size() == 1 && !"SUCCESS".equals(followUp.answer().status())) {
+                if (followUp.answer().puts().size() == 1
+                        && !"SUCCESS".equals(followUp.answer().status())) {
                     problem(followUp.what() + " answered " + followUp.answer().status() + ": "
                             + followUp.answer().reason());
                 }
@@ -148,11 +154,15 @@ record Verdict(Outcome outcome, List<String> problems, boolean leak, boolean dou
         }
 
         String status() {
-            return result.answer().puts().isEmpty() ? "none" : result.answer().puts().get(0).path("Status").asText();
+            return result.answer().puts().isEmpty()
+                    ? "none"
+                    : result.answer().puts().get(0).path("Status").asText();
         }
 
         String reason() {
-            return result.answer().puts().isEmpty() ? "" : result.answer().puts().get(0).path("Reason").asText();
+            return result.answer().puts().isEmpty()
+                    ? ""
+                    : result.answer().puts().get(0).path("Reason").asText();
         }
 
         void problem(String problem) {

@@ -19,8 +19,8 @@ class CannedAnswersTest {
 
     @Test
     void aListIsAnsweredInTurnTheLastRepeatingUntilTheNextRequestBegins() {
-        CannedAnswers answers = CannedAnswers.of("{\"Svc:Describe@42\":[{\"body\":{\"n\":1}},{\"body\":{\"n\":2}}]}"
-                .getBytes(StandardCharsets.UTF_8));
+        CannedAnswers answers = CannedAnswers.of(
+                "{\"Svc:Describe@42\":[{\"body\":{\"n\":1}},{\"body\":{\"n\":2}}]}".getBytes(StandardCharsets.UTF_8));
         assertEquals("{\"n\":1}", body(answers.next("Svc:Describe", "/things/42", new byte[0])));
         assertEquals("{\"n\":2}", body(answers.next("Svc:Describe", "/things/42", new byte[0])));
         assertEquals("{\"n\":2}", body(answers.next("Svc:Describe", "/things/42", new byte[0])));
@@ -31,7 +31,7 @@ class CannedAnswersTest {
     @Test
     void textInThePathChoosesTheAnswerAndAnErrorNamesItsCode() {
         CannedAnswers answers = CannedAnswers.of(("{\"Svc:Describe@42\": [{\"body\": {}}, {\"status\": 404,"
-                + " \"error\": \"NotFoundException\"}], \"Svc:Describe\": {\"body\": {\"state\": \"OTHER\"}}}")
+                        + " \"error\": \"NotFoundException\"}], \"Svc:Describe\": {\"body\": {\"state\": \"OTHER\"}}}")
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals("{\"state\":\"OTHER\"}", body(answers.next("Svc:Describe", "/things/7", new byte[0])));
         answers.next("Svc:Describe", "/things/42", new byte[0]);
@@ -49,7 +49,8 @@ class CannedAnswersTest {
     @Test
     void aCallWithoutAnAnswerGetsAnEmptyOneOfItsProtocol() {
         assertEquals("{}", body(ANSWERS.next("Svc:Unknown", "/", new byte[0])));
-        assertEquals("application/xml", ANSWERS.next("S3:Unknown", "/", new byte[0]).contentType());
+        assertEquals(
+                "application/xml", ANSWERS.next("S3:Unknown", "/", new byte[0]).contentType());
         assertEquals("<ListBucketResult/>", body(ANSWERS.next("S3:List", "/", new byte[0])));
     }
 }

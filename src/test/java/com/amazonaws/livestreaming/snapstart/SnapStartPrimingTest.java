@@ -62,6 +62,7 @@ class SnapStartPrimingTest {
 
     /** Every connection an HttpURLConnection opens asks the default ProxySelector first: this records them. */
     private final List<URI> connections = new CopyOnWriteArrayList<>();
+
     private final ProxySelector recording = new ProxySelector() {
         @Override
         public List<Proxy> select(URI uri) {
@@ -70,8 +71,7 @@ class SnapStartPrimingTest {
         }
 
         @Override
-        public void connectFailed(URI uri, SocketAddress address, IOException failure) {
-        }
+        public void connectFailed(URI uri, SocketAddress address, IOException failure) {}
     };
     private ProxySelector previousSelector;
     private final AtomicInteger credentialRequests = new AtomicInteger();
@@ -84,11 +84,16 @@ class SnapStartPrimingTest {
     };
     /** Every request the SDK sent, as its invocation id and the access key it was signed with. */
     private final List<String[]> sent = new CopyOnWriteArrayList<>();
+
     private final ExecutionInterceptor sentRecorder = new ExecutionInterceptor() {
         @Override
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            sent.add(new String[] {context.httpRequest().firstMatchingHeader("amz-sdk-invocation-id").orElse(""),
-                    context.httpRequest().firstMatchingHeader("Authorization").orElse("")});
+            sent.add(new String[] {
+                context.httpRequest()
+                        .firstMatchingHeader("amz-sdk-invocation-id")
+                        .orElse(""),
+                context.httpRequest().firstMatchingHeader("Authorization").orElse("")
+            });
         }
     };
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
@@ -99,7 +104,8 @@ class SnapStartPrimingTest {
     void start() {
         previousSelector = ProxySelector.getDefault();
         ProxySelector.setDefault(recording);
-        configuredEndpoint = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        configuredEndpoint = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         configuredEndpoint.start();
     }
 
@@ -117,10 +123,10 @@ class SnapStartPrimingTest {
         final SnapStartPriming priming;
 
         Function(Optional<URI> endpoint) {
-            clients = new AwsClients(new AwsClients.Settings(Region.US_EAST_1, endpoint, countingCredentials, 3,
-                    Duration.ofSeconds(20), List.of(sentRecorder)));
+            clients = new AwsClients(new AwsClients.Settings(
+                    Region.US_EAST_1, endpoint, countingCredentials, 3, Duration.ofSeconds(20), List.of(sentRecorder)));
             registry = new Lazy<>(() -> Managers.standard(clients));
-            handler = new Handler(registry, new ResponseSender(2, d -> { }), log, Handler.DEFAULT_SAFETY_MARGIN);
+            handler = new Handler(registry, new ResponseSender(2, d -> {}), log, Handler.DEFAULT_SAFETY_MARGIN);
             priming = new SnapStartPriming(handler, () -> clients, registry, log);
         }
     }
@@ -142,9 +148,11 @@ class SnapStartPrimingTest {
         Set<String> names = new TreeSet<>();
         SampleEvents.packaged().forEach(s -> names.add(s.name()));
         for (String kind : atConfiguredEndpoint().registry.get().kinds()) {
-            assertTrue(names.stream().anyMatch(n -> n.startsWith(kind + "-Create")),
+            assertTrue(
+                    names.stream().anyMatch(n -> n.startsWith(kind + "-Create")),
                     "no sample Create of Custom::" + kind + " in snapstart/events.json: " + names);
-            assertTrue(names.stream().anyMatch(n -> n.startsWith(kind + "-Delete")),
+            assertTrue(
+                    names.stream().anyMatch(n -> n.startsWith(kind + "-Delete")),
                     "no sample Delete of Custom::" + kind + " in snapstart/events.json: " + names);
         }
     }
@@ -154,7 +162,9 @@ class SnapStartPrimingTest {
         Function function = atConfiguredEndpoint();
         Set<String> declared = new TreeSet<>();
         Registry registry = function.registry.get();
-        registry.kinds().forEach(kind -> declared.addAll(registry.find(kind).orElseThrow().spec().apiCalls()));
+        registry.kinds()
+                .forEach(kind ->
+                        declared.addAll(registry.find(kind).orElseThrow().spec().apiCalls()));
         SnapStartPriming.Report report = function.priming.prime();
         Set<String> missing = new TreeSet<>(declared);
         missing.removeAll(report.calls());
@@ -201,12 +211,14 @@ class SnapStartPrimingTest {
         assertFalse(function.clients.loopback().isRouted());
         assertEquals(activeBefore, JsonLog.active());
         configuredEndpoint.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
-                        "/origin_endpoints/snapstart-priming-livestream-hls"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(202)));
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                                "/origin_endpoints/snapstart-priming-livestream-hls"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(202)));
         try (LoopbackAws cloudFormation = LoopbackAws.start(CannedAnswers.of("{}".getBytes()))) {
             SampleEvents.Sample delete = sample("MediaPackageEndpoint-Delete");
-            byte[] answer = function.handler.handle(delete.bytes(cloudFormation.responseUrl(delete.name())),
+            byte[] answer = function.handler.handle(
+                    delete.bytes(cloudFormation.responseUrl(delete.name())),
                     new LocalContext(Duration.ofMinutes(1), "first-real-request"));
             assertEquals("SUCCESS", MAPPER.readTree(answer).path("Status").asText());
         }
@@ -242,11 +254,10 @@ class SnapStartPrimingTest {
     /** The thread the watchdog runs a manager on (an idle one of its pool, if there is one). */
     private static Thread workerThread() {
         Thread[] worker = new Thread[1];
-        Watchdog.run(Requests.create("Thing", Map.of()),
-                Requests.invocation().invocation(), () -> {
-                    worker[0] = Thread.currentThread();
-                    return Outcome.success("id");
-                });
+        Watchdog.run(Requests.create("Thing", Map.of()), Requests.invocation().invocation(), () -> {
+            worker[0] = Thread.currentThread();
+            return Outcome.success("id");
+        });
         return worker[0];
     }
 
@@ -258,11 +269,15 @@ class SnapStartPrimingTest {
             try {
                 for (SampleEvents.Sample sample : SampleEvents.packaged()) {
                     int callsBefore = aws.calls().size();
-                    byte[] answer = function.handler.handle(sample.bytes(aws.responseUrl(sample.name())),
+                    byte[] answer = function.handler.handle(
+                            sample.bytes(aws.responseUrl(sample.name())),
                             new LocalContext(Duration.ofMinutes(1), "compare"));
                     JsonNode body = MAPPER.readTree(answer);
-                    answers.put(sample.name(), body.toString() + " after "
-                            + aws.calls().subList(callsBefore, aws.calls().size()));
+                    answers.put(
+                            sample.name(),
+                            body.toString() + " after "
+                                    + aws.calls()
+                                            .subList(callsBefore, aws.calls().size()));
                 }
             } finally {
                 function.clients.loopback().release();
@@ -287,7 +302,10 @@ class SnapStartPrimingTest {
     }
 
     private static SampleEvents.Sample sample(String name) {
-        return SampleEvents.packaged().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return SampleEvents.packaged().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static boolean isListening(int port) {

@@ -23,8 +23,7 @@ public final class AttemptTimers extends ScheduledThreadPoolExecutor {
     private final Map<Long, Timer> running = new ConcurrentHashMap<>();
 
     /** An attempt's timer: {@code once} runs its task at most once, early by {@link #expire} or when it is due. */
-    private record Timer(Runnable once, ScheduledFuture<?> due) {
-    }
+    private record Timer(Runnable once, ScheduledFuture<?> due) {}
 
     /** @param attemptTimeout the clients' attempt timeout: the timers of that length are the attempts' */
     public AttemptTimers(Duration attemptTimeout) {

@@ -4,8 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The payload of a request the SDK may have framed as {@code aws-chunked} (with a checksum trailer), as S3 reads it. */
 public final class AwsChunked {
-    private AwsChunked() {
-    }
+    private AwsChunked() {}
 
     /**
      * @param body            the request body as received
@@ -20,7 +19,8 @@ public final class AwsChunked {
         int at = 0;
         while (true) {
             int lineEnd = body.indexOf("\r\n", at);
-            int size = Integer.parseInt(body.substring(at, lineEnd).split(";")[0].trim(), 16);
+            int size =
+                    Integer.parseInt(body.substring(at, lineEnd).split(";")[0].trim(), 16);
             if (size == 0) {
                 return out.toString();
             }

@@ -62,8 +62,7 @@ public final class AwsStandIn implements AutoCloseable {
     }
 
     /** What one call gets. */
-    private record Injection(StandInAnswer refusal, Runnable before, CountDownLatch hold, Duration late) {
-    }
+    private record Injection(StandInAnswer refusal, Runnable before, CountDownLatch hold, Duration late) {}
 
     private final SimulatedClock clock;
     private MediaLiveStandIn mediaLive;
@@ -95,9 +94,14 @@ public final class AwsStandIn implements AutoCloseable {
         newServices();
         this.attemptTimeout = timing.attemptTimeout();
         this.timers = new AttemptTimers(attemptTimeout);
-        this.wire = new WireMockAws(maxAttempts, apiCallTimeout, new CallTiming(attemptTimeout, timing.backoff(),
-                timing.throttlingBackoff(), timers), List.of(new NameTheCaller()), new Transformer());
-        wire.server().stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withTransformers(TRANSFORMER)));
+        this.wire = new WireMockAws(
+                maxAttempts,
+                apiCallTimeout,
+                new CallTiming(attemptTimeout, timing.backoff(), timing.throttlingBackoff(), timers),
+                List.of(new NameTheCaller()),
+                new Transformer());
+        wire.server()
+                .stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withTransformers(TRANSFORMER)));
     }
 
     private synchronized void newServices() {
@@ -117,10 +121,10 @@ public final class AwsStandIn implements AutoCloseable {
         AwsClients clients = clients();
         clients.mediaLive().listChannels(b -> b.overrideConfiguration(o -> o.apiCallAttemptTimeout(patient)));
         clients.mediaPackage().listChannels(b -> b.overrideConfiguration(o -> o.apiCallAttemptTimeout(patient)));
-        ignoreRefusal(() -> clients.ssm().getParameter(b -> b.name("/warm-up")
-                .overrideConfiguration(o -> o.apiCallAttemptTimeout(patient))));
-        ignoreRefusal(() -> clients.s3().listObjectsV2(b -> b.bucket("warm-up")
-                .overrideConfiguration(o -> o.apiCallAttemptTimeout(patient))));
+        ignoreRefusal(() -> clients.ssm()
+                .getParameter(b -> b.name("/warm-up").overrideConfiguration(o -> o.apiCallAttemptTimeout(patient))));
+        ignoreRefusal(() -> clients.s3()
+                .listObjectsV2(b -> b.bucket("warm-up").overrideConfiguration(o -> o.apiCallAttemptTimeout(patient))));
         forgetCalls();
     }
 
@@ -212,7 +216,8 @@ public final class AwsStandIn implements AutoCloseable {
         if (operation.startsWith("Ssm:")) {
             return StandInAnswer.jsonError(status, code, message);
         }
-        return operation.startsWith("S3:") ? StandInAnswer.xmlError(status, code, message)
+        return operation.startsWith("S3:")
+                ? StandInAnswer.xmlError(status, code, message)
                 : StandInAnswer.error(status, code, message);
     }
 
@@ -283,7 +288,10 @@ public final class AwsStandIn implements AutoCloseable {
         @Override
         public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
             return context.httpRequest().toBuilder()
-                    .putHeader(AttemptTimers.CALLER, String.valueOf(Thread.currentThread().getId())).build();
+                    .putHeader(
+                            AttemptTimers.CALLER,
+                            String.valueOf(Thread.currentThread().getId()))
+                    .build();
         }
     }
 
@@ -303,8 +311,8 @@ public final class AwsStandIn implements AutoCloseable {
             return new Injection(refusal, null, null, null);
         }
         Duration late = queued.lates.poll();
-        return new Injection(null, queued.befores.poll(), queued.holds.poll(),
-                late == null && always ? queued.alwaysLate : late);
+        return new Injection(
+                null, queued.befores.poll(), queued.holds.poll(), late == null && always ? queued.alwaysLate : late);
     }
 
     private StandInAnswer answer(StandInCall call) {
@@ -336,8 +344,10 @@ public final class AwsStandIn implements AutoCloseable {
                 return answer.late(injection.late());
             }
         }
-        return StandInAnswer.error(400, "UnknownOperationException", "no stand-in serves " + call.method() + " "
-                + String.join("/", call.path()));
+        return StandInAnswer.error(
+                400,
+                "UnknownOperationException",
+                "no stand-in serves " + call.method() + " " + String.join("/", call.path()));
     }
 
     /**

@@ -48,16 +48,16 @@ public record BadInput(String property, String how, Map<String, Object> properti
     }
 
     /** As {@link #value}, but only the beginning of the reason is fixed (the rest lists what may change). */
-    public static BadInput valueWithReasonStarting(Map<String, ?> base, String property, String how, Object value,
-                                                   String reasonStart) {
+    public static BadInput valueWithReasonStarting(
+            Map<String, ?> base, String property, String how, Object value, String reasonStart) {
         Map<String, Object> properties = new LinkedHashMap<>(base);
         properties.put(property, value);
         return new BadInput(property, how, properties, reasonStart, Match.STARTS_WITH);
     }
 
     /** {@code base} with several properties changed at once (a null value removes one). */
-    public static BadInput values(Map<String, ?> base, String property, String how, Map<String, ?> changes,
-                                  String reason) {
+    public static BadInput values(
+            Map<String, ?> base, String property, String how, Map<String, ?> changes, String reason) {
         Map<String, Object> properties = new LinkedHashMap<>(base);
         changes.forEach((name, value) -> {
             if (value == null) {

@@ -11,8 +11,8 @@ import com.amazonaws.livestreaming.cfn.Properties;
 import com.amazonaws.livestreaming.cfn.PropertyCheck;
 import com.amazonaws.livestreaming.cfn.Redaction;
 import com.amazonaws.livestreaming.cfn.Registry;
-import com.amazonaws.livestreaming.cfn.ResponseBody;
 import com.amazonaws.livestreaming.cfn.ResourceManager;
+import com.amazonaws.livestreaming.cfn.ResponseBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,11 +56,19 @@ public final class BadInputMatrix implements AutoCloseable {
 
     private JsonNode answer(byte[] event) {
         JsonNode answer = harness.run(event);
-        assertTrue(harness.answerBytes().length <= ResponseBody.MAX_BYTES, "the answer is "
-                + harness.answerBytes().length + " bytes");
+        assertTrue(
+                harness.answerBytes().length <= ResponseBody.MAX_BYTES,
+                "the answer is " + harness.answerBytes().length + " bytes");
         var requests = harness.aws().server().getAllServeEvents();
-        assertEquals(0, requests.size(), () -> "AWS requests were made: " + requests.stream()
-                .map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl()).toList() + "; answer " + answer);
+        assertEquals(
+                0,
+                requests.size(),
+                () -> "AWS requests were made: "
+                        + requests.stream()
+                                .map(e -> e.getRequest().getMethod() + " "
+                                        + e.getRequest().getUrl())
+                                .toList()
+                        + "; answer " + answer);
         return answer;
     }
 
@@ -73,10 +81,14 @@ public final class BadInputMatrix implements AutoCloseable {
         assertTrue(reason.contains(row.property()), "the reason names " + row.property() + ": " + reason);
         switch (row.match()) {
             case EXACT -> assertEquals(row.reason(), reason);
-            case STARTS_WITH -> assertTrue(reason.startsWith(row.reason()), "expected a reason starting with <"
-                    + row.reason() + "> but was <" + reason + ">");
-            case CONTAINS -> assertTrue(reason.startsWith(row.reason()) || reason.contains(") " + row.reason()),
-                    "expected <" + row.reason() + "> among the problems of <" + reason + ">");
+            case STARTS_WITH ->
+                assertTrue(
+                        reason.startsWith(row.reason()),
+                        "expected a reason starting with <" + row.reason() + "> but was <" + reason + ">");
+            case CONTAINS ->
+                assertTrue(
+                        reason.startsWith(row.reason()) || reason.contains(") " + row.reason()),
+                        "expected <" + row.reason() + "> among the problems of <" + reason + ">");
         }
         assertTrue(answer.get("PhysicalResourceId").asText().startsWith("NotCreated:"), answer::toString);
     }
@@ -84,8 +96,8 @@ public final class BadInputMatrix implements AutoCloseable {
     /** The row's properties pass the up-front check (the manager would go on to call AWS with them). */
     public void assertAccepted(String kind, BadInput row) {
         ResourceManager manager = manager(kind);
-        List<InvalidPropertyException> problems = PropertyCheck.problems(manager.spec(), manager.propertyRules(),
-                Properties.of(row.properties()));
+        List<InvalidPropertyException> problems =
+                PropertyCheck.problems(manager.spec(), manager.propertyRules(), Properties.of(row.properties()));
         assertEquals(List.of(), problems.stream().map(Throwable::getMessage).toList());
     }
 
@@ -99,17 +111,29 @@ public final class BadInputMatrix implements AutoCloseable {
         List<BadInput> rows = new ArrayList<>();
         for (String name : manager.spec().properties().stream().sorted().toList()) {
             if (!manager.propertyRules().limit(name).list()) {
-                rows.add(contains(base, name, "a list", List.of("a", "b"),
-                        name + " must be a single value, not a list"));
+                rows.add(contains(
+                        base, name, "a list", List.of("a", "b"), name + " must be a single value, not a list"));
             }
-            rows.add(contains(base, name, "an object", Map.of("Ref", "Something"),
+            rows.add(contains(
+                    base,
+                    name,
+                    "an object",
+                    Map.of("Ref", "Something"),
                     name + " must be a single value, not an object"));
-            rows.add(contains(base, name, "a line break", "line one\nline two", name + " contains a control character"
-                    + (Redaction.isSecretName(name) ? "" : " (U+000A) at position 9")
-                    + "; a value must be one line of printable text"));
+            rows.add(contains(
+                    base,
+                    name,
+                    "a line break",
+                    "line one\nline two",
+                    name + " contains a control character"
+                            + (Redaction.isSecretName(name) ? "" : " (U+000A) at position 9")
+                            + "; a value must be one line of printable text"));
             rows.add(contains(base, name, "10 KB", "a".repeat(10_240), name + " "));
             String lower = name.toLowerCase(Locale.ROOT);
-            rows.add(new BadInput(lower, "added in lower case", with(base, lower, "x"),
+            rows.add(new BadInput(
+                    lower,
+                    "added in lower case",
+                    with(base, lower, "x"),
                     lower + " is not a property of Custom::" + kind + "; did you mean " + name + "?",
                     BadInput.Match.EXACT));
         }
@@ -128,9 +152,12 @@ public final class BadInputMatrix implements AutoCloseable {
 
     /** The real managers, for their specs and rules while rows are built; their clients point nowhere. */
     private static final Registry SPECS = Managers.standard(new AwsClients(new AwsClients.Settings(
-            Region.US_EAST_1, Optional.empty(),
+            Region.US_EAST_1,
+            Optional.empty(),
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "notARealSecretKey")),
-            1, Duration.ofSeconds(1), List.of())));
+            1,
+            Duration.ofSeconds(1),
+            List.of())));
 
     @Override
     public void close() {

@@ -53,8 +53,8 @@ public abstract class BadInputSuite {
      * An Update with {@code properties} is answered FAILED with exactly {@code reason} and the id it was given (so
      * nothing is replaced), without any AWS call.
      */
-    protected void assertUpdateRefused(String physicalId, Map<String, ?> properties, Map<String, ?> old,
-                                       String reason) {
+    protected void assertUpdateRefused(
+            String physicalId, Map<String, ?> properties, Map<String, ?> old, String reason) {
         JsonNode answer = matrix.update(kind, physicalId, properties, old);
         assertEquals("FAILED", answer.get("Status").asText());
         assertEquals(physicalId, answer.get("PhysicalResourceId").asText());

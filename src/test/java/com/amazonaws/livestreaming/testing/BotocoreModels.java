@@ -16,12 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BotocoreModels {
     /** botocore's name of each service the project calls, by the SDK's service name. */
-    private static final Map<String, String> SERVICES = Map.of("MediaLive", "medialive",
-            "MediaPackage", "mediapackage", "Ssm", "ssm", "S3", "s3");
+    private static final Map<String, String> SERVICES =
+            Map.of("MediaLive", "medialive", "MediaPackage", "mediapackage", "Ssm", "ssm", "S3", "s3");
+
     private static final Map<String, JsonNode> LOADED = new ConcurrentHashMap<>();
 
-    private BotocoreModels() {
-    }
+    private BotocoreModels() {}
 
     /** A service's model by botocore's name, e.g. {@code medialive}. */
     public static JsonNode model(String service) {

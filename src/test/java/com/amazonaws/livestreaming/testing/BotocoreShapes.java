@@ -18,8 +18,7 @@ public final class BotocoreShapes {
     private static final Pattern LIMITS_IN_NAME = Pattern.compile(
             "__(?:integer|long|double|float|string)(?:Min(Negative)?(\\d+))?(?:Max(Negative)?(\\d+))?(?:Pattern\\w*)?");
 
-    private BotocoreShapes() {
-    }
+    private BotocoreShapes() {}
 
     /** What is wrong with {@code value} as a {@code shapeName} of {@code shapes}, each problem prefixed by its path. */
     public static List<String> problems(JsonNode shapes, String shapeName, JsonNode value, String path) {
@@ -48,7 +47,12 @@ public final class BotocoreShapes {
                     if (member == null) {
                         problems.add(path + "." + field.getKey() + ": no such member in " + shapeName);
                     } else {
-                        check(shapes, field.getValue(), member.get("shape").asText(), path + "." + field.getKey(), problems);
+                        check(
+                                shapes,
+                                field.getValue(),
+                                member.get("shape").asText(),
+                                path + "." + field.getKey(),
+                                problems);
                     }
                 }
             }
@@ -58,15 +62,24 @@ public final class BotocoreShapes {
                     return;
                 }
                 for (int i = 0; i < value.size(); i++) {
-                    check(shapes, value.get(i), shape.get("member").get("shape").asText(), path + "[" + i + "]", problems);
+                    check(
+                            shapes,
+                            value.get(i),
+                            shape.get("member").get("shape").asText(),
+                            path + "[" + i + "]",
+                            problems);
                 }
             }
             case "map" -> {
                 Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
                 while (entries.hasNext()) {
                     Map.Entry<String, JsonNode> entry = entries.next();
-                    check(shapes, entry.getValue(), shape.get("value").get("shape").asText(),
-                            path + "." + entry.getKey(), problems);
+                    check(
+                            shapes,
+                            entry.getValue(),
+                            shape.get("value").get("shape").asText(),
+                            path + "." + entry.getKey(),
+                            problems);
                 }
             }
             case "string" -> {

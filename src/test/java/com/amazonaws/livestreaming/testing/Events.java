@@ -11,15 +11,14 @@ import java.util.UUID;
 public final class Events {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Events() {
-    }
+    private Events() {}
 
     public static byte[] create(String responseUrl, String kind, Map<String, ?> properties) {
         return event("Create", responseUrl, kind, null, properties, null);
     }
 
-    public static byte[] update(String responseUrl, String kind, String physicalId, Map<String, ?> properties,
-                                Map<String, ?> old) {
+    public static byte[] update(
+            String responseUrl, String kind, String physicalId, Map<String, ?> properties, Map<String, ?> old) {
         return event("Update", responseUrl, kind, physicalId, properties, old);
     }
 
@@ -27,20 +26,37 @@ public final class Events {
         return event("Delete", responseUrl, kind, physicalId, properties, null);
     }
 
-    public static byte[] event(String type, String responseUrl, String kind, String physicalId,
-                               Map<String, ?> properties, Map<String, ?> old) {
+    public static byte[] event(
+            String type,
+            String responseUrl,
+            String kind,
+            String physicalId,
+            Map<String, ?> properties,
+            Map<String, ?> old) {
         return event(type, responseUrl, kind, "Resource" + kind, Requests.REQUEST_ID, physicalId, properties, old);
     }
 
     /** An event for the logical resource {@code logicalId}, with a RequestId of its own. */
-    public static byte[] event(String type, String responseUrl, String kind, String logicalId, String physicalId,
-                               Map<String, ?> properties, Map<String, ?> old) {
-        return event(type, responseUrl, kind, logicalId, UUID.randomUUID().toString(), physicalId,
-                properties, old);
+    public static byte[] event(
+            String type,
+            String responseUrl,
+            String kind,
+            String logicalId,
+            String physicalId,
+            Map<String, ?> properties,
+            Map<String, ?> old) {
+        return event(type, responseUrl, kind, logicalId, UUID.randomUUID().toString(), physicalId, properties, old);
     }
 
-    private static byte[] event(String type, String responseUrl, String kind, String logicalId, String requestId,
-                                String physicalId, Map<String, ?> properties, Map<String, ?> old) {
+    private static byte[] event(
+            String type,
+            String responseUrl,
+            String kind,
+            String logicalId,
+            String requestId,
+            String physicalId,
+            Map<String, ?> properties,
+            Map<String, ?> old) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("RequestType", type);
         event.put("ServiceToken", "arn:aws:lambda:us-east-1:123456789012:function:demo-stack-CustomResource:3");

@@ -34,8 +34,11 @@ public final class HandlerHarness implements AutoCloseable {
     /** @param registry the kinds to serve, built on the stand-in's clients (e.g. with short poll intervals) */
     public HandlerHarness(Function<AwsClients, Registry> registry) {
         this.registry = registry.apply(aws.clients());
-        this.handler = new Handler(() -> this.registry, new ResponseSender(2, d -> { }),
-                new JsonLog(new PrintStream(log, true, StandardCharsets.UTF_8)), Duration.ofSeconds(5));
+        this.handler = new Handler(
+                () -> this.registry,
+                new ResponseSender(2, d -> {}),
+                new JsonLog(new PrintStream(log, true, StandardCharsets.UTF_8)),
+                Duration.ofSeconds(5));
     }
 
     public Registry registry() {

@@ -31,8 +31,7 @@ public final class LongestIds {
     public static final String PHYSICAL_ID = "P".repeat(PhysicalIds.MAX_LENGTH);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private LongestIds() {
-    }
+    private LongestIds() {}
 
     /** {@code event} with the longest StackId, LogicalResourceId and RequestId. */
     public static byte[] in(byte[] event) {
@@ -59,13 +58,21 @@ public final class LongestIds {
         assertTrue(sent.length <= ResponseBody.MAX_BYTES, "the answer is " + sent.length + " bytes");
         assertEquals(STACK_ID, answer.get("StackId").asText());
         assertEquals(LOGICAL_ID, answer.get("LogicalResourceId").asText());
-        Map<String, String> data = MAPPER.convertValue(answer.get("Data"), new TypeReference<>() {
-        });
+        Map<String, String> data = MAPPER.convertValue(answer.get("Data"), new TypeReference<>() {});
         assertEquals(attributes, data.keySet(), "every attribute is in Data");
 
-        Request longest = new Request(RequestType.UPDATE, "http://127.0.0.1/response", STACK_ID, REQUEST_ID,
-                "Custom::Any", LOGICAL_ID, PHYSICAL_ID, Properties.empty(), Properties.empty());
-        byte[] worst = ResponseBody.build(longest, Outcome.success(PHYSICAL_ID, data).withNoEcho());
+        Request longest = new Request(
+                RequestType.UPDATE,
+                "http://127.0.0.1/response",
+                STACK_ID,
+                REQUEST_ID,
+                "Custom::Any",
+                LOGICAL_ID,
+                PHYSICAL_ID,
+                Properties.empty(),
+                Properties.empty());
+        byte[] worst =
+                ResponseBody.build(longest, Outcome.success(PHYSICAL_ID, data).withNoEcho());
         JsonNode worstAnswer = read(worst);
         assertEquals("SUCCESS", worstAnswer.get("Status").asText(), worstAnswer::toString);
         assertEquals(answer.get("Data"), worstAnswer.get("Data"), "Data is not cut");

@@ -83,9 +83,18 @@ public final class MediaLiveStandIn implements StandInService {
         ObjectNode json() {
             ObjectNode json = spec.deepCopy();
             String state = life.state();
-            json.put("id", id).put("arn", ARN_PREFIX + "channel:" + id).put("state", state)
-                    .put("pipelinesRunningCount", "RUNNING".equals(state)
-                            ? ("STANDARD".equals(spec.path("channelClass").asText()) ? 2 : 1) : 0);
+            json.put("id", id)
+                    .put("arn", ARN_PREFIX + "channel:" + id)
+                    .put("state", state)
+                    .put(
+                            "pipelinesRunningCount",
+                            "RUNNING".equals(state)
+                                    ? ("STANDARD"
+                                                    .equals(spec.path("channelClass")
+                                                            .asText())
+                                            ? 2
+                                            : 1)
+                                    : 0);
             json.set("tags", StandInCall.JSON.valueToTree(tags));
             json.set("egressEndpoints", StandInCall.JSON.createArrayNode());
             json.set("pipelineDetails", StandInCall.JSON.createArrayNode());
@@ -117,8 +126,11 @@ public final class MediaLiveStandIn implements StandInService {
         }
 
         List<String> attachedChannels() {
-            return channels.values().stream().filter(c -> !"DELETED".equals(c.life.state()))
-                    .filter(c -> c.inputIds().contains(id)).map(c -> c.id).toList();
+            return channels.values().stream()
+                    .filter(c -> !"DELETED".equals(c.life.state()))
+                    .filter(c -> c.inputIds().contains(id))
+                    .map(c -> c.id)
+                    .toList();
         }
 
         String state() {
@@ -138,16 +150,24 @@ public final class MediaLiveStandIn implements StandInService {
         ObjectNode json() {
             ObjectNode json = StandInCall.JSON.createObjectNode();
             String type = spec.path("type").asText();
-            json.put("arn", ARN_PREFIX + "input:" + id).put("id", id).put("name", spec.path("name").asText())
-                    .put("type", type).put("state", state()).put("inputClass", inputClass())
+            json.put("arn", ARN_PREFIX + "input:" + id)
+                    .put("id", id)
+                    .put("name", spec.path("name").asText())
+                    .put("type", type)
+                    .put("state", state())
+                    .put("inputClass", inputClass())
                     .put("inputSourceType", "STATIC");
             json.set("attachedChannels", StandInCall.JSON.valueToTree(attachedChannels()));
             json.set("securityGroups", StandInCall.JSON.valueToTree(securityGroups()));
             json.set("destinations", destinations(type));
-            json.set("sources", spec.has("sources") ? spec.get("sources").deepCopy()
-                    : StandInCall.JSON.createArrayNode());
-            json.set("mediaConnectFlows", spec.has("mediaConnectFlows") ? spec.get("mediaConnectFlows").deepCopy()
-                    : StandInCall.JSON.createArrayNode());
+            json.set(
+                    "sources",
+                    spec.has("sources") ? spec.get("sources").deepCopy() : StandInCall.JSON.createArrayNode());
+            json.set(
+                    "mediaConnectFlows",
+                    spec.has("mediaConnectFlows")
+                            ? spec.get("mediaConnectFlows").deepCopy()
+                            : StandInCall.JSON.createArrayNode());
             if (spec.has("roleArn")) {
                 json.put("roleArn", spec.get("roleArn").asText());
             }
@@ -165,8 +185,12 @@ public final class MediaLiveStandIn implements StandInService {
             if ("RTP_PUSH".equals(spec.path("type").asText())) {
                 return "STANDARD";
             }
-            int count = Math.max(Math.max(spec.path("destinations").size(), spec.path("sources").size()),
-                    Math.max(spec.path("mediaConnectFlows").size(),
+            int count = Math.max(
+                    Math.max(
+                            spec.path("destinations").size(),
+                            spec.path("sources").size()),
+                    Math.max(
+                            spec.path("mediaConnectFlows").size(),
                             spec.path("srtSettings").path("srtCallerSources").size()));
             return count == 1 ? "SINGLE_PIPELINE" : "STANDARD";
         }
@@ -183,8 +207,13 @@ public final class MediaLiveStandIn implements StandInService {
                 int i = 0;
                 for (JsonNode d : spec.path("destinations")) {
                     String ip = "198.51.100." + (base + i++);
-                    out.addObject().put("ip", ip).put("port", "1935")
-                            .put("url", "rtmp://" + ip + ":1935/" + d.path("streamName").asText());
+                    out.addObject()
+                            .put("ip", ip)
+                            .put("port", "1935")
+                            .put(
+                                    "url",
+                                    "rtmp://" + ip + ":1935/"
+                                            + d.path("streamName").asText());
                 }
             }
             return out;
@@ -205,8 +234,11 @@ public final class MediaLiveStandIn implements StandInService {
         }
 
         List<String> inputIds() {
-            return inputs.values().stream().filter(i -> !"DELETED".equals(i.life.state()))
-                    .filter(i -> i.securityGroups().contains(id)).map(i -> i.id).toList();
+            return inputs.values().stream()
+                    .filter(i -> !"DELETED".equals(i.life.state()))
+                    .filter(i -> i.securityGroups().contains(id))
+                    .map(i -> i.id)
+                    .toList();
         }
 
         String state() {
@@ -219,7 +251,9 @@ public final class MediaLiveStandIn implements StandInService {
 
         ObjectNode json() {
             ObjectNode json = StandInCall.JSON.createObjectNode();
-            json.put("arn", ARN_PREFIX + "inputSecurityGroup:" + id).put("id", id).put("state", state());
+            json.put("arn", ARN_PREFIX + "inputSecurityGroup:" + id)
+                    .put("id", id)
+                    .put("state", state());
             json.set("inputs", StandInCall.JSON.valueToTree(inputIds()));
             json.set("whitelistRules", rules.deepCopy());
             json.set("tags", StandInCall.JSON.valueToTree(tags));
@@ -304,12 +338,13 @@ public final class MediaLiveStandIn implements StandInService {
      * Makes a channel directly (no API call) in {@code state}, reading {@code inputId}; a transitional state
      * (CREATING, STARTING...) ends after its usual time, as if the call had just been made.
      */
-    public synchronized String addChannel(String channelClass, String state, String inputId,
-                                          Map<String, String> tags) {
+    public synchronized String addChannel(String channelClass, String state, String inputId, Map<String, String> tags) {
         String id = String.valueOf(nextChannelId++);
-        ObjectNode spec = StandInCall.JSON.createObjectNode().put("name", "channel-" + id)
-                .put("channelClass", channelClass);
-        spec.putArray("inputAttachments").addObject().put("inputId", inputId)
+        ObjectNode spec =
+                StandInCall.JSON.createObjectNode().put("name", "channel-" + id).put("channelClass", channelClass);
+        spec.putArray("inputAttachments")
+                .addObject()
+                .put("inputId", inputId)
                 .put("inputAttachmentName", "input-" + inputId);
         Channel channel = new Channel(id, spec, new LinkedHashMap<>(tags), null, state);
         switch (state) {
@@ -330,8 +365,13 @@ public final class MediaLiveStandIn implements StandInService {
     }
 
     private static ObjectNode alertJson(String channelId, String[] alert) {
-        return StandInCall.JSON.createObjectNode().put("id", "a" + channelId).put("alertType", alert[0])
-                .put("message", alert[1]).put("state", "SET").put("pipelineId", "0")
+        return StandInCall.JSON
+                .createObjectNode()
+                .put("id", "a" + channelId)
+                .put("alertType", alert[0])
+                .put("message", alert[1])
+                .put("state", "SET")
+                .put("pipelineId", "0")
                 .put("setTimestamp", "2026-11-24T18:00:00Z");
     }
 
@@ -420,8 +460,15 @@ public final class MediaLiveStandIn implements StandInService {
     public synchronized StandInAnswer handle(String operation, StandInCall call) {
         forget();
         return switch (operation.substring("MediaLive:".length())) {
-            case "ListChannels" -> page(call, pageSize, "channels", channels.values().stream()
-                    .filter(c -> !"DELETED".equals(c.life.state())).map(Channel::summary).toList());
+            case "ListChannels" ->
+                page(
+                        call,
+                        pageSize,
+                        "channels",
+                        channels.values().stream()
+                                .filter(c -> !"DELETED".equals(c.life.state()))
+                                .map(Channel::summary)
+                                .toList());
             case "CreateChannel" -> createChannel(call);
             case "DescribeChannel" -> withChannel(call, c -> StandInAnswer.ok(200, c.json()));
             case "UpdateChannel" -> withChannel(call, c -> updateChannel(c, call));
@@ -429,19 +476,34 @@ public final class MediaLiveStandIn implements StandInService {
             case "DeleteChannel" -> withChannel(call, this::deleteChannel);
             case "StartChannel" -> withChannel(call, this::startChannel);
             case "StopChannel" -> withChannel(call, this::stopChannel);
-            case "ListAlerts" -> withChannel(call, c -> {
-                ObjectNode body = StandInCall.JSON.createObjectNode();
-                body.set("alerts", StandInCall.JSON.valueToTree(c.alerts));
-                return StandInAnswer.ok(200, body);
-            });
-            case "ListInputs" -> page(call, pageSize, "inputs", inputs.values().stream()
-                    .filter(i -> !"DELETED".equals(i.life.state())).map(Input::json).toList());
+            case "ListAlerts" ->
+                withChannel(call, c -> {
+                    ObjectNode body = StandInCall.JSON.createObjectNode();
+                    body.set("alerts", StandInCall.JSON.valueToTree(c.alerts));
+                    return StandInAnswer.ok(200, body);
+                });
+            case "ListInputs" ->
+                page(
+                        call,
+                        pageSize,
+                        "inputs",
+                        inputs.values().stream()
+                                .filter(i -> !"DELETED".equals(i.life.state()))
+                                .map(Input::json)
+                                .toList());
             case "CreateInput" -> createInput(call);
             case "DescribeInput" -> withInput(call, i -> StandInAnswer.ok(200, i.json()));
             case "UpdateInput" -> withInput(call, i -> updateInput(i, call));
             case "DeleteInput" -> withInput(call, this::deleteInput);
-            case "ListInputSecurityGroups" -> page(call, pageSize, "inputSecurityGroups", groups.values().stream()
-                    .filter(g -> !"DELETED".equals(g.life.state())).map(Group::json).toList());
+            case "ListInputSecurityGroups" ->
+                page(
+                        call,
+                        pageSize,
+                        "inputSecurityGroups",
+                        groups.values().stream()
+                                .filter(g -> !"DELETED".equals(g.life.state()))
+                                .map(Group::json)
+                                .toList());
             case "CreateInputSecurityGroup" -> createGroup(call);
             case "DescribeInputSecurityGroup" -> withGroup(call, g -> StandInAnswer.ok(200, g.json()));
             case "UpdateInputSecurityGroup" -> withGroup(call, g -> updateGroup(g, call));
@@ -456,11 +518,14 @@ public final class MediaLiveStandIn implements StandInService {
     public synchronized List<String> leftovers() {
         forget();
         List<String> left = new ArrayList<>();
-        channels.values().stream().filter(c -> !"DELETED".equals(c.life.state()))
+        channels.values().stream()
+                .filter(c -> !"DELETED".equals(c.life.state()))
                 .forEach(c -> left.add("MediaLive channel " + c.id + " (" + c.life.state() + ")"));
-        inputs.values().stream().filter(i -> !"DELETED".equals(i.life.state()))
+        inputs.values().stream()
+                .filter(i -> !"DELETED".equals(i.life.state()))
                 .forEach(i -> left.add("MediaLive input " + i.id + " (" + i.state() + ")"));
-        groups.values().stream().filter(g -> !"DELETED".equals(g.life.state()))
+        groups.values().stream()
+                .filter(g -> !"DELETED".equals(g.life.state()))
                 .forEach(g -> left.add("MediaLive input security group " + g.id + " (" + g.state() + ")"));
         return left;
     }
@@ -510,18 +575,25 @@ public final class MediaLiveStandIn implements StandInService {
             if (input == null || Set.of("DELETING", "DELETED").contains(input.life.state())) {
                 problem = "Input " + inputId + " does not exist";
             } else if (input.attachedChannels().stream().anyMatch(c -> !c.equals(channelId))) {
-                problem = "Input " + inputId + " is already attached to channel " + input.attachedChannels().get(0);
+                problem = "Input " + inputId + " is already attached to channel "
+                        + input.attachedChannels().get(0);
             } else if ("STANDARD".equals(spec.path("channelClass").asText())
                     && "SINGLE_PIPELINE".equals(input.inputClass())) {
                 problem = "Input " + inputId + " is a SINGLE_PIPELINE input; a STANDARD channel needs STANDARD inputs";
             }
             if (problem != null) {
                 ObjectNode body = StandInCall.JSON.createObjectNode().put("message", "Validation errors");
-                body.putArray("validationErrors").addObject()
-                        .put("elementPath", "/inputAttachments/" + index + "/inputId").put("errorMessage", problem);
-                return new StandInAnswer(422, body.toString(),
+                body.putArray("validationErrors")
+                        .addObject()
+                        .put("elementPath", "/inputAttachments/" + index + "/inputId")
+                        .put("errorMessage", problem);
+                return new StandInAnswer(
+                        422,
+                        body.toString(),
                         "UnprocessableEntityException:http://internal.amazon.com/coral/com.amazonaws.standin/",
-                        "application/json", Duration.ZERO, null);
+                        "application/json",
+                        Duration.ZERO,
+                        null);
             }
             index++;
         }
@@ -617,8 +689,8 @@ public final class MediaLiveStandIn implements StandInService {
         for (JsonNode groupId : spec.path("inputSecurityGroups")) {
             Group group = groups.get(groupId.asText());
             if (group == null || "DELETED".equals(group.life.state())) {
-                return StandInAnswer.error(400, "BadRequestException",
-                        "Input security group " + groupId.asText() + " does not exist");
+                return StandInAnswer.error(
+                        400, "BadRequestException", "Input security group " + groupId.asText() + " does not exist");
             }
         }
         String id = String.valueOf(nextInputId++);
@@ -638,8 +710,8 @@ public final class MediaLiveStandIn implements StandInService {
         for (String channelId : input.attachedChannels()) {
             String state = channels.get(channelId).life.state();
             if (!"IDLE".equals(state)) {
-                return conflict("Input " + input.id + " is attached to channel " + channelId + ", which is "
-                        + state + "; an attached input can only be updated while its channel is IDLE");
+                return conflict("Input " + input.id + " is attached to channel " + channelId + ", which is " + state
+                        + "; an attached input can only be updated while its channel is IDLE");
             }
         }
         ObjectNode spec = input.spec.deepCopy();
@@ -651,8 +723,8 @@ public final class MediaLiveStandIn implements StandInService {
     private StandInAnswer deleteInput(Input input) {
         String state = input.state();
         if ("ATTACHED".equals(state)) {
-            return conflict("Input " + input.id + " is attached to channel " + input.attachedChannels().get(0)
-                    + " and cannot be deleted");
+            return conflict("Input " + input.id + " is attached to channel "
+                    + input.attachedChannels().get(0) + " and cannot be deleted");
         }
         if (!"DETACHED".equals(state)) {
             return conflict("Input " + input.id + " is in " + state + " state and cannot be deleted");
@@ -665,7 +737,8 @@ public final class MediaLiveStandIn implements StandInService {
 
     private StandInAnswer createGroup(StandInCall call) {
         String id = String.valueOf(nextGroupId++);
-        ArrayNode rules = call.body().has("whitelistRules") ? (ArrayNode) call.body().get("whitelistRules").deepCopy()
+        ArrayNode rules = call.body().has("whitelistRules")
+                ? (ArrayNode) call.body().get("whitelistRules").deepCopy()
                 : StandInCall.JSON.createArrayNode();
         Group group = new Group(id, rules, tags(call.body().get("tags")));
         groups.put(id, group);
@@ -694,8 +767,11 @@ public final class MediaLiveStandIn implements StandInService {
 
     private StandInAnswer deleteGroup(Group group) {
         if (!group.inputIds().isEmpty()) {
-            return StandInAnswer.error(400, "BadRequestException", "Input security group " + group.id
-                    + " is in use by input " + group.inputIds().get(0));
+            return StandInAnswer.error(
+                    400,
+                    "BadRequestException",
+                    "Input security group " + group.id + " is in use by input "
+                            + group.inputIds().get(0));
         }
         group.life.set("DELETED");
         return StandInAnswer.ok(200, StandInCall.JSON.createObjectNode());
@@ -756,12 +832,15 @@ public final class MediaLiveStandIn implements StandInService {
 
     /** One page of a list: {@code maxResults} items from the offset {@code nextToken} names. */
     static StandInAnswer page(StandInCall call, int pageSize, String field, List<? extends JsonNode> items) {
-        int size = Math.min(pageSize, call.queryValue("maxResults") == null ? 1000
-                : Integer.parseInt(call.queryValue("maxResults")));
+        int size = Math.min(
+                pageSize,
+                call.queryValue("maxResults") == null ? 1000 : Integer.parseInt(call.queryValue("maxResults")));
         int from = call.queryValue("nextToken") == null ? 0 : Integer.parseInt(call.queryValue("nextToken"));
         ObjectNode body = StandInCall.JSON.createObjectNode();
-        body.set(field, StandInCall.JSON.valueToTree(items.subList(Math.min(from, items.size()),
-                Math.min(from + size, items.size()))));
+        body.set(
+                field,
+                StandInCall.JSON.valueToTree(
+                        items.subList(Math.min(from, items.size()), Math.min(from + size, items.size()))));
         if (from + size < items.size()) {
             body.put("nextToken", String.valueOf(from + size));
         }
@@ -775,7 +854,8 @@ public final class MediaLiveStandIn implements StandInService {
     static Map<String, String> tags(JsonNode node) {
         Map<String, String> tags = new LinkedHashMap<>();
         if (node != null) {
-            node.fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+            node.fields()
+                    .forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
         }
         return tags;
     }

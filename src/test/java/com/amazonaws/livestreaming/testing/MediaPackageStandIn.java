@@ -83,36 +83,48 @@ public final class MediaPackageStandIn implements StandInService {
             case "ListChannels" -> MediaLiveStandIn.page(call, 1000, "channels", List.copyOf(channels.values()));
             case "CreateChannel" -> createChannel(call);
             case "DescribeChannel" -> withChannel(call, c -> StandInAnswer.ok(200, c));
-            case "UpdateChannel" -> withChannel(call, c -> {
-                if (call.body().has("description")) {
-                    c.put("description", call.text("description"));
-                }
-                return StandInAnswer.ok(200, c);
-            });
+            case "UpdateChannel" ->
+                withChannel(call, c -> {
+                    if (call.body().has("description")) {
+                        c.put("description", call.text("description"));
+                    }
+                    return StandInAnswer.ok(200, c);
+                });
             case "DeleteChannel" -> withChannel(call, this::deleteChannel);
-            case "ListOriginEndpoints" -> MediaLiveStandIn.page(call, 1000, "originEndpoints", endpoints.values().stream()
-                    .filter(e -> call.queryValue("channelId") == null
-                            || call.queryValue("channelId").equals(e.path("channelId").asText())).toList());
+            case "ListOriginEndpoints" ->
+                MediaLiveStandIn.page(
+                        call,
+                        1000,
+                        "originEndpoints",
+                        endpoints.values().stream()
+                                .filter(e -> call.queryValue("channelId") == null
+                                        || call.queryValue("channelId")
+                                                .equals(e.path("channelId").asText()))
+                                .toList());
             case "CreateOriginEndpoint" -> createEndpoint(call);
             case "DescribeOriginEndpoint" -> withEndpoint(call, e -> StandInAnswer.ok(200, e));
             case "UpdateOriginEndpoint" -> withEndpoint(call, e -> updateEndpoint(e, call));
-            case "DeleteOriginEndpoint" -> withEndpoint(call, e -> {
-                endpoints.remove(e.path("id").asText());
-                return new StandInAnswer(202, "", null, null, Duration.ZERO, null);
-            });
-            case "TagResource" -> withTagged(call, tags -> {
-                call.body().path("tags").fields().forEachRemaining(t -> tags.put(t.getKey(), t.getValue()));
-                return new StandInAnswer(204, "", null, null, Duration.ZERO, null);
-            });
-            case "UntagResource" -> withTagged(call, tags -> {
-                call.queryValues("tagKeys").forEach(tags::remove);
-                return new StandInAnswer(204, "", null, null, Duration.ZERO, null);
-            });
-            case "ListTagsForResource" -> withTagged(call, tags -> {
-                ObjectNode body = StandInCall.JSON.createObjectNode();
-                body.set("tags", tags.deepCopy());
-                return StandInAnswer.ok(200, body);
-            });
+            case "DeleteOriginEndpoint" ->
+                withEndpoint(call, e -> {
+                    endpoints.remove(e.path("id").asText());
+                    return new StandInAnswer(202, "", null, null, Duration.ZERO, null);
+                });
+            case "TagResource" ->
+                withTagged(call, tags -> {
+                    call.body().path("tags").fields().forEachRemaining(t -> tags.put(t.getKey(), t.getValue()));
+                    return new StandInAnswer(204, "", null, null, Duration.ZERO, null);
+                });
+            case "UntagResource" ->
+                withTagged(call, tags -> {
+                    call.queryValues("tagKeys").forEach(tags::remove);
+                    return new StandInAnswer(204, "", null, null, Duration.ZERO, null);
+                });
+            case "ListTagsForResource" ->
+                withTagged(call, tags -> {
+                    ObjectNode body = StandInCall.JSON.createObjectNode();
+                    body.set("tags", tags.deepCopy());
+                    return StandInAnswer.ok(200, body);
+                });
             default -> StandInAnswer.error(400, "UnprocessableEntityException", "stand-in: " + operation);
         };
     }
@@ -131,30 +143,39 @@ public final class MediaPackageStandIn implements StandInService {
             return StandInAnswer.error(422, "UnprocessableEntityException", "Channel " + id + " already exists.");
         }
         String hash = hash();
-        ObjectNode channel = StandInCall.JSON.createObjectNode().put("arn", ARN_PREFIX + "channels/" + hash)
-                .put("createdAt", "2026-11-24T17:30:02+00:00").put("id", id)
+        ObjectNode channel = StandInCall.JSON
+                .createObjectNode()
+                .put("arn", ARN_PREFIX + "channels/" + hash)
+                .put("createdAt", "2026-11-24T17:30:02+00:00")
+                .put("id", id)
                 .put("description", call.body().path("description").asText(""));
         channel.putObject("egressAccessLogs");
         channel.putObject("ingressAccessLogs");
         var ingest = channel.putObject("hlsIngest").putArray("ingestEndpoints");
         for (int i = 0; i < 2; i++) {
             String endpointId = hash();
-            ingest.addObject().put("id", endpointId).put("username", hash().substring(0, 16))
+            ingest.addObject()
+                    .put("id", endpointId)
+                    .put("username", hash().substring(0, 16))
                     .put("password", hash().substring(0, 16))
-                    .put("url", "https://" + hash().substring(0, 16) + ".mediapackage.us-east-1.amazonaws.com/in/v2/"
-                            + hash + "/" + endpointId + "/channel");
+                    .put(
+                            "url",
+                            "https://" + hash().substring(0, 16) + ".mediapackage.us-east-1.amazonaws.com/in/v2/" + hash
+                                    + "/" + endpointId + "/channel");
         }
-        channel.set("tags", call.body().has("tags") ? call.body().get("tags").deepCopy()
-                : StandInCall.JSON.createObjectNode());
+        channel.set(
+                "tags",
+                call.body().has("tags") ? call.body().get("tags").deepCopy() : StandInCall.JSON.createObjectNode());
         channels.put(id, channel);
         return StandInAnswer.ok(200, channel);
     }
 
     private StandInAnswer deleteChannel(ObjectNode channel) {
         String id = channel.path("id").asText();
-        if (endpoints.values().stream().anyMatch(e -> id.equals(e.path("channelId").asText()))) {
-            return StandInAnswer.error(422, "UnprocessableEntityException", "Channel " + id
-                    + " has origin endpoints; delete them first.");
+        if (endpoints.values().stream()
+                .anyMatch(e -> id.equals(e.path("channelId").asText()))) {
+            return StandInAnswer.error(
+                    422, "UnprocessableEntityException", "Channel " + id + " has origin endpoints; delete them first.");
         }
         channels.remove(id);
         return new StandInAnswer(202, "", null, null, Duration.ZERO, null);
@@ -167,15 +188,18 @@ public final class MediaPackageStandIn implements StandInService {
             return StandInAnswer.error(404, "NotFoundException", "Channel " + channelId + " not found.");
         }
         if (endpoints.containsKey(id)) {
-            return StandInAnswer.error(422, "UnprocessableEntityException", "Origin endpoint " + id
-                    + " already exists.");
+            return StandInAnswer.error(
+                    422, "UnprocessableEntityException", "Origin endpoint " + id + " already exists.");
         }
         ObjectNode endpoint = call.object().deepCopy();
         String hash = hash();
-        endpoint.put("arn", ARN_PREFIX + "origin_endpoints/" + hash).put("createdAt", "2026-11-24T17:30:05+00:00")
+        endpoint.put("arn", ARN_PREFIX + "origin_endpoints/" + hash)
+                .put("createdAt", "2026-11-24T17:30:05+00:00")
                 .put("origination", endpoint.path("origination").asText("ALLOW"))
                 .put("manifestName", endpoint.path("manifestName").asText("index"))
-                .put("startoverWindowSeconds", endpoint.path("startoverWindowSeconds").asInt(0))
+                .put(
+                        "startoverWindowSeconds",
+                        endpoint.path("startoverWindowSeconds").asInt(0))
                 .put("timeDelaySeconds", endpoint.path("timeDelaySeconds").asInt(0))
                 .put("description", endpoint.path("description").asText(""));
         if (!endpoint.has("tags")) {
@@ -202,7 +226,12 @@ public final class MediaPackageStandIn implements StandInService {
         String manifest = endpoint.path("manifestName").asText("index");
         if (endpoint.has("cmafPackage")) {
             for (JsonNode m : endpoint.path("cmafPackage").path("hlsManifests")) {
-                ((ObjectNode) m).put("url", base + m.path("manifestName").asText(m.path("id").asText()) + ".m3u8");
+                ((ObjectNode) m)
+                        .put(
+                                "url",
+                                base
+                                        + m.path("manifestName")
+                                                .asText(m.path("id").asText()) + ".m3u8");
             }
             return base + manifest;
         }

@@ -26,11 +26,11 @@ public final class PythonTools {
     public static final String VARIABLE = "LIVE_STREAMING_VENV";
     /** The command that makes the venv with the pinned versions of .ci/python-requirements.txt. */
     public static final String SETUP = "bash .ci/python-venv.sh";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path botocore;
 
-    private PythonTools() {
-    }
+    private PythonTools() {}
 
     /** The venv folder: {@code $LIVE_STREAMING_VENV}, or {@code .venv} in the working directory (the repository). */
     public static Path venv() {
@@ -72,12 +72,13 @@ public final class PythonTools {
     public static JsonNode serviceModel(String service) {
         Path folder = botocoreData().resolve(service);
         try (Stream<Path> versions = Files.list(folder)) {
-            Path newest = versions.filter(Files::isDirectory).max(Path::compareTo).orElseThrow(
-                    () -> new IOException("no API version under " + folder));
+            Path newest = versions.filter(Files::isDirectory)
+                    .max(Path::compareTo)
+                    .orElseThrow(() -> new IOException("no API version under " + folder));
             Path gz = newest.resolve("service-2.json.gz");
             Path plain = newest.resolve("service-2.json");
-            try (InputStream in = Files.exists(gz) ? new GZIPInputStream(Files.newInputStream(gz))
-                    : Files.newInputStream(plain)) {
+            try (InputStream in =
+                    Files.exists(gz) ? new GZIPInputStream(Files.newInputStream(gz)) : Files.newInputStream(plain)) {
                 return JSON.readTree(in);
             }
         } catch (IOException e) {
@@ -88,8 +89,8 @@ public final class PythonTools {
     private static Path tool(String name) {
         Path tool = venv().resolve("bin").resolve(name);
         if (!Files.isExecutable(tool)) {
-            return fail(tool + " does not exist: the tests take cfn-lint and botocore from a Python venv ("
-                    + VARIABLE + ", default .venv in the repository). Make it with: " + SETUP);
+            return fail(tool + " does not exist: the tests take cfn-lint and botocore from a Python venv (" + VARIABLE
+                    + ", default .venv in the repository). Make it with: " + SETUP);
         }
         return tool;
     }
@@ -97,11 +98,12 @@ public final class PythonTools {
     private static String runPython(String code) {
         Path python = python();
         try {
-            Process process = new ProcessBuilder(python.toString(), "-c", code).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(python.toString(), "-c", code)
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                return fail(python + " -c '" + code + "' failed (is botocore installed? run " + SETUP + "): "
-                        + output);
+                return fail(python + " -c '" + code + "' failed (is botocore installed? run " + SETUP + "): " + output);
             }
             return output;
         } catch (IOException e) {

@@ -18,25 +18,49 @@ public final class Requests {
     public static final String STACK_ID =
             "arn:aws:cloudformation:us-east-1:123456789012:stack/demo-stack/5b8f1d40-1234-11ef-9abc-0e1f2a3b4c5d";
     public static final String REQUEST_ID = "7bfa3c5e-41d6-4a2b-9d2e-2f1f6f0b9a11";
-    public static final String RESPONSE_URL = "https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/"
-            + "arn%3Aaws%3Acloudformation/response?X-Amz-Signature=deadbeefcafe";
+    public static final String RESPONSE_URL =
+            "https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/"
+                    + "arn%3Aaws%3Acloudformation/response?X-Amz-Signature=deadbeefcafe";
 
-    private Requests() {
-    }
+    private Requests() {}
 
     public static Request create(String kind, Map<String, ?> properties) {
-        return new Request(RequestType.CREATE, RESPONSE_URL, STACK_ID, REQUEST_ID, "Custom::" + kind,
-                "Resource" + kind, null, Properties.of(properties), Properties.empty());
+        return new Request(
+                RequestType.CREATE,
+                RESPONSE_URL,
+                STACK_ID,
+                REQUEST_ID,
+                "Custom::" + kind,
+                "Resource" + kind,
+                null,
+                Properties.of(properties),
+                Properties.empty());
     }
 
     public static Request update(String kind, String physicalId, Map<String, ?> properties, Map<String, ?> old) {
-        return new Request(RequestType.UPDATE, RESPONSE_URL, STACK_ID, REQUEST_ID, "Custom::" + kind,
-                "Resource" + kind, physicalId, Properties.of(properties), Properties.of(old));
+        return new Request(
+                RequestType.UPDATE,
+                RESPONSE_URL,
+                STACK_ID,
+                REQUEST_ID,
+                "Custom::" + kind,
+                "Resource" + kind,
+                physicalId,
+                Properties.of(properties),
+                Properties.of(old));
     }
 
     public static Request delete(String kind, String physicalId, Map<String, ?> properties) {
-        return new Request(RequestType.DELETE, RESPONSE_URL, STACK_ID, REQUEST_ID, "Custom::" + kind,
-                "Resource" + kind, physicalId, Properties.of(properties), Properties.empty());
+        return new Request(
+                RequestType.DELETE,
+                RESPONSE_URL,
+                STACK_ID,
+                REQUEST_ID,
+                "Custom::" + kind,
+                "Resource" + kind,
+                physicalId,
+                Properties.of(properties),
+                Properties.empty());
     }
 
     /** An invocation with a generous budget whose log lines are kept for assertions. */

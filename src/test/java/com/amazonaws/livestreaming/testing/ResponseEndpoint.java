@@ -23,7 +23,8 @@ public final class ResponseEndpoint implements AutoCloseable {
     private final WireMockServer server;
 
     public ResponseEndpoint() {
-        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         acceptAll();
     }
@@ -46,8 +47,10 @@ public final class ResponseEndpoint implements AutoCloseable {
     }
 
     public List<LoggedRequest> puts() {
-        return server.getAllServeEvents().stream().map(e -> e.getRequest())
-                .filter(r -> r.getMethod().getName().equals("PUT")).toList();
+        return server.getAllServeEvents().stream()
+                .map(e -> e.getRequest())
+                .filter(r -> r.getMethod().getName().equals("PUT"))
+                .toList();
     }
 
     /** The single answer received; fails if there was not exactly one. */

@@ -22,12 +22,13 @@ import java.util.regex.Pattern;
  * everything else a test's calls write is listed by {@link #leftovers()}, so "nothing left" covers console files.
  */
 public final class S3StandIn implements StandInService {
-    private static final Pattern OBJECT = Pattern.compile("<Object>\\s*<Key>(.*?)</Key>\\s*"
-            + "(?:<VersionId>(.*?)</VersionId>\\s*)?(?:<[^>]+>[^<]*</[^>]+>\\s*)*</Object>", Pattern.DOTALL);
+    private static final Pattern OBJECT = Pattern.compile(
+            "<Object>\\s*<Key>(.*?)</Key>\\s*"
+                    + "(?:<VersionId>(.*?)</VersionId>\\s*)?(?:<[^>]+>[^<]*</[^>]+>\\s*)*</Object>",
+            Pattern.DOTALL);
 
     /** One version of a key (or a delete marker). */
-    private record Version(String id, boolean marker, String body, String contentType, boolean fixture) {
-    }
+    private record Version(String id, boolean marker, String body, String contentType, boolean fixture) {}
 
     private static final class Bucket {
         final boolean versioned;
@@ -65,8 +66,10 @@ public final class S3StandIn implements StandInService {
     /** The keys whose latest version is an object (not a delete marker), in order. */
     public synchronized List<String> keys(String bucket) {
         return buckets.get(bucket).keys.entrySet().stream()
-                .filter(e -> !e.getValue().isEmpty() && !e.getValue().get(e.getValue().size() - 1).marker())
-                .map(Map.Entry::getKey).toList();
+                .filter(e -> !e.getValue().isEmpty()
+                        && !e.getValue().get(e.getValue().size() - 1).marker())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** The content of the latest version of a key, or null. */
@@ -83,7 +86,9 @@ public final class S3StandIn implements StandInService {
     @Override
     public String operation(StandInCall call) {
         String authorization = call.header("Authorization");
-        if (authorization == null || !authorization.contains("/s3/aws4_request") || call.path().isEmpty()) {
+        if (authorization == null
+                || !authorization.contains("/s3/aws4_request")
+                || call.path().isEmpty()) {
             return null;
         }
         String op = null;
@@ -149,8 +154,8 @@ public final class S3StandIn implements StandInService {
     }
 
     private StandInAnswer copy(String bucketName, String key, String source) {
-        String decoded = URLDecoder.decode(source.startsWith("/") ? source.substring(1) : source,
-                StandardCharsets.UTF_8);
+        String decoded =
+                URLDecoder.decode(source.startsWith("/") ? source.substring(1) : source, StandardCharsets.UTF_8);
         int slash = decoded.indexOf('/');
         Bucket from = slash < 0 ? null : buckets.get(decoded.substring(0, slash));
         if (from == null) {
@@ -168,30 +173,38 @@ public final class S3StandIn implements StandInService {
         String prefix = call.queryValue("prefix") == null ? "" : call.queryValue("prefix");
         List<String> matching = new ArrayList<>();
         bucket.keys.forEach((key, versions) -> {
-            if (key.startsWith(prefix) && !versions.isEmpty() && !versions.get(versions.size() - 1).marker()) {
+            if (key.startsWith(prefix)
+                    && !versions.isEmpty()
+                    && !versions.get(versions.size() - 1).marker()) {
                 matching.add(key);
             }
         });
         String token = call.queryValue("continuation-token");
         int from = token == null ? 0 : Integer.parseInt(token);
         int to = Math.min(matching.size(), from + pageSize);
-        return StandInAnswer.text(200, S3Xml.listPage(name, prefix, matching.subList(from, to),
-                to < matching.size() ? String.valueOf(to) : null), "application/xml");
+        return StandInAnswer.text(
+                200,
+                S3Xml.listPage(
+                        name, prefix, matching.subList(from, to), to < matching.size() ? String.valueOf(to) : null),
+                "application/xml");
     }
 
     private StandInAnswer listVersions(String name, Bucket bucket, StandInCall call) {
         List<S3Xml.ObjectVersion> all = new ArrayList<>();
         bucket.keys.forEach((key, versions) -> {
             for (int i = versions.size() - 1; i >= 0; i--) {
-                all.add(new S3Xml.ObjectVersion(key, versions.get(i).id(), versions.get(i).marker()));
+                all.add(new S3Xml.ObjectVersion(
+                        key, versions.get(i).id(), versions.get(i).marker()));
             }
         });
         int from = 0;
         String keyMarker = call.queryValue("key-marker");
         if (keyMarker != null) {
             String versionMarker = call.queryValue("version-id-marker");
-            while (from < all.size() && !(all.get(from).key().equals(keyMarker)
-                    && (versionMarker == null || all.get(from).versionId().equals(versionMarker)))) {
+            while (from < all.size()
+                    && !(all.get(from).key().equals(keyMarker)
+                            && (versionMarker == null
+                                    || all.get(from).versionId().equals(versionMarker)))) {
                 from++;
             }
             from++;
@@ -199,8 +212,11 @@ public final class S3StandIn implements StandInService {
         int to = Math.min(all.size(), from + pageSize);
         List<S3Xml.ObjectVersion> page = all.subList(Math.min(from, all.size()), to);
         S3Xml.ObjectVersion last = to < all.size() && !page.isEmpty() ? page.get(page.size() - 1) : null;
-        return StandInAnswer.text(200, S3Xml.versionsPage(name, page, last == null ? null : last.key(),
-                last == null ? null : last.versionId()), "application/xml");
+        return StandInAnswer.text(
+                200,
+                S3Xml.versionsPage(
+                        name, page, last == null ? null : last.key(), last == null ? null : last.versionId()),
+                "application/xml");
     }
 
     private StandInAnswer deleteObjects(Bucket bucket, StandInCall call) {
@@ -214,7 +230,8 @@ public final class S3StandIn implements StandInService {
                     versions.removeIf(v -> v.id().equals(versionId));
                 }
             } else if (bucket.versioned) {
-                bucket.keys.computeIfAbsent(key, k -> new ArrayList<>())
+                bucket.keys
+                        .computeIfAbsent(key, k -> new ArrayList<>())
                         .add(new Version("m" + nextVersion++, true, null, null, false));
             } else if (versions != null) {
                 versions.clear();
@@ -227,7 +244,10 @@ public final class S3StandIn implements StandInService {
     }
 
     private static String unescape(String xml) {
-        return xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+        return xml.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
                 .replace("&amp;", "&");
     }
 }

@@ -7,12 +7,12 @@ import java.util.stream.Collectors;
 public final class S3Xml {
     private static final String NS = "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"";
 
-    private S3Xml() {
-    }
+    private S3Xml() {}
 
     /** One ListObjectsV2 page; {@code next} is the continuation token, null on the last page. */
     public static String listPage(String bucket, String prefix, List<String> keys, String next) {
-        String contents = keys.stream().map(key -> "<Contents><Key>" + key + "</Key>"
+        String contents = keys.stream()
+                .map(key -> "<Contents><Key>" + key + "</Key>"
                         + "<LastModified>2026-11-20T10:00:00.000Z</LastModified><ETag>&quot;9b2cf535f27731c974343645a3985328&quot;</ETag>"
                         + "<Size>1024</Size><StorageClass>STANDARD</StorageClass></Contents>")
                 .collect(Collectors.joining());
@@ -30,7 +30,8 @@ public final class S3Xml {
     }
 
     /** One ListObjectVersions page of versions and delete markers; {@code nextKey} null on the last page. */
-    public static String versionsPage(String bucket, List<String> versionKeys, List<String> markerKeys, String nextKey) {
+    public static String versionsPage(
+            String bucket, List<String> versionKeys, List<String> markerKeys, String nextKey) {
         List<ObjectVersion> entries = new java.util.ArrayList<>();
         versionKeys.forEach(key -> entries.add(new ObjectVersion(key, "v-" + key, false)));
         markerKeys.forEach(key -> entries.add(new ObjectVersion(key, "m-" + key, true)));
@@ -38,22 +39,27 @@ public final class S3Xml {
     }
 
     /** One version of a key, or one delete marker, as ListObjectVersions lists it. */
-    public record ObjectVersion(String key, String versionId, boolean deleteMarker) {
-    }
+    public record ObjectVersion(String key, String versionId, boolean deleteMarker) {}
 
     /** One ListObjectVersions page; {@code nextKey} and {@code nextVersionId} null on the last page. */
-    public static String versionsPage(String bucket, List<ObjectVersion> entries, String nextKey,
-                                      String nextVersionId) {
+    public static String versionsPage(
+            String bucket, List<ObjectVersion> entries, String nextKey, String nextVersionId) {
         StringBuilder versions = new StringBuilder();
         StringBuilder markers = new StringBuilder();
         for (ObjectVersion entry : entries) {
             if (entry.deleteMarker()) {
-                markers.append("<DeleteMarker><Key>").append(escape(entry.key())).append("</Key><VersionId>")
-                        .append(entry.versionId()).append("</VersionId><IsLatest>true</IsLatest>"
+                markers.append("<DeleteMarker><Key>")
+                        .append(escape(entry.key()))
+                        .append("</Key><VersionId>")
+                        .append(entry.versionId())
+                        .append("</VersionId><IsLatest>true</IsLatest>"
                                 + "<LastModified>2026-11-21T10:00:00.000Z</LastModified></DeleteMarker>");
             } else {
-                versions.append("<Version><Key>").append(escape(entry.key())).append("</Key><VersionId>")
-                        .append(entry.versionId()).append("</VersionId><IsLatest>true</IsLatest><LastModified>"
+                versions.append("<Version><Key>")
+                        .append(escape(entry.key()))
+                        .append("</Key><VersionId>")
+                        .append(entry.versionId())
+                        .append("</VersionId><IsLatest>true</IsLatest><LastModified>"
                                 + "2026-11-20T10:00:00.000Z</LastModified><ETag>&quot;9b2cf535f27731c974343645a3985328"
                                 + "&quot;</ETag><Size>1024</Size><StorageClass>STANDARD</StorageClass></Version>");
             }
@@ -61,8 +67,10 @@ public final class S3Xml {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListVersionsResult " + NS + "><Name>" + bucket + "</Name>"
                 + "<Prefix></Prefix><KeyMarker></KeyMarker><VersionIdMarker></VersionIdMarker><MaxKeys>1000</MaxKeys>"
                 + "<IsTruncated>" + (nextKey != null) + "</IsTruncated>"
-                + (nextKey != null ? "<NextKeyMarker>" + escape(nextKey) + "</NextKeyMarker><NextVersionIdMarker>"
-                + nextVersionId + "</NextVersionIdMarker>" : "")
+                + (nextKey != null
+                        ? "<NextKeyMarker>" + escape(nextKey) + "</NextKeyMarker><NextVersionIdMarker>" + nextVersionId
+                                + "</NextVersionIdMarker>"
+                        : "")
                 + versions + markers + "</ListVersionsResult>";
     }
 

@@ -10,13 +10,15 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  * would cost on AWS, and a test no real time.
  */
 public final class SimulatedBackoff {
-    private SimulatedBackoff() {
-    }
+    private SimulatedBackoff() {}
 
     /** Production backoff on {@code clock}, with attempts given up after {@code attemptTimeout} (real time). */
     public static CallTiming on(SimulatedClock clock, Duration attemptTimeout) {
-        return new CallTiming(attemptTimeout, advancing(clock, CallTiming.PRODUCTION.backoff()),
-                advancing(clock, CallTiming.PRODUCTION.throttlingBackoff()), null);
+        return new CallTiming(
+                attemptTimeout,
+                advancing(clock, CallTiming.PRODUCTION.backoff()),
+                advancing(clock, CallTiming.PRODUCTION.throttlingBackoff()),
+                null);
     }
 
     private static BackoffStrategy advancing(SimulatedClock clock, BackoffStrategy production) {

@@ -20,8 +20,14 @@ public final class SsmStandIn implements StandInService {
 
     /** Stores a SecureString directly (no API call). */
     public synchronized void put(String name, String value) {
-        parameters.put(name, StandInCall.JSON.createObjectNode().put("Name", name).put("Value", value)
-                .put("Type", "SecureString").put("Version", 1));
+        parameters.put(
+                name,
+                StandInCall.JSON
+                        .createObjectNode()
+                        .put("Name", name)
+                        .put("Value", value)
+                        .put("Type", "SecureString")
+                        .put("Version", 1));
     }
 
     public synchronized String value(String name) {
@@ -33,7 +39,8 @@ public final class SsmStandIn implements StandInService {
     public String operation(StandInCall call) {
         String target = call.header("X-Amz-Target");
         return call.is("POST") && target != null && target.startsWith("AmazonSSM.")
-                ? "Ssm:" + target.substring("AmazonSSM.".length()) : null;
+                ? "Ssm:" + target.substring("AmazonSSM.".length())
+                : null;
     }
 
     @Override
@@ -57,7 +64,9 @@ public final class SsmStandIn implements StandInService {
                 if (parameter == null) {
                     return StandInAnswer.jsonError(400, "ParameterNotFound", "Parameter " + name + " not found.");
                 }
-                body.putObject("Parameter").put("Name", name).put("Type", parameter.path("Type").asText())
+                body.putObject("Parameter")
+                        .put("Name", name)
+                        .put("Type", parameter.path("Type").asText())
                         .put("Value", parameter.path("Value").asText())
                         .put("Version", parameter.path("Version").asLong());
                 return StandInAnswer.ok(200, body);

@@ -50,8 +50,11 @@ public final class StackEvents implements AutoCloseable {
         this.aws = aws;
         this.ownsAws = ownsAws;
         var registry = Managers.standard(aws.clients());
-        this.handler = new Handler(() -> registry, new ResponseSender(3, d -> { }),
-                new JsonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8)), safetyMargin,
+        this.handler = new Handler(
+                () -> registry,
+                new ResponseSender(3, d -> {}),
+                new JsonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8)),
+                safetyMargin,
                 ticker == null ? aws.clock() : ticker);
     }
 
@@ -66,16 +69,18 @@ public final class StackEvents implements AutoCloseable {
 
     /** From now on the ResponseURL refuses every answer (403), as an expired presigned URL does: answers are lost. */
     public void loseAnswers() {
-        endpoint.server().stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH)).atPriority(1)
-                .willReturn(aResponse().withStatus(403).withBody("<Error><Code>AccessDenied</Code></Error>")));
+        endpoint.server()
+                .stubFor(put(urlPathEqualTo(ResponseEndpoint.PATH))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(403).withBody("<Error><Code>AccessDenied</Code></Error>")));
     }
 
     public JsonNode create(String kind, String logicalId, Map<String, ?> properties) {
         return send(Events.event("Create", endpoint.url(), kind, logicalId, null, properties, null));
     }
 
-    public JsonNode update(String kind, String logicalId, String physicalId, Map<String, ?> properties,
-                           Map<String, ?> old) {
+    public JsonNode update(
+            String kind, String logicalId, String physicalId, Map<String, ?> properties, Map<String, ?> old) {
         return send(Events.event("Update", endpoint.url(), kind, logicalId, physicalId, properties, old));
     }
 

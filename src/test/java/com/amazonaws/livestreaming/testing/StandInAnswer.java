@@ -11,12 +11,12 @@ import java.util.function.Function;
  * What a stand-in answers: a status with a JSON body (AWS's REST-JSON error form for refusals), optionally sent
  * late (the request was applied at once; only the answer is slow), or a broken connection.
  */
-public record StandInAnswer(int status, String body, String errorType, String contentType, Duration delay,
-                            Fault fault) {
+public record StandInAnswer(
+        int status, String body, String errorType, String contentType, Duration delay, Fault fault) {
 
     static StandInAnswer ok(int status, JsonNode body) {
-        return new StandInAnswer(status, body == null ? "" : body.toString(), null, "application/json",
-                Duration.ZERO, null);
+        return new StandInAnswer(
+                status, body == null ? "" : body.toString(), null, "application/json", Duration.ZERO, null);
     }
 
     /**
@@ -24,23 +24,37 @@ public record StandInAnswer(int status, String body, String errorType, String co
      * the body, which is how the SDK recognises NotFoundException, ConflictException and the like.
      */
     public static StandInAnswer error(int status, String code, String message) {
-        return new StandInAnswer(status, StandInCall.JSON.createObjectNode().put("message", message).toString(),
-                code + ":http://internal.amazon.com/coral/com.amazonaws.standin/", "application/json",
-                Duration.ZERO, null);
+        return new StandInAnswer(
+                status,
+                StandInCall.JSON.createObjectNode().put("message", message).toString(),
+                code + ":http://internal.amazon.com/coral/com.amazonaws.standin/",
+                "application/json",
+                Duration.ZERO,
+                null);
     }
 
     /** Applies {@code action} to the resource with {@code id}, or answers 404 NotFoundException naming {@code what}. */
-    static <T> StandInAnswer found(Map<String, T> resources, String id, String what,
-                                   Function<T, StandInAnswer> action) {
+    static <T> StandInAnswer found(
+            Map<String, T> resources, String id, String what, Function<T, StandInAnswer> action) {
         T resource = resources.get(id);
-        return resource == null ? error(404, "NotFoundException", what + " " + id + " not found.")
+        return resource == null
+                ? error(404, "NotFoundException", what + " " + id + " not found.")
                 : action.apply(resource);
     }
 
     /** A refusal in the JSON 1.1 form SSM uses: the error code as {@code __type} in the body. */
     public static StandInAnswer jsonError(int status, String code, String message) {
-        return new StandInAnswer(status, StandInCall.JSON.createObjectNode().put("__type", code)
-                .put("message", message).toString(), null, "application/x-amz-json-1.1", Duration.ZERO, null);
+        return new StandInAnswer(
+                status,
+                StandInCall.JSON
+                        .createObjectNode()
+                        .put("__type", code)
+                        .put("message", message)
+                        .toString(),
+                null,
+                "application/x-amz-json-1.1",
+                Duration.ZERO,
+                null);
     }
 
     /** A refusal in S3's REST-XML form: the error code and message in an {@code <Error>} document. */

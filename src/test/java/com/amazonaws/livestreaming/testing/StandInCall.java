@@ -18,8 +18,13 @@ import java.util.Map;
  * {@code /} or {@code :} arrives whole, as the SDK encoded it), query parameters, the JSON body (empty when the body
  * is not JSON), the body as text (unwrapped from aws-chunked framing) and the headers.
  */
-public record StandInCall(String method, List<String> path, Map<String, List<String>> query, JsonNode body,
-                          Map<String, String> headers, String text) {
+public record StandInCall(
+        String method,
+        List<String> path,
+        Map<String, List<String>> query,
+        JsonNode body,
+        Map<String, String> headers,
+        String text) {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static StandInCall of(LoggedRequest request) {
@@ -50,8 +55,8 @@ public record StandInCall(String method, List<String> path, Map<String, List<Str
         } catch (IOException e) {
             body = JSON.createObjectNode();
         }
-        return new StandInCall(request.getMethod().getName(), List.copyOf(segments), query, body, headers,
-                text == null ? "" : text);
+        return new StandInCall(
+                request.getMethod().getName(), List.copyOf(segments), query, body, headers, text == null ? "" : text);
     }
 
     private static String decode(String raw) {

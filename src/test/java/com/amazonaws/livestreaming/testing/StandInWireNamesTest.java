@@ -40,8 +40,9 @@ class StandInWireNamesTest {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(aws.baseUrl() + path)).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(aws.baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return StandInCall.JSON.readTree(response.body());
     }
@@ -50,19 +51,46 @@ class StandInWireNamesTest {
     void mediaLiveAnswersUseTheModelsNames() throws Exception {
         JsonNode shapes = model("medialive").get("shapes");
         var mediaLive = aws.clients().mediaLive();
-        String group = mediaLive.createInputSecurityGroup(b -> b.whitelistRules(r -> r.cidr("10.0.0.0/8")))
-                .securityGroup().id();
-        String push = mediaLive.createInput(b -> b.name("push").type("RTMP_PUSH").inputSecurityGroups(group)
-                .destinations(d -> d.streamName("push/primary"))).input().id();
-        String pull = mediaLive.createInput(b -> b.name("pull").type("URL_PULL")
-                .sources(s -> s.url("https://origin.example.com/a.m3u8").username("u").passwordParam("/p"))).input()
+        String group = mediaLive
+                .createInputSecurityGroup(b -> b.whitelistRules(r -> r.cidr("10.0.0.0/8")))
+                .securityGroup()
+                .id();
+        String push = mediaLive
+                .createInput(b -> b.name("push")
+                        .type("RTMP_PUSH")
+                        .inputSecurityGroups(group)
+                        .destinations(d -> d.streamName("push/primary")))
+                .input()
+                .id();
+        String pull = mediaLive
+                .createInput(b -> b.name("pull")
+                        .type("URL_PULL")
+                        .sources(s -> s.url("https://origin.example.com/a.m3u8")
+                                .username("u")
+                                .passwordParam("/p")))
+                .input()
                 .id();
         aws.clock().advance(java.time.Duration.ofSeconds(10));
-        ChannelSpec spec = ChannelSpec.from(Properties.of(Map.of("InputId", push, "InputType", "RTMP_PUSH",
-                "EncodingProfile", "540p", "RoleArn", "arn:aws:iam::123456789012:role/r",
-                "MediaPackageChannelId", "mp", "ChannelClass", "SINGLE_PIPELINE")), "demo-stack");
-        String channel = mediaLive.createChannel(ChannelRequests.create(spec,
-                new EncodingProfiles(aws.clients()::s3).load("540p"), Map.of("k", "v"))).channel().id();
+        ChannelSpec spec = ChannelSpec.from(
+                Properties.of(Map.of(
+                        "InputId",
+                        push,
+                        "InputType",
+                        "RTMP_PUSH",
+                        "EncodingProfile",
+                        "540p",
+                        "RoleArn",
+                        "arn:aws:iam::123456789012:role/r",
+                        "MediaPackageChannelId",
+                        "mp",
+                        "ChannelClass",
+                        "SINGLE_PIPELINE")),
+                "demo-stack");
+        String channel = mediaLive
+                .createChannel(ChannelRequests.create(
+                        spec, new EncodingProfiles(aws.clients()::s3).load("540p"), Map.of("k", "v")))
+                .channel()
+                .id();
         aws.mediaLive().alert(channel, "Role Permissions", "MediaLive cannot assume the role");
         List<String> problems = new ArrayList<>();
 
@@ -72,8 +100,7 @@ class StandInWireNamesTest {
         check(shapes, get("/prod/inputs/" + push), "DescribeInputResponse", "$", problems);
         check(shapes, get("/prod/inputs/" + pull), "DescribeInputResponse", "$", problems);
         check(shapes, get("/prod/inputs"), "ListInputsResponse", "$", problems);
-        check(shapes, get("/prod/inputSecurityGroups/" + group), "DescribeInputSecurityGroupResponse", "$",
-                problems);
+        check(shapes, get("/prod/inputSecurityGroups/" + group), "DescribeInputSecurityGroupResponse", "$", problems);
         check(shapes, get("/prod/inputSecurityGroups"), "ListInputSecurityGroupsResponse", "$", problems);
 
         assertEquals(List.of(), problems);
@@ -84,9 +111,12 @@ class StandInWireNamesTest {
         JsonNode shapes = model("mediapackage").get("shapes");
         var mediaPackage = aws.clients().mediaPackage();
         mediaPackage.createChannel(b -> b.id("c").description("d").tags(Map.of("k", "v")));
-        mediaPackage.createOriginEndpoint(b -> b.id("c-hls").channelId("c").manifestName("index")
+        mediaPackage.createOriginEndpoint(b -> b.id("c-hls")
+                .channelId("c")
+                .manifestName("index")
                 .hlsPackage(HlsPackage.builder().segmentDurationSeconds(6).build()));
-        mediaPackage.createOriginEndpoint(b -> b.id("c-cmaf").channelId("c")
+        mediaPackage.createOriginEndpoint(b -> b.id("c-cmaf")
+                .channelId("c")
                 .cmafPackage(p -> p.segmentDurationSeconds(6).hlsManifests(m -> m.id("index"))));
         List<String> problems = new ArrayList<>();
 
@@ -104,16 +134,37 @@ class StandInWireNamesTest {
         JsonNode mediaLive = model("medialive").get("shapes");
         JsonNode mediaPackage = model("mediapackage").get("shapes");
 
-        for (Map.Entry<String, Integer> error : Map.of("NotFoundException", 404, "ConflictException", 409,
-                "BadRequestException", 400, "UnprocessableEntityException", 422, "TooManyRequestsException", 429)
+        for (Map.Entry<String, Integer> error : Map.of(
+                        "NotFoundException",
+                        404,
+                        "ConflictException",
+                        409,
+                        "BadRequestException",
+                        400,
+                        "UnprocessableEntityException",
+                        422,
+                        "TooManyRequestsException",
+                        429)
                 .entrySet()) {
-            assertEquals(error.getValue(), mediaLive.path(error.getKey()).path("error").path("httpStatusCode")
-                    .asInt(), "MediaLive " + error.getKey());
+            assertEquals(
+                    error.getValue(),
+                    mediaLive
+                            .path(error.getKey())
+                            .path("error")
+                            .path("httpStatusCode")
+                            .asInt(),
+                    "MediaLive " + error.getKey());
         }
-        for (Map.Entry<String, Integer> error : Map.of("NotFoundException", 404, "UnprocessableEntityException",
-                422).entrySet()) {
-            assertEquals(error.getValue(), mediaPackage.path(error.getKey()).path("error").path("httpStatusCode")
-                    .asInt(), "MediaPackage " + error.getKey());
+        for (Map.Entry<String, Integer> error : Map.of("NotFoundException", 404, "UnprocessableEntityException", 422)
+                .entrySet()) {
+            assertEquals(
+                    error.getValue(),
+                    mediaPackage
+                            .path(error.getKey())
+                            .path("error")
+                            .path("httpStatusCode")
+                            .asInt(),
+                    "MediaPackage " + error.getKey());
         }
     }
 
@@ -121,15 +172,20 @@ class StandInWireNamesTest {
     private static void check(JsonNode shapes, JsonNode value, String shapeName, String path, List<String> problems) {
         JsonNode shape = shapes.get(shapeName);
         switch (shape.path("type").asText()) {
-            case "structure" -> value.fields().forEachRemaining(field -> {
-                String member = memberFor(shape, field.getKey());
-                if (member == null) {
-                    problems.add(path + "." + field.getKey() + ": not a member of " + shapeName);
-                } else {
-                    check(shapes, field.getValue(), shape.get("members").get(member).get("shape").asText(),
-                            path + "." + field.getKey(), problems);
-                }
-            });
+            case "structure" ->
+                value.fields().forEachRemaining(field -> {
+                    String member = memberFor(shape, field.getKey());
+                    if (member == null) {
+                        problems.add(path + "." + field.getKey() + ": not a member of " + shapeName);
+                    } else {
+                        check(
+                                shapes,
+                                field.getValue(),
+                                shape.get("members").get(member).get("shape").asText(),
+                                path + "." + field.getKey(),
+                                problems);
+                    }
+                });
             case "list" -> {
                 int i = 0;
                 for (JsonNode item : value) {

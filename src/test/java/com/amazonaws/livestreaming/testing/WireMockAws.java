@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -54,15 +54,24 @@ public final class WireMockAws implements AutoCloseable {
     }
 
     /** @param interceptors more interceptors for the clients, after the one that records the calls */
-    public WireMockAws(int maxAttempts, Duration apiCallTimeout, CallTiming timing,
-                       List<ExecutionInterceptor> interceptors, Extension... extensions) {
-        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+    public WireMockAws(
+            int maxAttempts,
+            Duration apiCallTimeout,
+            CallTiming timing,
+            List<ExecutionInterceptor> interceptors,
+            Extension... extensions) {
+        server = new WireMockServer(WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
                 .extensions(extensions));
         server.start();
-        clients = new AwsClients(new AwsClients.Settings(Region.US_EAST_1,
+        clients = new AwsClients(new AwsClients.Settings(
+                Region.US_EAST_1,
                 Optional.of(URI.create("http://127.0.0.1:" + server.port())),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMIEXAMPLEKEY")),
-                maxAttempts, apiCallTimeout, Stream.concat(Stream.of(recorder), interceptors.stream()).toList(),
+                maxAttempts,
+                apiCallTimeout,
+                Stream.concat(Stream.of(recorder), interceptors.stream()).toList(),
                 timing));
     }
 

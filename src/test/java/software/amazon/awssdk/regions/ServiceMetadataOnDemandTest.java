@@ -19,10 +19,13 @@ import software.amazon.awssdk.regions.servicemetadata.MedialiveServiceMetadata;
 class ServiceMetadataOnDemandTest {
     @Test
     void everyClientOfTheFunctionGetsItsServicesOwnMetadata() throws Exception {
-        AwsClients clients = new AwsClients(new AwsClients.Settings(Region.US_EAST_1,
+        AwsClients clients = new AwsClients(new AwsClients.Settings(
+                Region.US_EAST_1,
                 Optional.of(URI.create("http://127.0.0.1:9")),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "notARealSecretKey")),
-                1, Duration.ofSeconds(1), List.of()));
+                1,
+                Duration.ofSeconds(1),
+                List.of()));
         for (SdkClient client : clients.all()) {
             String prefix = null;
             for (Class<?> face : client.getClass().getInterfaces()) {
@@ -32,7 +35,9 @@ class ServiceMetadataOnDemandTest {
             }
             ServiceMetadata metadata = ServiceMetadata.of(prefix);
             assertFalse(metadata instanceof DefaultServiceMetadata, prefix + " got the generic metadata");
-            assertEquals(GeneratedServiceMetadataProvider.className(prefix), metadata.getClass().getSimpleName());
+            assertEquals(
+                    GeneratedServiceMetadataProvider.className(prefix),
+                    metadata.getClass().getSimpleName());
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.Optional;
  * ResponseURL's {@code X-Amz-Date} (when CloudFormation signed it, that is, sent the event); the wait is the
  * resource's {@code ServiceTimeout}, else CloudFormation's default of one hour.
  */
-public final class EventAge {
+final class EventAge {
     /** How long CloudFormation waits for a custom resource that sets no ServiceTimeout. */
     public static final Duration DEFAULT_WAIT = Duration.ofHours(1);
 

@@ -25,6 +25,11 @@ public record Leftovers(String stackId, String logicalId, Optional<String> creat
                 PhysicalIds.createRequestIdOf(delete.physicalResourceId()));
     }
 
+    /** Whatever any request of this stack's logical resource made, whichever Create or Update it was. */
+    public static Leftovers ofResource(Request request) {
+        return new Leftovers(request.stackId(), request.logicalResourceId(), Optional.empty());
+    }
+
     /**
      * How long after its answer a Create's call may still make something: the call itself ends with the invocation's
      * budget, but the service may finish what it accepted a little later.

@@ -117,7 +117,7 @@ final class InputTeardown {
      * holds every call to that), and the Delete that follows removes the groups.
      */
     void sweepUnusedGroups(Request request, String kept, Invocation invocation) {
-        Leftovers ours = new Leftovers(request.stackId(), request.logicalResourceId(), Optional.empty());
+        Leftovers ours = Leftovers.ofResource(request);
         for (String groupId : lookup.securityGroupsLeftBy(ours, Set.of())) {
             if (!groupId.equals(kept)) {
                 invocation
@@ -135,7 +135,7 @@ final class InputTeardown {
      * lookup MediaLive refuses for good fails the Delete naming the call: answering SUCCESS would leave them for ever.
      */
     private void removeAbandoned(Request request, Invocation invocation) {
-        Leftovers ours = new Leftovers(request.stackId(), request.logicalResourceId(), Optional.empty());
+        Leftovers ours = Leftovers.ofResource(request);
         for (Input left : lookup.abandoned(ours)) {
             invocation.log().warn("deleting an input an earlier update gave up on", Map.of("inputId", left.id()));
             removeInput(left.id(), left.state(), invocation);
@@ -261,9 +261,7 @@ final class InputTeardown {
         if (group.isEmpty() || group.get().state() == InputSecurityGroupState.DELETED) {
             return;
         }
-        Map<String, String> tags = group.get().tags();
-        if (!request.stackId().equals(tags.get(Ownership.STACK_ID))
-                || !request.logicalResourceId().equals(tags.get(Ownership.LOGICAL_ID))) {
+        if (!Leftovers.ofResource(request).ownedBy(group.get().tags())) {
             invocation
                     .log()
                     .warn(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.livestreaming.cfn.PhysicalIds;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.RequestType;
+import com.amazonaws.livestreaming.testing.ChannelProperties;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.StackEvents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,21 +24,8 @@ import org.junit.jupiter.api.Test;
  * make anything.
  */
 class InFlightCreateTest {
-    private static final Map<String, String> CHANNEL = Map.of(
-            "InputId",
-            "2468013",
-            "InputType",
-            "RTMP_PUSH",
-            "EncodingProfile",
-            "540p",
-            "RoleArn",
-            "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
-            "MediaPackageChannelId",
-            "demo-stack-livestream",
-            "ChannelClass",
-            "SINGLE_PIPELINE",
-            "Start",
-            "Yes");
+    private static final Map<String, String> CHANNEL =
+            ChannelProperties.of("2468013", "RTMP_PUSH", "540p", "SINGLE_PIPELINE", "Yes");
     private final StackEvents stack = new StackEvents();
 
     @AfterEach

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.livestreaming.testing.AwsStandIn;
+import com.amazonaws.livestreaming.testing.ChannelProperties;
 import com.amazonaws.livestreaming.testing.StackEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -62,21 +63,7 @@ class LateCompletionTest {
     void aChannelCreatedAfterTheWatchdogAnsweredIsFoundAndRemovedByTheMarkersDelete() throws Exception {
         String input =
                 aws.mediaLive().addInput(JsonNodeFactory.instance.objectNode().put("type", "URL_PULL"), Map.of());
-        Map<String, String> properties = Map.of(
-                "InputId",
-                input,
-                "InputType",
-                "URL_PULL",
-                "EncodingProfile",
-                "540p",
-                "RoleArn",
-                "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
-                "MediaPackageChannelId",
-                "demo-stack-livestream",
-                "ChannelClass",
-                "SINGLE_PIPELINE",
-                "Start",
-                "Yes");
+        Map<String, String> properties = ChannelProperties.of(input, "URL_PULL", "540p", "SINGLE_PIPELINE", "Yes");
         createOutlivesTheBudget("MediaLive:CreateChannel");
 
         JsonNode failed = stack.create("MediaLiveChannel", "Channel", properties);

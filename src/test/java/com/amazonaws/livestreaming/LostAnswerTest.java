@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.livestreaming.cfn.Ownership;
 import com.amazonaws.livestreaming.testing.AwsStandIn;
+import com.amazonaws.livestreaming.testing.ChannelProperties;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.StackEvents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,21 +54,7 @@ class LostAnswerTest {
     }
 
     private static Map<String, String> channel(String inputId) {
-        return Map.of(
-                "InputId",
-                inputId,
-                "InputType",
-                "RTMP_PUSH",
-                "EncodingProfile",
-                "540p",
-                "RoleArn",
-                "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
-                "MediaPackageChannelId",
-                "demo-stack-livestream",
-                "ChannelClass",
-                "SINGLE_PIPELINE",
-                "Start",
-                "Yes");
+        return ChannelProperties.of(inputId, "RTMP_PUSH", "540p", "SINGLE_PIPELINE", "Yes");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.livestreaming.testing.AwsStandIn;
+import com.amazonaws.livestreaming.testing.ChannelProperties;
 import com.amazonaws.livestreaming.testing.StackEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -43,21 +44,7 @@ class ChannelTimingTest {
     }
 
     private Map<String, String> channel(String start) {
-        return Map.of(
-                "InputId",
-                inputId,
-                "InputType",
-                "URL_PULL",
-                "EncodingProfile",
-                "540p",
-                "RoleArn",
-                "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole",
-                "MediaPackageChannelId",
-                "demo-stack-livestream",
-                "ChannelClass",
-                "SINGLE_PIPELINE",
-                "Start",
-                start);
+        return ChannelProperties.of(inputId, "URL_PULL", "540p", "SINGLE_PIPELINE", start);
     }
 
     private Duration since(long start) {

@@ -1,5 +1,6 @@
 package com.amazonaws.livestreaming.reliability;
 
+import com.amazonaws.livestreaming.testing.ChannelProperties;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,7 @@ import software.amazon.awssdk.services.mediapackage.model.HlsPackage;
  * fails when one is never made), each on the state AWS is in when CloudFormation sends it in a real stack.
  */
 final class Scenarios {
-    static final String MP_CHANNEL = "demo-stack-livestream";
-    private static final String ROLE = "arn:aws:iam::123456789012:role/demo-stack-MediaLiveRole";
+    static final String MP_CHANNEL = ChannelProperties.MEDIAPACKAGE_CHANNEL;
     private static final String PROFILES = "demo-stack-profiles";
     private static final String CODE_BUCKET = "demo-stack-code-us-east-1";
     private static final String CONSOLE_PREFIX = "live-streaming-on-aws/v1.0.0/console/";
@@ -279,21 +279,7 @@ final class Scenarios {
 
     /** The input {@link #channelInput} makes has no sources yet, so MediaLive counts it STANDARD: both classes fit. */
     private static Map<String, String> channel(World w, String profile, String channelClass) {
-        return Map.of(
-                "InputId",
-                w.get("input"),
-                "InputType",
-                "URL_PULL",
-                "EncodingProfile",
-                profile,
-                "RoleArn",
-                ROLE,
-                "MediaPackageChannelId",
-                MP_CHANNEL,
-                "ChannelClass",
-                channelClass,
-                "Start",
-                "Yes");
+        return ChannelProperties.of(w.get("input"), "URL_PULL", profile, channelClass, "Yes");
     }
 
     private static String profile(String name) {

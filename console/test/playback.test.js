@@ -236,7 +236,8 @@ async function assertPlays(format, page, problems) {
 async function assertDiagnostics(format, page) {
   await page.waitForFunction(() => Number(document.getElementById('bandwidth').dataset.bps) > 0
     && Number(document.getElementById('segment-duration').dataset.seconds) > 0, null,
-  { timeout: 10_000, polling: 250 });
+  // dash.js reports a throughput only after a few segments: 10 s was once too little for MSS on an idle machine
+  { timeout: 30_000, polling: 250 });
   const shown = await page.evaluate(() => {
     const d = (id) => document.getElementById(id);
     return {

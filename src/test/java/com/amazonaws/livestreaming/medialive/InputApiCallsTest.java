@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.livestreaming.cfn.Outcome;
 import com.amazonaws.livestreaming.testing.Requests;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,23 +17,7 @@ import org.junit.jupiter.api.Test;
 class InputApiCallsTest {
     private static final Map<String, String> PUSH =
             Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8");
-    private static final Map<String, String> PULL = Map.of(
-            "Type",
-            "URL_PULL",
-            "ChannelClass",
-            "STANDARD",
-            "PriUrl",
-            "https://origin.example.com/live/main.m3u8",
-            "PriUser",
-            "puller",
-            "PriPass",
-            "p1",
-            "SecUrl",
-            "https://backup.example.com/live/main.m3u8",
-            "SecUser",
-            "puller",
-            "SecPass",
-            "p2");
+    private static final Map<String, String> PULL = InputStubs.urlPull("p1", "p2");
 
     @Test
     void everyCallOfACreateUpdateDeleteRunIsDeclaredInTheSpec() {
@@ -58,9 +41,8 @@ class InputApiCallsTest {
                     .physicalResourceId();
             String channel = fixture.channel(pull, "RUNNING");
             fixture.aws.mediaLive().startFails("Input Failure", "Source unreachable");
-            Map<String, String> moved = new HashMap<>(PULL);
-            moved.put("PriUrl", "https://origin2.example.com/live/main.m3u8");
-            moved.put("PriPass", "p3");
+            Map<String, String> moved =
+                    InputStubs.with(PULL, "PriUrl", "https://origin2.example.com/live/main.m3u8", "PriPass", "p3");
             Outcome restartFailed = MediaLiveStubs.dispatch(
                     manager,
                     InputStubs.update(pull, moved, PULL),

@@ -1,7 +1,6 @@
 package com.amazonaws.livestreaming.medialive;
 
 import static com.amazonaws.livestreaming.medialive.InputStubs.GROUP_ID;
-import static com.amazonaws.livestreaming.medialive.InputStubs.INPUT_ARN;
 import static com.amazonaws.livestreaming.medialive.InputStubs.INPUT_ID;
 import static com.amazonaws.livestreaming.medialive.InputStubs.KIND;
 import static com.amazonaws.livestreaming.medialive.InputStubs.NAME;
@@ -79,22 +78,14 @@ class InputCreateWireTest {
                 .verify(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups"))
                         .withRequestBody(equalToJson("""
                 {"whitelistRules": [{"cidr": "203.0.113.0/24"}, {"cidr": "198.51.100.7/32"}], "tags": %s}""".formatted(TAGS))));
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
-                {"name": "%s", "type": "RTMP_PUSH", "requestId": "%s", "tags": %s,
-                 "inputSecurityGroups": ["%s"],
-                 "destinations": [{"streamName": "%s/primary"}, {"streamName": "%s/secondary"}]}""".formatted(
-                        NAME, Requests.REQUEST_ID, TAGS, GROUP_ID, NAME, NAME))));
+        stubs.verifyCreateInput("RTMP_PUSH", """
+                "inputSecurityGroups": ["%s"],
+                 "destinations": [{"streamName": "%s/primary"}, {"streamName": "%s/secondary"}]""".formatted(GROUP_ID, NAME, NAME));
         assertEquals(
                 Outcome.success(
                         INPUT_ID,
-                        Map.of(
-                                "Id",
-                                INPUT_ID,
-                                "Arn",
-                                INPUT_ARN,
-                                "EndPoint1",
+                        InputStubs.data(
                                 "rtmp://198.51.100.99:1935/" + NAME + "/primary",
-                                "EndPoint2",
                                 "rtmp://192.0.2.18:1935/" + NAME + "/secondary")),
                 outcome);
     }
@@ -104,8 +95,7 @@ class InputCreateWireTest {
         String single =
                 pushInput("RTMP_PUSH", "SINGLE_PIPELINE", "DETACHED", "rtmp://198.51.100.99:1935/" + NAME + "/primary");
         stubs.createGroup("0.0.0.0/0");
-        stubs.createInput(single);
-        stubs.describeInput(INPUT_ID, single);
+        stubs.createdInput(INPUT_ID, single);
 
         Outcome outcome = create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "0.0.0.0/0"));
 
@@ -113,54 +103,30 @@ class InputCreateWireTest {
                 .verify(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups"))
                         .withRequestBody(equalToJson(
                                 "{\"whitelistRules\": [{\"cidr\": \"0.0.0.0/0\"}], \"tags\": " + TAGS + "}")));
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
-                {"name": "%s", "type": "RTMP_PUSH", "requestId": "%s", "tags": %s, "inputSecurityGroups": ["%s"],
-                 "destinations": [{"streamName": "%s/primary"}]}""".formatted(
-                        NAME, Requests.REQUEST_ID, TAGS, GROUP_ID, NAME))));
-        assertEquals(
-                Map.of(
-                        "Id",
-                        INPUT_ID,
-                        "Arn",
-                        INPUT_ARN,
-                        "EndPoint1",
-                        "rtmp://198.51.100.99:1935/" + NAME + "/primary",
-                        "EndPoint2",
-                        ""),
-                outcome.data());
+        stubs.verifyCreateInput("RTMP_PUSH", """
+                "inputSecurityGroups": ["%s"],
+                 "destinations": [{"streamName": "%s/primary"}]""".formatted(GROUP_ID, NAME));
+        assertEquals(InputStubs.data("rtmp://198.51.100.99:1935/" + NAME + "/primary", ""), outcome.data());
     }
 
     @Test
     void rtpPushSendsNoDestinationsAndAnswersBothRtpEndpoints() {
         String rtp = pushInput("RTP_PUSH", "STANDARD", "DETACHED", "rtp://198.51.100.99:5000", "rtp://192.0.2.18:5000");
         stubs.createGroup("203.0.113.0/24");
-        stubs.createInput(rtp);
-        stubs.describeInput(INPUT_ID, rtp);
+        stubs.createdInput(INPUT_ID, rtp);
 
         Outcome outcome = create(Map.of("Type", "RTP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"));
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
-                {"name": "%s", "type": "RTP_PUSH", "requestId": "%s", "tags": %s, "inputSecurityGroups": ["%s"]}""".formatted(
-                        NAME, Requests.REQUEST_ID, TAGS, GROUP_ID))));
-        assertEquals(
-                Map.of(
-                        "Id",
-                        INPUT_ID,
-                        "Arn",
-                        INPUT_ARN,
-                        "EndPoint1",
-                        "rtp://198.51.100.99:5000",
-                        "EndPoint2",
-                        "rtp://192.0.2.18:5000"),
-                outcome.data());
+        stubs.verifyCreateInput("RTP_PUSH", """
+                "inputSecurityGroups": ["%s"]""".formatted(GROUP_ID));
+        assertEquals(InputStubs.data("rtp://198.51.100.99:5000", "rtp://192.0.2.18:5000"), outcome.data());
     }
 
     @Test
     void urlPullStoresEachPasswordAsSecureStringAndReferencesItByName() {
         stubs.ssmAccepts();
         String pull = InputStubs.urlPullInput("DETACHED", PRIMARY_PARAM, SECONDARY_PARAM);
-        stubs.createInput(pull);
-        stubs.describeInput(INPUT_ID, pull);
+        stubs.createdInput(INPUT_ID, pull);
 
         Outcome outcome = create(Map.of(
                 "Type",
@@ -180,34 +146,21 @@ class InputCreateWireTest {
                 "SecPass",
                 "sec-s3cret"));
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withRequestBody(equalToJson("""
-                {"Name": "%s", "Value": "pri-s3cret", "Type": "SecureString", "Overwrite": true,
-                 "Description": "Password MediaLive uses to pull the primary source of input %s"}""".formatted(
-                        PRIMARY_PARAM, NAME))));
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withRequestBody(equalToJson("""
-                {"Name": "%s", "Value": "sec-s3cret", "Type": "SecureString", "Overwrite": true,
-                 "Description": "Password MediaLive uses to pull the secondary source of input %s"}""".formatted(
-                        SECONDARY_PARAM, NAME))));
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
-                {"name": "%s", "type": "URL_PULL", "requestId": "%s", "tags": %s, "sources": [
+        stubs.verifyPasswordStored(PRIMARY_PARAM, "pri-s3cret", "primary");
+        stubs.verifyPasswordStored(SECONDARY_PARAM, "sec-s3cret", "secondary");
+        stubs.verifyCreateInput("URL_PULL", """
+                "sources": [
                   {"url": "https://origin.example.com/live/main.m3u8", "username": "puller", "passwordParam": "%s"},
                   {"url": "https://backup.example.com/live/main.m3u8?token=abc", "username": "puller",
-                   "passwordParam": "%s"}]}""".formatted(
-                        NAME, Requests.REQUEST_ID, TAGS, PRIMARY_PARAM, SECONDARY_PARAM))));
+                   "passwordParam": "%s"}]""".formatted(PRIMARY_PARAM, SECONDARY_PARAM));
         assertEquals(
                 0,
                 wire.server()
                         .findAll(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups")))
                         .size());
         assertEquals(
-                Map.of(
-                        "Id",
-                        INPUT_ID,
-                        "Arn",
-                        INPUT_ARN,
-                        "EndPoint1",
+                InputStubs.data(
                         "pulls from https://origin.example.com/live/main.m3u8 (no push endpoint)",
-                        "EndPoint2",
                         "pulls from https://backup.example.com/live/main.m3u8 (no push endpoint)"),
                 outcome.data());
     }
@@ -216,8 +169,7 @@ class InputCreateWireTest {
     void singlePipelineRtmpPullWithoutCredentialsHasOneSourceAndNoParameters() {
         String pull = InputStubs.input(INPUT_ID, "RTMP_PULL", "DETACHED", "SINGLE_PIPELINE", """
                 "sources": [{"url": "rtmp://203.0.113.5:1935/live/stream"}]""");
-        stubs.createInput(pull);
-        stubs.describeInput(INPUT_ID, pull);
+        stubs.createdInput(INPUT_ID, pull);
 
         Outcome outcome = create(Map.of(
                 "Type",
@@ -229,21 +181,11 @@ class InputCreateWireTest {
                 "SecUrl",
                 "rtmp://ignored.example.com/live/x"));
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
-                {"name": "%s", "type": "RTMP_PULL", "requestId": "%s", "tags": %s,
-                 "sources": [{"url": "rtmp://203.0.113.5:1935/live/stream"}]}""".formatted(
-                        NAME, Requests.REQUEST_ID, TAGS))));
+        stubs.verifyCreateInput("RTMP_PULL", """
+                "sources": [{"url": "rtmp://203.0.113.5:1935/live/stream"}]""");
         assertEquals(List.of("MediaLive:ListInputs", "MediaLive:CreateInput", "MediaLive:DescribeInput"), wire.calls());
         assertEquals(
-                Map.of(
-                        "Id",
-                        INPUT_ID,
-                        "Arn",
-                        INPUT_ARN,
-                        "EndPoint1",
-                        "pulls from rtmp://203.0.113.5:1935/live/stream (no push endpoint)",
-                        "EndPoint2",
-                        ""),
+                InputStubs.data("pulls from rtmp://203.0.113.5:1935/live/stream (no push endpoint)", ""),
                 outcome.data());
     }
 
@@ -251,8 +193,7 @@ class InputCreateWireTest {
     void mp4FilePullsTwoHttpSources() {
         String mp4 = InputStubs.input(INPUT_ID, "MP4_FILE", "DETACHED", "STANDARD", """
                 "sources": [{"url": "https://media.example.com/a.mp4"}, {"url": "https://media.example.com/b.mp4"}]""");
-        stubs.createInput(mp4);
-        stubs.describeInput(INPUT_ID, mp4);
+        stubs.createdInput(INPUT_ID, mp4);
 
         Outcome outcome = create(Map.of(
                 "Type",
@@ -264,19 +205,11 @@ class InputCreateWireTest {
                 "SecUrl",
                 "https://media.example.com/b.mp4"));
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
-                {"name": "%s", "type": "MP4_FILE", "requestId": "%s", "tags": %s,
-                 "sources": [{"url": "https://media.example.com/a.mp4"}, {"url": "https://media.example.com/b.mp4"}]}""".formatted(
-                        NAME, Requests.REQUEST_ID, TAGS))));
+        stubs.verifyCreateInput("MP4_FILE", """
+                "sources": [{"url": "https://media.example.com/a.mp4"}, {"url": "https://media.example.com/b.mp4"}]""");
         assertEquals(
-                Map.of(
-                        "Id",
-                        INPUT_ID,
-                        "Arn",
-                        INPUT_ARN,
-                        "EndPoint1",
+                InputStubs.data(
                         "pulls from https://media.example.com/a.mp4 (no push endpoint)",
-                        "EndPoint2",
                         "pulls from https://media.example.com/b.mp4 (no push endpoint)"),
                 outcome.data());
     }
@@ -286,16 +219,13 @@ class InputCreateWireTest {
         String clip = "s3ssl://my-code-bucket-us-east-1/live-streaming-on-aws/v1.0.0/test-source.mp4";
         String mp4 = InputStubs.input(INPUT_ID, "MP4_FILE", "DETACHED", "STANDARD", """
                 "sources": [{"url": "%s"}, {"url": "%s"}]""".formatted(clip, clip));
-        stubs.createInput(mp4);
-        stubs.describeInput(INPUT_ID, mp4);
+        stubs.createdInput(INPUT_ID, mp4);
 
         Outcome outcome =
                 create(Map.of("Type", "MP4_FILE", "ChannelClass", "STANDARD", "PriUrl", clip, "SecUrl", clip));
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
-                {"name": "%s", "type": "MP4_FILE", "requestId": "%s", "tags": %s,
-                 "sources": [{"url": "%s"}, {"url": "%s"}]}""".formatted(
-                        NAME, Requests.REQUEST_ID, TAGS, clip, clip))));
+        stubs.verifyCreateInput("MP4_FILE", """
+                "sources": [{"url": "%s"}, {"url": "%s"}]""".formatted(clip, clip));
         assertEquals(
                 "pulls from " + clip + " (no push endpoint)", outcome.data().get("EndPoint1"));
     }
@@ -309,8 +239,7 @@ class InputCreateWireTest {
                    "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}},
                   {"srtListenerAddress": "203.0.113.6", "srtListenerPort": "5001", "streamId": "backup",
                    "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}}]}""".formatted(secret, secret));
-        stubs.createInput(srt);
-        stubs.describeInput(INPUT_ID, srt);
+        stubs.createdInput(INPUT_ID, srt);
 
         Outcome outcome = create(Map.of(
                 "Type",
@@ -330,23 +259,15 @@ class InputCreateWireTest {
                 "SrtDecryptionAlgorithm",
                 "AES256"));
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
-                {"name": "%s", "type": "SRT_CALLER", "requestId": "%s", "tags": %s,
-                 "srtSettings": {"srtCallerSources": [
+        stubs.verifyCreateInput("SRT_CALLER", """
+                "srtSettings": {"srtCallerSources": [
                    {"srtListenerAddress": "203.0.113.5", "srtListenerPort": "5000", "streamId": "main",
                     "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}},
                    {"srtListenerAddress": "203.0.113.6", "srtListenerPort": "5001", "streamId": "backup",
-                    "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}}]}}""".formatted(
-                        NAME, Requests.REQUEST_ID, TAGS, secret, secret))));
+                    "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}}]}""".formatted(secret, secret));
         assertEquals(
-                Map.of(
-                        "Id",
-                        INPUT_ID,
-                        "Arn",
-                        INPUT_ARN,
-                        "EndPoint1",
+                InputStubs.data(
                         "calls srt://203.0.113.5:5000 (no push endpoint)",
-                        "EndPoint2",
                         "calls srt://203.0.113.6:5001 (no push endpoint)"),
                 outcome.data());
     }
@@ -356,8 +277,7 @@ class InputCreateWireTest {
         String srt = InputStubs.input(INPUT_ID, "SRT_CALLER", "DETACHED", "SINGLE_PIPELINE", """
                 "srtSettings": {"srtCallerSources": [{"srtListenerAddress": "listener.example.com",
                   "srtListenerPort": "9000"}]}""");
-        stubs.createInput(srt);
-        stubs.describeInput(INPUT_ID, srt);
+        stubs.createdInput(INPUT_ID, srt);
 
         create(Map.of(
                 "Type",
@@ -367,11 +287,9 @@ class InputCreateWireTest {
                 "PriSrtUrl",
                 "srt://listener.example.com:9000"));
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
-                {"name": "%s", "type": "SRT_CALLER", "requestId": "%s", "tags": %s,
-                 "srtSettings": {"srtCallerSources": [
-                   {"srtListenerAddress": "listener.example.com", "srtListenerPort": "9000"}]}}""".formatted(
-                        NAME, Requests.REQUEST_ID, TAGS))));
+        stubs.verifyCreateInput("SRT_CALLER", """
+                "srtSettings": {"srtCallerSources": [
+                   {"srtListenerAddress": "listener.example.com", "srtListenerPort": "9000"}]}""");
     }
 
     @Test
@@ -382,8 +300,7 @@ class InputCreateWireTest {
         String flows =
                 InputStubs.input(INPUT_ID, "MEDIACONNECT", "DETACHED", "STANDARD", """
                 "roleArn": "%s", "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]""".formatted(role, pri, sec));
-        stubs.createInput(flows);
-        stubs.describeInput(INPUT_ID, flows);
+        stubs.createdInput(INPUT_ID, flows);
 
         Outcome outcome = create(Map.of(
                 "Type",
@@ -399,19 +316,12 @@ class InputCreateWireTest {
                 "Cidr",
                 "0.0.0.0/0"));
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
-                {"name": "%s", "type": "MEDIACONNECT", "requestId": "%s", "tags": %s, "roleArn": "%s",
-                 "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]}""".formatted(
-                        NAME, Requests.REQUEST_ID, TAGS, role, pri, sec))));
+        stubs.verifyCreateInput("MEDIACONNECT", """
+                "roleArn": "%s",
+                 "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]""".formatted(role, pri, sec));
         assertEquals(
-                Map.of(
-                        "Id",
-                        INPUT_ID,
-                        "Arn",
-                        INPUT_ARN,
-                        "EndPoint1",
+                InputStubs.data(
                         "fed by MediaConnect flow " + pri + " (no push endpoint)",
-                        "EndPoint2",
                         "fed by MediaConnect flow " + sec + " (no push endpoint)"),
                 outcome.data());
     }
@@ -497,10 +407,7 @@ class InputCreateWireTest {
     @Test
     void refusedCreateInputRemovesTheGroupAndPasswordsItMadeFor() {
         stubs.ssmAccepts();
-        wire.server()
-                .stubFor(post(urlPathEqualTo("/prod/inputs"))
-                        .willReturn(InputStubs.json(400, "{\"message\": \"Sources must be 2 for a STANDARD input\"}")
-                                .withHeader("x-amzn-ErrorType", "BadRequestException")));
+        stubs.createInputRefused("Sources must be 2 for a STANDARD input");
 
         AwsServiceException refused = assertThrows(
                 AwsServiceException.class,
@@ -519,10 +426,7 @@ class InputCreateWireTest {
                         "https://origin.example.com/b.m3u8")));
 
         assertEquals(400, refused.statusCode());
-        wire.server()
-                .verify(postRequestedFor(urlPathEqualTo("/"))
-                        .withHeader("X-Amz-Target", equalTo("AmazonSSM.DeleteParameter"))
-                        .withRequestBody(equalToJson("{\"Name\": \"" + PRIMARY_PARAM + "\"}")));
+        stubs.verifyPasswordDeleted(PRIMARY_PARAM);
         assertEquals(
                 List.of("MediaLive:ListInputs", "Ssm:PutParameter", "MediaLive:CreateInput", "Ssm:DeleteParameter"),
                 wire.calls());
@@ -567,10 +471,7 @@ class InputCreateWireTest {
                         "SecPass",
                         "p2")));
 
-        wire.server()
-                .verify(postRequestedFor(urlPathEqualTo("/"))
-                        .withHeader("X-Amz-Target", equalTo("AmazonSSM.DeleteParameter"))
-                        .withRequestBody(equalToJson("{\"Name\": \"" + PRIMARY_PARAM + "\"}")));
+        stubs.verifyPasswordDeleted(PRIMARY_PARAM);
         assertEquals(
                 0,
                 wire.server()
@@ -582,10 +483,7 @@ class InputCreateWireTest {
     void refusedCreateInputDeletesTheNewSecurityGroup() {
         stubs.createGroup("203.0.113.0/24");
         stubs.deleteGroup(GROUP_ID);
-        wire.server()
-                .stubFor(post(urlPathEqualTo("/prod/inputs"))
-                        .willReturn(InputStubs.json(400, "{\"message\": \"bad\"}")
-                                .withHeader("x-amzn-ErrorType", "BadRequestException")));
+        stubs.createInputRefused("bad");
 
         assertThrows(
                 AwsServiceException.class,

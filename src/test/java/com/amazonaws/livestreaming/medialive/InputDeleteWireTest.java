@@ -27,17 +27,7 @@ import org.junit.jupiter.api.Test;
  * be IDLE, delete it, drop the passwords; and when the id names nothing, what this stack resource left instead.
  */
 class InputDeleteWireTest {
-    private static final Map<String, String> PULL = Map.of(
-            "Type",
-            "URL_PULL",
-            "ChannelClass",
-            "STANDARD",
-            "PriUrl",
-            "https://origin.example.com/live/main.m3u8",
-            "PriUser",
-            "puller",
-            "PriPass",
-            "secret-value");
+    private static final Map<String, String> PULL = InputStubs.primaryPull("secret-value");
 
     @AutoClose
     private final InputFixture fixture = new InputFixture();

@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.medialive;
 
 import static com.amazonaws.livestreaming.medialive.InputFixture.TAGS;
 import static com.amazonaws.livestreaming.medialive.InputStubs.PRIMARY_PARAM;
+import static com.amazonaws.livestreaming.medialive.InputStubs.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,6 @@ import com.amazonaws.livestreaming.cfn.Request;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
@@ -26,19 +26,7 @@ class InputEditWhileRunningTest {
     private static final String STOP = "MediaLive:StopChannel";
     private static final String START = "MediaLive:StartChannel";
     private static final String UPDATE = "MediaLive:UpdateInput";
-    private static final Map<String, String> PULL = Map.of(
-            "Type",
-            "URL_PULL",
-            "ChannelClass",
-            "STANDARD",
-            "PriUrl",
-            "https://origin.example.com/live/main.m3u8",
-            "PriUser",
-            "puller",
-            "SecUrl",
-            "https://backup.example.com/live/main.m3u8",
-            "SecUser",
-            "puller");
+    private static final Map<String, String> PULL = InputStubs.urlPull(null, null);
 
     @AutoClose
     private final InputFixture fixture = new InputFixture();
@@ -50,14 +38,6 @@ class InputEditWhileRunningTest {
     void start() {
         input = fixture.pullInput(TAGS, null, null);
         channel = fixture.channel(input, "RUNNING");
-    }
-
-    private static Map<String, String> with(Map<String, String> base, String... keyValues) {
-        Map<String, String> out = new HashMap<>(base);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            out.put(keyValues[i], keyValues[i + 1]);
-        }
-        return out;
     }
 
     private Outcome update(String id, Map<String, String> now, Map<String, String> old, Duration budget) {

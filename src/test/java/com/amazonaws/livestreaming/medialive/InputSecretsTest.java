@@ -22,7 +22,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,23 +32,7 @@ class InputSecretsTest {
     private static final String PRI = "Pri-pa55word-91x";
     private static final String SEC = "Sec-pa55word-37q";
     private static final String ROTATED = "Rotated-pa55word-12z";
-    private static final Map<String, String> PULL = Map.of(
-            "Type",
-            "URL_PULL",
-            "ChannelClass",
-            "STANDARD",
-            "PriUrl",
-            "https://origin.example.com/live/main.m3u8",
-            "PriUser",
-            "puller",
-            "PriPass",
-            PRI,
-            "SecUrl",
-            "https://backup.example.com/live/main.m3u8",
-            "SecUser",
-            "puller",
-            "SecPass",
-            SEC);
+    private static final Map<String, String> PULL = InputStubs.urlPull(PRI, SEC);
 
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
@@ -62,8 +45,7 @@ class InputSecretsTest {
         String pull = InputStubs.urlPullInput("DETACHED", PRIMARY_PARAM, SECONDARY_PARAM);
         stubs.listInputs();
         stubs.ssmAccepts();
-        stubs.createInput(pull);
-        stubs.describeInput(INPUT_ID, pull);
+        stubs.createdInput(INPUT_ID, pull);
         stubs.updateInput(INPUT_ID, pull);
         stubs.deleteInput(INPUT_ID);
     }
@@ -79,8 +61,7 @@ class InputSecretsTest {
         InputManager manager = new InputManager(wire.clients(), Duration.ofMillis(10));
         var created = Requests.invocation();
         Outcome made = manager.create(Requests.create(KIND, PULL), created.invocation());
-        Map<String, String> rotated = new HashMap<>(PULL);
-        rotated.put("PriPass", ROTATED);
+        Map<String, String> rotated = InputStubs.with(PULL, "PriPass", ROTATED);
         var updated = Requests.invocation();
         Outcome changed = manager.update(InputStubs.update(INPUT_ID, rotated, PULL), updated.invocation());
         wire.server().resetAll();
@@ -106,17 +87,22 @@ class InputSecretsTest {
                         .size());
     }
 
-    @Test
-    void credentialsAndTokensInAPullUrlNeverReachTheLog() {
+    /** The handler with the standard managers on the wire, logging into {@code logBytes}; the answer PUT succeeds. */
+    private Handler handler(ByteArrayOutputStream logBytes) {
         wire.server()
                 .stubFor(put(urlPathEqualTo("/cfn-response"))
                         .willReturn(aResponse().withStatus(200)));
-        ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-        Handler handler = new Handler(
+        return new Handler(
                 Managers.standard(wire.clients()),
                 new ResponseSender(1, d -> {}),
                 new PrintStream(logBytes, true, StandardCharsets.UTF_8),
                 Duration.ofSeconds(1));
+    }
+
+    @Test
+    void credentialsAndTokensInAPullUrlNeverReachTheLog() {
+        ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+        Handler handler = handler(logBytes);
         String event = """
                 {"RequestType": "Create", "ResponseURL": "%s/cfn-response?X-Amz-Signature=abc",
                  "StackId": "%s", "RequestId": "%s", "ResourceType": "Custom::MediaLiveInput",
@@ -133,15 +119,8 @@ class InputSecretsTest {
 
     @Test
     void anEventThroughTheHandlerAnswersAndLogsWithoutThePassword() {
-        wire.server()
-                .stubFor(put(urlPathEqualTo("/cfn-response"))
-                        .willReturn(aResponse().withStatus(200)));
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-        Handler handler = new Handler(
-                Managers.standard(wire.clients()),
-                new ResponseSender(1, d -> {}),
-                new PrintStream(logBytes, true, StandardCharsets.UTF_8),
-                Duration.ofSeconds(1));
+        Handler handler = handler(logBytes);
         String event = """
                 {"RequestType": "Create", "ResponseURL": "%s/cfn-response?X-Amz-Signature=abc",
                  "StackId": "%s", "RequestId": "%s", "ResourceType": "Custom::MediaLiveInput",

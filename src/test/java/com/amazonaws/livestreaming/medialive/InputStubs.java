@@ -4,8 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
@@ -17,6 +19,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -64,6 +68,70 @@ final class InputStubs {
                 physicalId,
                 Properties.of(properties),
                 Properties.of(old));
+    }
+
+    // ---- properties ----
+
+    /**
+     * A STANDARD URL_PULL input's properties with only its primary source (origin.example.com, user "puller");
+     * {@code password} is left out when null.
+     */
+    static Map<String, String> primaryPull(String password) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("Type", "URL_PULL");
+        properties.put("ChannelClass", "STANDARD");
+        properties.put("PriUrl", "https://origin.example.com/live/main.m3u8");
+        properties.put("PriUser", "puller");
+        if (password != null) {
+            properties.put("PriPass", password);
+        }
+        return Map.copyOf(properties);
+    }
+
+    /**
+     * A STANDARD URL_PULL input's properties: {@link #primaryPull} and a secondary source (backup.example.com, user
+     * "puller"); a null password is left out.
+     */
+    static Map<String, String> urlPull(String primaryPassword, String secondaryPassword) {
+        return Map.copyOf(with(
+                primaryPull(primaryPassword),
+                "SecUrl",
+                "https://backup.example.com/live/main.m3u8",
+                "SecUser",
+                "puller",
+                "SecPass",
+                secondaryPassword));
+    }
+
+    /** {@code base} with {@code keyValues} (name, value pairs) put in; a null value removes the name. */
+    static Map<String, String> with(Map<String, String> base, String... keyValues) {
+        Map<String, String> out = new HashMap<>(base);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] == null) {
+                out.remove(keyValues[i]);
+            } else {
+                out.put(keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return out;
+    }
+
+    /** The Data an input resource answers: its id and ARN and the two endpoints (empty when there is none). */
+    static Map<String, String> data(String id, String endPoint1, String endPoint2) {
+        return Map.of(
+                "Id",
+                id,
+                "Arn",
+                "arn:aws:medialive:us-east-1:123456789012:input:" + id,
+                "EndPoint1",
+                endPoint1,
+                "EndPoint2",
+                endPoint2);
+    }
+
+    /** {@link #data(String, String, String)} of {@link #INPUT_ID}. */
+    static Map<String, String> data(String endPoint1, String endPoint2) {
+        return data(INPUT_ID, endPoint1, endPoint2);
     }
 
     // ---- JSON bodies ----
@@ -159,6 +227,19 @@ final class InputStubs {
         server.stubFor(post(urlPathEqualTo("/prod/inputs")).willReturn(json(201, "{\"input\": " + inputJson + "}")));
     }
 
+    /** CreateInput answers {@code inputJson} (as it is, state included) and DescribeInput of {@code id} shows it. */
+    void createdInput(String id, String inputJson) {
+        createInput(inputJson);
+        describeInput(id, inputJson);
+    }
+
+    /** CreateInput answers 400 BadRequestException with {@code message}. */
+    void createInputRefused(String message) {
+        server.stubFor(post(urlPathEqualTo("/prod/inputs"))
+                .willReturn(json(400, "{\"message\": \"" + message + "\"}")
+                        .withHeader("x-amzn-ErrorType", "BadRequestException")));
+    }
+
     void describeInput(String id, String inputJson) {
         server.stubFor(get(urlPathEqualTo("/prod/inputs/" + id)).willReturn(json(200, inputJson)));
     }
@@ -222,6 +303,36 @@ final class InputStubs {
     void ssmAccepts() {
         ssm("PutParameter", json(200, "{\"Version\": 1, \"Tier\": \"Standard\"}"));
         ssm("DeleteParameter", json(200, "{}"));
+    }
+
+    // ---- what was sent ----
+
+    /** A CreateInput body was sent: {@code fields} after the name, type, idempotency token and tags of the request. */
+    void verifyCreateInput(String requestId, String tags, String type, String fields) {
+        server.verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
+                {"name": "%s", "type": "%s", "requestId": "%s", "tags": %s%s}""".formatted(
+                        NAME, type, requestId, tags, fields.isEmpty() ? "" : ", " + fields))));
+    }
+
+    /** {@link #verifyCreateInput(String, String, String, String)} for the Create of {@link Requests#create}. */
+    void verifyCreateInput(String type, String fields) {
+        verifyCreateInput(Requests.REQUEST_ID, TAGS, type, fields);
+    }
+
+    /** A PutParameter stored {@code value} as the SecureString password of the {@code source} ("primary"...). */
+    void verifyPasswordStored(String parameter, String value, String source) {
+        server.verify(postRequestedFor(urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter"))
+                .withRequestBody(equalToJson("""
+                {"Name": "%s", "Value": "%s", "Type": "SecureString", "Overwrite": true,
+                 "Description": "Password MediaLive uses to pull the %s source of input %s"}""".formatted(parameter, value, source, NAME))));
+    }
+
+    /** A DeleteParameter of {@code parameter} was sent. */
+    void verifyPasswordDeleted(String parameter) {
+        server.verify(postRequestedFor(urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonSSM.DeleteParameter"))
+                .withRequestBody(equalToJson("{\"Name\": \"" + parameter + "\"}")));
     }
 
     static ResponseDefinitionBuilder parameterNotFound() {

@@ -1,16 +1,14 @@
 package com.amazonaws.livestreaming.medialive;
 
 import static com.amazonaws.livestreaming.medialive.InputStubs.GROUP_ID;
-import static com.amazonaws.livestreaming.medialive.InputStubs.INPUT_ARN;
 import static com.amazonaws.livestreaming.medialive.InputStubs.INPUT_ID;
 import static com.amazonaws.livestreaming.medialive.InputStubs.NAME;
 import static com.amazonaws.livestreaming.medialive.InputStubs.OTHER_REQUEST_ID;
 import static com.amazonaws.livestreaming.medialive.InputStubs.OTHER_TAGS;
 import static com.amazonaws.livestreaming.medialive.InputStubs.PRIMARY_PARAM;
 import static com.amazonaws.livestreaming.medialive.InputStubs.SECONDARY_PARAM;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.amazonaws.livestreaming.medialive.InputStubs.with;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,23 +33,7 @@ class InputUpdateWireTest {
     private static final String FLOW_B = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-BBBBBBBBBBBBBBBB-2222:b";
     private static final String FLOW_C = "arn:aws:mediaconnect:us-east-1:123456789012:flow:1-CCCCCCCCCCCCCCCC-3333:c";
     private static final String ROLE = "arn:aws:iam::123456789012:role/MediaLiveAccessRole";
-    private static final Map<String, String> PULL = Map.of(
-            "Type",
-            "URL_PULL",
-            "ChannelClass",
-            "STANDARD",
-            "PriUrl",
-            "https://origin.example.com/live/main.m3u8",
-            "PriUser",
-            "puller",
-            "PriPass",
-            "old-pri",
-            "SecUrl",
-            "https://backup.example.com/live/main.m3u8",
-            "SecUser",
-            "puller",
-            "SecPass",
-            "old-sec");
+    private static final Map<String, String> PULL = InputStubs.urlPull("old-pri", "old-sec");
 
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
@@ -69,18 +51,6 @@ class InputUpdateWireTest {
         return manager.update(
                 InputStubs.update(INPUT_ID, properties, old),
                 Requests.invocation().invocation());
-    }
-
-    private static Map<String, String> with(Map<String, String> base, String... keyValues) {
-        Map<String, String> out = new java.util.HashMap<>(base);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            if (keyValues[i + 1] == null) {
-                out.remove(keyValues[i]);
-            } else {
-                out.put(keyValues[i], keyValues[i + 1]);
-            }
-        }
-        return out;
     }
 
     private int inputUpdates() {
@@ -110,14 +80,8 @@ class InputUpdateWireTest {
         assertEquals(
                 Outcome.success(
                         INPUT_ID,
-                        Map.of(
-                                "Id",
-                                INPUT_ID,
-                                "Arn",
-                                INPUT_ARN,
-                                "EndPoint1",
+                        InputStubs.data(
                                 "rtmp://198.51.100.99:1935/" + NAME + "/primary",
-                                "EndPoint2",
                                 "rtmp://192.0.2.18:1935/" + NAME + "/secondary")),
                 outcome);
         assertEquals(
@@ -157,12 +121,7 @@ class InputUpdateWireTest {
                 update(with(PULL, "PriUrl", "https://origin2.example.com/live/main.m3u8", "PriPass", "new-pri"), PULL);
 
         assertEquals(INPUT_ID, outcome.physicalResourceId());
-        wire.server()
-                .verify(postRequestedFor(urlPathEqualTo("/"))
-                        .withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter"))
-                        .withRequestBody(equalToJson("""
-                {"Name": "%s", "Value": "new-pri", "Type": "SecureString", "Overwrite": true,
-                 "Description": "Password MediaLive uses to pull the primary source of input %s"}""".formatted(PRIMARY_PARAM, NAME))));
+        stubs.verifyPasswordStored(PRIMARY_PARAM, "new-pri", "primary");
         wire.server()
                 .verify(putRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID))
                         .withRequestBody(equalToJson("""
@@ -187,10 +146,7 @@ class InputUpdateWireTest {
 
         assertEquals(INPUT_ID, outcome.physicalResourceId());
         assertEquals(0, inputUpdates());
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/")).withRequestBody(equalToJson("""
-                {"Name": "%s", "Value": "new-sec", "Type": "SecureString", "Overwrite": true,
-                 "Description": "Password MediaLive uses to pull the secondary source of input %s"}""".formatted(
-                        SECONDARY_PARAM, NAME))));
+        stubs.verifyPasswordStored(SECONDARY_PARAM, "new-sec", "secondary");
     }
 
     @Test
@@ -214,9 +170,7 @@ class InputUpdateWireTest {
                         "Ssm:DeleteParameter",
                         "MediaLive:DescribeInput"),
                 wire.calls());
-        wire.server()
-                .verify(postRequestedFor(urlPathEqualTo("/"))
-                        .withRequestBody(equalToJson("{\"Name\": \"" + SECONDARY_PARAM + "\"}")));
+        stubs.verifyPasswordDeleted(SECONDARY_PARAM);
     }
 
     @Test
@@ -305,10 +259,8 @@ class InputUpdateWireTest {
                         "https://origin.example.com/live/main.m3u8"),
                 Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"));
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
-                {"name": "%s", "type": "URL_PULL", "requestId": "%s", "tags": %s,
-                 "sources": [{"url": "https://origin.example.com/live/main.m3u8"}]}""".formatted(
-                        NAME, OTHER_REQUEST_ID, OTHER_TAGS))));
+        stubs.verifyCreateInput(OTHER_REQUEST_ID, OTHER_TAGS, "URL_PULL", """
+                "sources": [{"url": "https://origin.example.com/live/main.m3u8"}]""");
         assertEquals(NEW_ID, outcome.physicalResourceId());
         assertEquals(NEW_ID, outcome.data().get("Id"));
         assertEquals(
@@ -335,29 +287,16 @@ class InputUpdateWireTest {
                                 200,
                                 "{\"securityGroup\": " + InputStubs.group("8888888", "IDLE", "[]", "10.0.0.0/8")
                                         + "}")));
-        stubs.createInput(single);
-        stubs.describeInput(NEW_ID, single);
+        stubs.createdInput(NEW_ID, single);
 
         Outcome outcome = update(
                 Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "10.0.0.0/8"),
                 Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
 
-        wire.server().verify(postRequestedFor(urlPathEqualTo("/prod/inputs")).withRequestBody(equalToJson("""
-                {"name": "%s", "type": "RTMP_PUSH", "requestId": "%s", "tags": %s, "inputSecurityGroups": ["8888888"],
-                 "destinations": [{"streamName": "%s/primary"}]}""".formatted(
-                        NAME, OTHER_REQUEST_ID, OTHER_TAGS, NAME))));
+        stubs.verifyCreateInput(OTHER_REQUEST_ID, OTHER_TAGS, "RTMP_PUSH", """
+                "inputSecurityGroups": ["8888888"], "destinations": [{"streamName": "%s/primary"}]""".formatted(NAME));
         assertEquals(
-                Outcome.success(
-                        NEW_ID,
-                        Map.of(
-                                "Id",
-                                NEW_ID,
-                                "Arn",
-                                "arn:aws:medialive:us-east-1:123456789012:input:" + NEW_ID,
-                                "EndPoint1",
-                                "rtmp://198.51.100.7:1935/" + NAME + "/primary",
-                                "EndPoint2",
-                                "")),
+                Outcome.success(NEW_ID, InputStubs.data(NEW_ID, "rtmp://198.51.100.7:1935/" + NAME + "/primary", "")),
                 outcome);
     }
 
@@ -373,19 +312,7 @@ class InputUpdateWireTest {
                 Map.of("Type", "RTP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "10.0.0.0/8"),
                 Map.of("Type", "RTP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
 
-        assertEquals(
-                Outcome.success(
-                        INPUT_ID,
-                        Map.of(
-                                "Id",
-                                INPUT_ID,
-                                "Arn",
-                                INPUT_ARN,
-                                "EndPoint1",
-                                "rtp://198.51.100.99:5000",
-                                "EndPoint2",
-                                "")),
-                outcome);
+        assertEquals(Outcome.success(INPUT_ID, InputStubs.data("rtp://198.51.100.99:5000", "")), outcome);
     }
 
     @Test
@@ -396,8 +323,7 @@ class InputUpdateWireTest {
         stubs.listInputs();
         String pull = InputStubs.input(NEW_ID, "MP4_FILE", "DETACHED", "SINGLE_PIPELINE", """
                 "sources": [{"url": "https://media.example.com/a.mp4"}]""");
-        stubs.createInput(pull);
-        stubs.describeInput(NEW_ID, pull);
+        stubs.createdInput(NEW_ID, pull);
 
         Outcome outcome = update(
                 Map.of(

@@ -29,6 +29,7 @@ import com.amazonaws.livestreaming.cfn.Registry;
 import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.WireMockAws;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,7 @@ class MediaPackageEndpointManagerTest {
     private static final String KIND = "MediaPackageEndpoint";
     private static final String LOGICAL_ID = "Resource" + KIND;
     private static final String OUT = "https://" + OUT_HOST + "/out/v1/" + ENDPOINT_HASH;
+    private static final String HLS_PATH = "/origin_endpoints/demo-stack-livestream-hls";
     private static final List<Duration> FAST_BACKOFF =
             List.of(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(40));
     /**
@@ -71,20 +73,54 @@ class MediaPackageEndpointManagerTest {
         manager = new MediaPackageEndpointManager(wire.clients(), FAST_BACKOFF);
     }
 
+    /** The Data of endpoint {@code demo-stack-livestream-<suffix>} whose manifest is {@code manifest}. */
+    private static Map<String, String> data(String suffix, String manifest) {
+        return Map.of(
+                "Id",
+                "demo-stack-livestream-" + suffix,
+                "Url",
+                OUT + "/" + manifest,
+                "DomainName",
+                OUT_HOST,
+                "Path",
+                "/out/v1/" + ENDPOINT_HASH + "/" + manifest,
+                "Manifest",
+                "/" + ENDPOINT_HASH + "/" + manifest);
+    }
+
+    /** This stack's HLS endpoint as MediaPackage describes it, with {@code hlsPackage}. */
+    private static String ourHls(String hlsPackage) {
+        return endpoint(
+                "demo-stack-livestream-hls",
+                CHANNEL_ID,
+                "hlsPackage",
+                hlsPackage,
+                OUT + "/index.m3u8",
+                ownershipTags(LOGICAL_ID));
+    }
+
+    /** CreateOriginEndpoint answers {@code answer}. */
+    private void createAnswers(ResponseDefinitionBuilder answer) {
+        wire.server().stubFor(post(urlPathEqualTo("/origin_endpoints")).willReturn(answer));
+    }
+
+    private Outcome create(Map<String, String> properties) {
+        return manager.create(
+                Requests.create(KIND, properties), Requests.invocation().invocation());
+    }
+
     private static Map<String, String> props(String type) {
         return Map.of("ChannelId", CHANNEL_ID, "EndPoint", type);
     }
 
     private void stubCreate(String type, String packageField, String packageJson, String url) {
-        wire.server()
-                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
-                        .willReturn(ok(endpoint(
-                                CHANNEL_ID + "-" + type.toLowerCase(),
-                                CHANNEL_ID,
-                                packageField,
-                                packageJson,
-                                url,
-                                ownershipTags(LOGICAL_ID)))));
+        createAnswers(ok(endpoint(
+                CHANNEL_ID + "-" + type.toLowerCase(),
+                CHANNEL_ID,
+                packageField,
+                packageJson,
+                url,
+                ownershipTags(LOGICAL_ID))));
     }
 
     private void verifyCreateBody(String type, String packageField, String packageJson) {
@@ -108,8 +144,7 @@ class MediaPackageEndpointManagerTest {
                                      "streamOrder": "ORIGINAL"},
                  "useAudioRenditionGroup": false}""", OUT + "/index.m3u8");
 
-        Outcome outcome = manager.create(
-                Requests.create(KIND, props("HLS")), Requests.invocation().invocation());
+        Outcome outcome = create(props("HLS"));
 
         verifyCreateBody(
                 "HLS",
@@ -117,19 +152,7 @@ class MediaPackageEndpointManagerTest {
                 "{\"segmentDurationSeconds\": 6, \"playlistWindowSeconds\": 60, \"playlistType\": \"NONE\", "
                         + NO_AD_MARKERS + "}");
         assertEquals("demo-stack-livestream-hls", outcome.physicalResourceId());
-        assertEquals(
-                Map.of(
-                        "Id",
-                        "demo-stack-livestream-hls",
-                        "Url",
-                        OUT + "/index.m3u8",
-                        "DomainName",
-                        OUT_HOST,
-                        "Path",
-                        "/out/v1/" + ENDPOINT_HASH + "/index.m3u8",
-                        "Manifest",
-                        "/" + ENDPOINT_HASH + "/index.m3u8"),
-                outcome.data());
+        assertEquals(data("hls", "index.m3u8"), outcome.data());
     }
 
     @Test
@@ -142,25 +165,12 @@ class MediaPackageEndpointManagerTest {
                                      "streamOrder": "ORIGINAL"},
                  "suggestedPresentationDelaySeconds": 10, "utcTiming": "NONE"}""", OUT + "/index.mpd");
 
-        Outcome outcome = manager.create(
-                Requests.create(KIND, props("DASH")), Requests.invocation().invocation());
+        Outcome outcome = create(props("DASH"));
 
         verifyCreateBody("DASH", "dashPackage", """
                 {"segmentDurationSeconds": 2, "manifestWindowSeconds": 60, "suggestedPresentationDelaySeconds": 10,
                  "minBufferTimeSeconds": 6, "minUpdatePeriodSeconds": 2, %s}""".formatted(NO_AD_PERIODS));
-        assertEquals(
-                Map.of(
-                        "Id",
-                        "demo-stack-livestream-dash",
-                        "Url",
-                        OUT + "/index.mpd",
-                        "DomainName",
-                        OUT_HOST,
-                        "Path",
-                        "/out/v1/" + ENDPOINT_HASH + "/index.mpd",
-                        "Manifest",
-                        "/" + ENDPOINT_HASH + "/index.mpd"),
-                outcome.data());
+        assertEquals(data("dash", "index.mpd"), outcome.data());
     }
 
     @Test
@@ -170,23 +180,10 @@ class MediaPackageEndpointManagerTest {
                  "streamSelection": {"maxVideoBitsPerSecond": 2147483647, "minVideoBitsPerSecond": 0,
                                      "streamOrder": "ORIGINAL"}}""", OUT + "/index.ism/Manifest");
 
-        Outcome outcome = manager.create(
-                Requests.create(KIND, props("MSS")), Requests.invocation().invocation());
+        Outcome outcome = create(props("MSS"));
 
         verifyCreateBody("MSS", "mssPackage", "{\"segmentDurationSeconds\": 2, \"manifestWindowSeconds\": 60}");
-        assertEquals(
-                Map.of(
-                        "Id",
-                        "demo-stack-livestream-mss",
-                        "Url",
-                        OUT + "/index.ism/Manifest",
-                        "DomainName",
-                        OUT_HOST,
-                        "Path",
-                        "/out/v1/" + ENDPOINT_HASH + "/index.ism/Manifest",
-                        "Manifest",
-                        "/" + ENDPOINT_HASH + "/index.ism/Manifest"),
-                outcome.data());
+        assertEquals(data("mss", "index.ism/Manifest"), outcome.data());
     }
 
     @Test
@@ -200,26 +197,13 @@ class MediaPackageEndpointManagerTest {
                  "streamSelection": {"maxVideoBitsPerSecond": 2147483647, "minVideoBitsPerSecond": 0,
                                      "streamOrder": "ORIGINAL"}}""".formatted(OUT), "");
 
-        Outcome outcome = manager.create(
-                Requests.create(KIND, props("CMAF")), Requests.invocation().invocation());
+        Outcome outcome = create(props("CMAF"));
 
         verifyCreateBody("CMAF", "cmafPackage", """
                 {"segmentDurationSeconds": 6,
                  "hlsManifests": [{"id": "index", "manifestName": "index", "playlistWindowSeconds": 60,
                                    "playlistType": "NONE", %s}]}""".formatted(NO_AD_MARKERS));
-        assertEquals(
-                Map.of(
-                        "Id",
-                        "demo-stack-livestream-cmaf",
-                        "Url",
-                        OUT + "/index.m3u8",
-                        "DomainName",
-                        OUT_HOST,
-                        "Path",
-                        "/out/v1/" + ENDPOINT_HASH + "/index.m3u8",
-                        "Manifest",
-                        "/" + ENDPOINT_HASH + "/index.m3u8"),
-                outcome.data());
+        assertEquals(data("cmaf", "index.m3u8"), outcome.data());
     }
 
     @Test
@@ -304,14 +288,8 @@ class MediaPackageEndpointManagerTest {
     @Test
     void updateOfSettingsChangesTheEndpointInPlaceAndKeepsItsId() {
         wire.server()
-                .stubFor(put(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
-                        .willReturn(ok(endpoint(
-                                "demo-stack-livestream-hls",
-                                CHANNEL_ID,
-                                "hlsPackage",
-                                "{\"segmentDurationSeconds\": 6, \"playlistWindowSeconds\": 90}",
-                                OUT + "/index.m3u8",
-                                ownershipTags(LOGICAL_ID)))));
+                .stubFor(put(urlPathEqualTo(HLS_PATH))
+                        .willReturn(ok(ourHls("{\"segmentDurationSeconds\": 6, \"playlistWindowSeconds\": 90}"))));
 
         Outcome outcome = manager.update(
                 Requests.update(
@@ -324,14 +302,13 @@ class MediaPackageEndpointManagerTest {
         assertTrue(outcome.succeeded());
         assertEquals("demo-stack-livestream-hls", outcome.physicalResourceId());
         assertEquals("/" + ENDPOINT_HASH + "/index.m3u8", outcome.data().get("Manifest"));
-        wire.server()
-                .verify(putRequestedFor(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
-                        .withRequestBody(equalToJson("""
+        wire.server().verify(putRequestedFor(urlPathEqualTo(HLS_PATH)).withRequestBody(equalToJson("""
                         {"description": "HLS origin endpoint of CloudFormation stack demo-stack",
                          "manifestName": "index",
                          "startoverWindowSeconds": 0,
                          "hlsPackage": {"segmentDurationSeconds": 6, "playlistWindowSeconds": 90,
-                                        "playlistType": "NONE", %s}}""".formatted(NO_AD_MARKERS))));
+                                        "playlistType": "NONE", %s}}""".formatted(
+                        NO_AD_MARKERS))));
         assertEquals(List.of("MediaPackage:UpdateOriginEndpoint"), wire.calls());
     }
 
@@ -351,7 +328,7 @@ class MediaPackageEndpointManagerTest {
     @Test
     void deleteOfMissingEndpointAnswersSuccess() {
         wire.server()
-                .stubFor(delete(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
+                .stubFor(delete(urlPathEqualTo(HLS_PATH))
                         .willReturn(notFound("origin endpoint demo-stack-livestream-hls not found")));
 
         Outcome outcome = manager.delete(
@@ -380,13 +357,7 @@ class MediaPackageEndpointManagerTest {
                 .stubFor(post(urlPathEqualTo("/origin_endpoints"))
                         .inScenario("consistency")
                         .whenScenarioStateIs("visible")
-                        .willReturn(ok(endpoint(
-                                "demo-stack-livestream-hls",
-                                CHANNEL_ID,
-                                "hlsPackage",
-                                "{\"segmentDurationSeconds\": 6}",
-                                OUT + "/index.m3u8",
-                                ownershipTags(LOGICAL_ID)))));
+                        .willReturn(ok(ourHls("{\"segmentDurationSeconds\": 6}"))));
         Requests.CapturedInvocation inv = Requests.invocation();
 
         Outcome outcome = manager.create(Requests.create(KIND, props("HLS")), inv.invocation());
@@ -399,9 +370,7 @@ class MediaPackageEndpointManagerTest {
 
     @Test
     void channelStillNotFoundAfterTheBackoffFailsWithAReasonNamingChannelId() {
-        wire.server()
-                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
-                        .willReturn(notFound("channel demo-stack-livestream not found")));
+        createAnswers(notFound("channel demo-stack-livestream not found"));
 
         Outcome outcome = new Dispatcher(() -> new Registry(Map.of(KIND, () -> manager)))
                 .dispatch(
@@ -419,21 +388,11 @@ class MediaPackageEndpointManagerTest {
 
     @Test
     void repeatedCreateReusesTheEndpointOfTheSameChannel() {
-        wire.server()
-                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
-                        .willReturn(error(
-                                422,
-                                "UnprocessableEntityException",
-                                "Origin endpoint already exists with id demo-stack-livestream-hls")));
-        wire.server()
-                .stubFor(get(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
-                        .willReturn(ok(endpoint(
-                                "demo-stack-livestream-hls",
-                                CHANNEL_ID,
-                                "hlsPackage",
-                                "{\"segmentDurationSeconds\": 6}",
-                                OUT + "/index.m3u8",
-                                ownershipTags(LOGICAL_ID)))));
+        createAnswers(error(
+                422,
+                "UnprocessableEntityException",
+                "Origin endpoint already exists with id demo-stack-livestream-hls"));
+        wire.server().stubFor(get(urlPathEqualTo(HLS_PATH)).willReturn(ok(ourHls("{\"segmentDurationSeconds\": 6}"))));
         Requests.CapturedInvocation inv = Requests.invocation();
 
         Outcome outcome = manager.create(Requests.create(KIND, props("HLS")), inv.invocation());
@@ -446,11 +405,9 @@ class MediaPackageEndpointManagerTest {
 
     @Test
     void createFailsWhenTheEndpointIdIsTakenOnAnotherChannel() {
+        createAnswers(error(422, "UnprocessableEntityException", "Origin endpoint already exists"));
         wire.server()
-                .stubFor(post(urlPathEqualTo("/origin_endpoints"))
-                        .willReturn(error(422, "UnprocessableEntityException", "Origin endpoint already exists")));
-        wire.server()
-                .stubFor(get(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
+                .stubFor(get(urlPathEqualTo(HLS_PATH))
                         .willReturn(ok(endpoint(
                                 "demo-stack-livestream-hls",
                                 "other-channel",
@@ -483,21 +440,11 @@ class MediaPackageEndpointManagerTest {
                         .inScenario("run")
                         .whenScenarioStateIs("visible")
                         .willReturn(error(422, "UnprocessableEntityException", "exists")));
-        String hls = endpoint(
-                "demo-stack-livestream-hls",
-                CHANNEL_ID,
-                "hlsPackage",
-                "{}",
-                OUT + "/index.m3u8",
-                ownershipTags(LOGICAL_ID));
+        String hls = ourHls("{}");
+        wire.server().stubFor(get(urlPathEqualTo(HLS_PATH)).willReturn(ok(hls)));
+        wire.server().stubFor(put(urlPathEqualTo(HLS_PATH)).willReturn(ok(hls)));
         wire.server()
-                .stubFor(get(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
-                        .willReturn(ok(hls)));
-        wire.server()
-                .stubFor(put(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
-                        .willReturn(ok(hls)));
-        wire.server()
-                .stubFor(delete(urlPathEqualTo("/origin_endpoints/demo-stack-livestream-hls"))
+                .stubFor(delete(urlPathEqualTo(HLS_PATH))
                         .willReturn(aResponse().withStatus(202).withBody("{}")));
         Dispatcher dispatcher = new Dispatcher(() -> new Registry(Map.of(KIND, () -> manager)));
 

@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * AWS Elemental MediaLive as the wire tests meet it: channels, inputs and input security groups that move through
@@ -58,20 +62,53 @@ public final class MediaLiveStandIn implements StandInService {
         public Duration deletedVisible = Duration.ofMinutes(10);
     }
 
-    private final class Channel {
+    /** What channels, inputs and security groups share: an id, an ARN, a lifecycle, tags and a request token. */
+    private abstract class Resource {
         final String id;
         final Lifecycle life;
         final String token;
-        ObjectNode spec;
         Map<String, String> tags;
-        final List<ObjectNode> alerts = new ArrayList<>();
 
-        Channel(String id, ObjectNode spec, Map<String, String> tags, String token, String state) {
+        Resource(String id, Map<String, String> tags, String token, String state) {
             this.id = id;
-            this.spec = spec;
             this.tags = tags;
             this.token = token;
             this.life = new Lifecycle(clock, state);
+        }
+
+        abstract String arn();
+
+        /** The state MediaLive reports. */
+        String state() {
+            return life.state();
+        }
+
+        boolean deleted() {
+            return "DELETED".equals(life.state());
+        }
+
+        /** The state, except that {@code resting} reads {@code unused} or {@code used} by whether anything uses it. */
+        String stateByUse(String resting, Supplier<List<String>> users, String unused, String used) {
+            String state = life.state();
+            if (!resting.equals(state)) {
+                return state;
+            }
+            return users.get().isEmpty() ? unused : used;
+        }
+    }
+
+    private final class Channel extends Resource {
+        ObjectNode spec;
+        final List<ObjectNode> alerts = new ArrayList<>();
+
+        Channel(String id, ObjectNode spec, Map<String, String> tags, String token, String state) {
+            super(id, tags, token, state);
+            this.spec = spec;
+        }
+
+        @Override
+        String arn() {
+            return ARN_PREFIX + "channel:" + id;
         }
 
         List<String> inputIds() {
@@ -84,7 +121,7 @@ public final class MediaLiveStandIn implements StandInService {
             ObjectNode json = spec.deepCopy();
             String state = life.state();
             json.put("id", id)
-                    .put("arn", ARN_PREFIX + "channel:" + id)
+                    .put("arn", arn())
                     .put("state", state)
                     .put(
                             "pipelinesRunningCount",
@@ -110,35 +147,26 @@ public final class MediaLiveStandIn implements StandInService {
         }
     }
 
-    private final class Input {
-        final String id;
-        final Lifecycle life;
-        final String token;
+    private final class Input extends Resource {
         ObjectNode spec;
-        Map<String, String> tags;
 
         Input(String id, ObjectNode spec, Map<String, String> tags, String token) {
-            this.id = id;
+            super(id, tags, token, "CREATING");
             this.spec = spec;
-            this.tags = tags;
-            this.token = token;
-            this.life = new Lifecycle(clock, "CREATING");
+        }
+
+        @Override
+        String arn() {
+            return ARN_PREFIX + "input:" + id;
         }
 
         List<String> attachedChannels() {
-            return channels.values().stream()
-                    .filter(c -> !"DELETED".equals(c.life.state()))
-                    .filter(c -> c.inputIds().contains(id))
-                    .map(c -> c.id)
-                    .toList();
+            return idsOf(channels.values(), c -> c.inputIds().contains(id));
         }
 
+        @Override
         String state() {
-            String state = life.state();
-            if (!"DETACHED".equals(state)) {
-                return state;
-            }
-            return attachedChannels().isEmpty() ? "DETACHED" : "ATTACHED";
+            return stateByUse("DETACHED", this::attachedChannels, "DETACHED", "ATTACHED");
         }
 
         List<String> securityGroups() {
@@ -150,7 +178,7 @@ public final class MediaLiveStandIn implements StandInService {
         ObjectNode json() {
             ObjectNode json = StandInCall.JSON.createObjectNode();
             String type = spec.path("type").asText();
-            json.put("arn", ARN_PREFIX + "input:" + id)
+            json.put("arn", arn())
                     .put("id", id)
                     .put("name", spec.path("name").asText())
                     .put("type", type)
@@ -220,40 +248,31 @@ public final class MediaLiveStandIn implements StandInService {
         }
     }
 
-    private final class Group {
-        final String id;
-        final Lifecycle life;
+    private final class Group extends Resource {
         ArrayNode rules;
-        Map<String, String> tags;
 
         Group(String id, ArrayNode rules, Map<String, String> tags) {
-            this.id = id;
+            super(id, tags, null, "READY");
             this.rules = rules;
-            this.tags = tags;
-            this.life = new Lifecycle(clock, "READY");
+        }
+
+        @Override
+        String arn() {
+            return ARN_PREFIX + "inputSecurityGroup:" + id;
         }
 
         List<String> inputIds() {
-            return inputs.values().stream()
-                    .filter(i -> !"DELETED".equals(i.life.state()))
-                    .filter(i -> i.securityGroups().contains(id))
-                    .map(i -> i.id)
-                    .toList();
+            return idsOf(inputs.values(), i -> i.securityGroups().contains(id));
         }
 
+        @Override
         String state() {
-            String state = life.state();
-            if (!"READY".equals(state)) {
-                return state;
-            }
-            return inputIds().isEmpty() ? "IDLE" : "IN_USE";
+            return stateByUse("READY", this::inputIds, "IDLE", "IN_USE");
         }
 
         ObjectNode json() {
             ObjectNode json = StandInCall.JSON.createObjectNode();
-            json.put("arn", ARN_PREFIX + "inputSecurityGroup:" + id)
-                    .put("id", id)
-                    .put("state", state());
+            json.put("arn", arn()).put("id", id).put("state", state());
             json.set("inputs", StandInCall.JSON.valueToTree(inputIds()));
             json.set("whitelistRules", rules.deepCopy());
             json.set("tags", StandInCall.JSON.valueToTree(tags));
@@ -465,10 +484,7 @@ public final class MediaLiveStandIn implements StandInService {
                         call,
                         pageSize,
                         "channels",
-                        channels.values().stream()
-                                .filter(c -> !"DELETED".equals(c.life.state()))
-                                .map(Channel::summary)
-                                .toList());
+                        live(channels.values()).map(Channel::summary).toList());
             case "CreateChannel" -> createChannel(call);
             case "DescribeChannel" -> withChannel(call, c -> StandInAnswer.ok(200, c.json()));
             case "UpdateChannel" -> withChannel(call, c -> updateChannel(c, call));
@@ -487,10 +503,7 @@ public final class MediaLiveStandIn implements StandInService {
                         call,
                         pageSize,
                         "inputs",
-                        inputs.values().stream()
-                                .filter(i -> !"DELETED".equals(i.life.state()))
-                                .map(Input::json)
-                                .toList());
+                        live(inputs.values()).map(Input::json).toList());
             case "CreateInput" -> createInput(call);
             case "DescribeInput" -> withInput(call, i -> StandInAnswer.ok(200, i.json()));
             case "UpdateInput" -> withInput(call, i -> updateInput(i, call));
@@ -500,10 +513,7 @@ public final class MediaLiveStandIn implements StandInService {
                         call,
                         pageSize,
                         "inputSecurityGroups",
-                        groups.values().stream()
-                                .filter(g -> !"DELETED".equals(g.life.state()))
-                                .map(Group::json)
-                                .toList());
+                        live(groups.values()).map(Group::json).toList());
             case "CreateInputSecurityGroup" -> createGroup(call);
             case "DescribeInputSecurityGroup" -> withGroup(call, g -> StandInAnswer.ok(200, g.json()));
             case "UpdateInputSecurityGroup" -> withGroup(call, g -> updateGroup(g, call));
@@ -518,15 +528,9 @@ public final class MediaLiveStandIn implements StandInService {
     public synchronized List<String> leftovers() {
         forget();
         List<String> left = new ArrayList<>();
-        channels.values().stream()
-                .filter(c -> !"DELETED".equals(c.life.state()))
-                .forEach(c -> left.add("MediaLive channel " + c.id + " (" + c.life.state() + ")"));
-        inputs.values().stream()
-                .filter(i -> !"DELETED".equals(i.life.state()))
-                .forEach(i -> left.add("MediaLive input " + i.id + " (" + i.state() + ")"));
-        groups.values().stream()
-                .filter(g -> !"DELETED".equals(g.life.state()))
-                .forEach(g -> left.add("MediaLive input security group " + g.id + " (" + g.state() + ")"));
+        live(channels.values()).forEach(c -> left.add("MediaLive channel " + c.id + " (" + c.state() + ")"));
+        live(inputs.values()).forEach(i -> left.add("MediaLive input " + i.id + " (" + i.state() + ")"));
+        live(groups.values()).forEach(g -> left.add("MediaLive input security group " + g.id + " (" + g.state() + ")"));
         return left;
     }
 
@@ -537,12 +541,9 @@ public final class MediaLiveStandIn implements StandInService {
         String token = text(spec.remove("requestId"));
         Map<String, String> tags = tags(spec.remove("tags"));
         spec.remove("reserved");
-        if (token != null) {
-            for (Channel existing : channels.values()) {
-                if (token.equals(existing.token) && !"DELETED".equals(existing.life.state())) {
-                    return created(existing.json());
-                }
-            }
+        Channel existing = byToken(channels.values(), token);
+        if (existing != null) {
+            return created(existing.json());
         }
         StandInAnswer refused = checkInputs(spec, null);
         if (refused != null) {
@@ -608,6 +609,11 @@ public final class MediaLiveStandIn implements StandInService {
         ObjectNode wanted = call.object().deepCopy();
         ObjectNode spec = channel.spec.deepCopy();
         wanted.fields().forEachRemaining(field -> spec.set(field.getKey(), field.getValue()));
+        return change(channel, spec);
+    }
+
+    /** Gives an IDLE channel {@code spec} (UPDATING for a while) unless its inputs refuse it. */
+    private StandInAnswer change(Channel channel, ObjectNode spec) {
         StandInAnswer refused = checkInputs(spec, channel.id);
         if (refused != null) {
             return refused;
@@ -631,15 +637,7 @@ public final class MediaLiveStandIn implements StandInService {
         if (call.object().has("destinations")) {
             spec.set("destinations", call.object().get("destinations").deepCopy());
         }
-        StandInAnswer refused = checkInputs(spec, channel.id);
-        if (refused != null) {
-            return refused;
-        }
-        channel.spec = spec;
-        channel.life.move("UPDATING", timings.channelUpdate, "IDLE");
-        ObjectNode body = StandInCall.JSON.createObjectNode();
-        body.set("channel", channel.json());
-        return StandInAnswer.ok(200, body);
+        return change(channel, spec);
     }
 
     private StandInAnswer startChannel(Channel channel) {
@@ -679,12 +677,9 @@ public final class MediaLiveStandIn implements StandInService {
         ObjectNode spec = call.object().deepCopy();
         String token = text(spec.remove("requestId"));
         Map<String, String> tags = tags(spec.remove("tags"));
-        if (token != null) {
-            for (Input existing : inputs.values()) {
-                if (token.equals(existing.token) && !"DELETED".equals(existing.life.state())) {
-                    return inputAnswer(201, existing);
-                }
-            }
+        Input existing = byToken(inputs.values(), token);
+        if (existing != null) {
+            return inputAnswer(201, existing);
         }
         for (JsonNode groupId : spec.path("inputSecurityGroups")) {
             Group group = groups.get(groupId.asText());
@@ -780,40 +775,26 @@ public final class MediaLiveStandIn implements StandInService {
     // ---- tags ----
 
     private StandInAnswer tag(StandInCall call) {
-        Map<String, String> tags = tagsOf(call.segment(2));
-        if (tags == null) {
-            return StandInAnswer.error(404, "NotFoundException", "Resource " + call.segment(2) + " not found");
-        }
-        tags.putAll(tags(call.body().get("tags")));
-        return new StandInAnswer(204, "", null, null, Duration.ZERO, null);
+        return withTags(call, tags -> tags.putAll(tags(call.body().get("tags"))));
     }
 
     private StandInAnswer untag(StandInCall call) {
-        Map<String, String> tags = tagsOf(call.segment(2));
-        if (tags == null) {
-            return StandInAnswer.error(404, "NotFoundException", "Resource " + call.segment(2) + " not found");
-        }
-        call.queryValues("tagKeys").forEach(tags::remove);
-        return new StandInAnswer(204, "", null, null, Duration.ZERO, null);
+        return withTags(call, tags -> call.queryValues("tagKeys").forEach(tags::remove));
     }
 
-    private Map<String, String> tagsOf(String arn) {
-        for (Channel c : channels.values()) {
-            if ((ARN_PREFIX + "channel:" + c.id).equals(arn)) {
-                return c.tags;
-            }
+    /** Changes the tags of the resource the call's ARN names: 204, or 404 when no resource has that ARN. */
+    private StandInAnswer withTags(StandInCall call, Consumer<Map<String, String>> change) {
+        String arn = call.segment(2);
+        Resource resource = Stream.of(channels.values(), inputs.values(), groups.values())
+                .flatMap(Collection::stream)
+                .filter(r -> r.arn().equals(arn))
+                .findFirst()
+                .orElse(null);
+        if (resource == null) {
+            return StandInAnswer.error(404, "NotFoundException", "Resource " + arn + " not found");
         }
-        for (Input i : inputs.values()) {
-            if ((ARN_PREFIX + "input:" + i.id).equals(arn)) {
-                return i.tags;
-            }
-        }
-        for (Group g : groups.values()) {
-            if ((ARN_PREFIX + "inputSecurityGroup:" + g.id).equals(arn)) {
-                return g.tags;
-            }
-        }
-        return null;
+        change.accept(resource.tags);
+        return new StandInAnswer(204, "", null, null, Duration.ZERO, null);
     }
 
     // ---- shared ----
@@ -828,6 +809,23 @@ public final class MediaLiveStandIn implements StandInService {
 
     private StandInAnswer withGroup(StandInCall call, Function<Group, StandInAnswer> action) {
         return StandInAnswer.found(groups, call.segment(2), "Input security group", action);
+    }
+
+    /** The resources of {@code items} that are not DELETED. */
+    private static <T extends Resource> Stream<T> live(Collection<T> items) {
+        return items.stream().filter(r -> !r.deleted());
+    }
+
+    /** The ids of the resources of {@code items} that are not DELETED and {@code match}. */
+    private static <T extends Resource> List<String> idsOf(Collection<T> items, Predicate<T> match) {
+        return live(items).filter(match).map(r -> r.id).toList();
+    }
+
+    /** The resource (not DELETED) an earlier call with this idempotency token made, or null. */
+    private static <T extends Resource> T byToken(Collection<T> items, String token) {
+        return token == null
+                ? null
+                : live(items).filter(r -> token.equals(r.token)).findFirst().orElse(null);
     }
 
     /** One page of a list: {@code maxResults} items from the offset {@code nextToken} names. */
@@ -866,17 +864,8 @@ public final class MediaLiveStandIn implements StandInService {
 
     /** DELETED resources are forgotten (404) once they have been DELETED for a while, as on AWS. */
     private void forget() {
-        forget(channels.values().iterator(), c -> c.life);
-        forget(inputs.values().iterator(), i -> i.life);
-        forget(groups.values().iterator(), g -> g.life);
-    }
-
-    private <T> void forget(Iterator<T> items, Function<T, Lifecycle> life) {
-        while (items.hasNext()) {
-            Lifecycle l = life.apply(items.next());
-            if ("DELETED".equals(l.state()) && l.inState().compareTo(timings.deletedVisible) >= 0) {
-                items.remove();
-            }
+        for (Map<String, ? extends Resource> items : List.of(channels, inputs, groups)) {
+            items.values().removeIf(r -> r.deleted() && r.life.inState().compareTo(timings.deletedVisible) >= 0);
         }
     }
 

@@ -38,6 +38,7 @@ import com.amazonaws.livestreaming.cfn.Request;
 import com.amazonaws.livestreaming.cfn.RequestType;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.WireMockAws;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -64,9 +65,60 @@ class MediaPackageChannelManagerTest {
     }
 
     private void stubCreateChannel() {
+        createAnswers(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID))));
+    }
+
+    // ---- MediaPackage's channel API, one stub per call ----
+
+    private void createAnswers(ResponseDefinitionBuilder answer) {
+        wire.server().stubFor(post(urlPathEqualTo("/channels")).willReturn(answer));
+    }
+
+    private void describeAnswers(ResponseDefinitionBuilder answer) {
+        wire.server().stubFor(get(urlPathEqualTo("/channels/" + CHANNEL_ID)).willReturn(answer));
+    }
+
+    private void updateAnswers(ResponseDefinitionBuilder answer) {
+        wire.server().stubFor(put(urlPathEqualTo("/channels/" + CHANNEL_ID)).willReturn(answer));
+    }
+
+    private void deleteAnswers(ResponseDefinitionBuilder answer) {
+        wire.server().stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL_ID)).willReturn(answer));
+    }
+
+    /** DeleteOriginEndpoint of any endpoint answers {@code answer}. */
+    private void endpointDeletesAnswer(ResponseDefinitionBuilder answer) {
+        wire.server().stubFor(delete(urlPathMatching("/origin_endpoints/.*")).willReturn(answer));
+    }
+
+    /** TagResource answers 204. */
+    private void tagResourceAccepts() {
         wire.server()
-                .stubFor(post(urlPathEqualTo("/channels"))
-                        .willReturn(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID)))));
+                .stubFor(
+                        post(urlPathMatching("/tags/.*")).willReturn(aResponse().withStatus(204)));
+    }
+
+    /** UntagResource answers 204. */
+    private void untagResourceAccepts() {
+        wire.server()
+                .stubFor(delete(urlPathMatching("/tags/.*"))
+                        .willReturn(aResponse().withStatus(204)));
+    }
+
+    /** MediaPackage's answer to a Delete it accepted. */
+    private static ResponseDefinitionBuilder accepted() {
+        return aResponse().withStatus(202).withBody("{}");
+    }
+
+    /** MediaPackage's refusal of a CreateChannel whose id is taken. */
+    private static ResponseDefinitionBuilder alreadyExists(String message) {
+        return error(422, "UnprocessableEntityException", message);
+    }
+
+    private Outcome deleteChannel() {
+        return manager.delete(
+                Requests.delete(KIND, CHANNEL_ID, Map.of()),
+                Requests.invocation().invocation());
     }
 
     @Test
@@ -99,9 +151,7 @@ class MediaPackageChannelManagerTest {
 
     @Test
     void explicitChannelIdAndDescriptionOverrideTheDefaults() {
-        wire.server()
-                .stubFor(post(urlPathEqualTo("/channels"))
-                        .willReturn(ok(channel("news_channel-1", "Newsroom", ownershipTags(LOGICAL_ID)))));
+        createAnswers(ok(channel("news_channel-1", "Newsroom", ownershipTags(LOGICAL_ID))));
 
         Outcome outcome = manager.create(
                 Requests.create(KIND, Map.of("ChannelId", "news_channel-1", "Description", "Newsroom")),
@@ -151,16 +201,9 @@ class MediaPackageChannelManagerTest {
 
     @Test
     void repeatedCreateReusesTheChannelThisStackResourceAlreadyMade() {
-        wire.server()
-                .stubFor(post(urlPathEqualTo("/channels"))
-                        .willReturn(error(
-                                422,
-                                "UnprocessableEntityException",
-                                "Channel already exists with id demo-stack-livestream")));
+        createAnswers(alreadyExists("Channel already exists with id demo-stack-livestream"));
         String earlierAttemptTags = ownershipTags(LOGICAL_ID).replace(Requests.REQUEST_ID, "earlier-request");
-        wire.server()
-                .stubFor(get(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                        .willReturn(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, earlierAttemptTags))));
+        describeAnswers(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, earlierAttemptTags)));
         Requests.CapturedInvocation inv = Requests.invocation();
 
         Outcome outcome = manager.create(Requests.create(KIND, Map.of()), inv.invocation());
@@ -173,16 +216,9 @@ class MediaPackageChannelManagerTest {
 
     @Test
     void createFailsWithoutClaimingAChannelIdThatBelongsToAnotherStack() {
-        wire.server()
-                .stubFor(post(urlPathEqualTo("/channels"))
-                        .willReturn(error(
-                                422,
-                                "UnprocessableEntityException",
-                                "Channel already exists with id demo-stack-livestream")));
+        createAnswers(alreadyExists("Channel already exists with id demo-stack-livestream"));
         String otherStackTags = ownershipTags(LOGICAL_ID).replace("stack/demo-stack/", "stack/other-stack/");
-        wire.server()
-                .stubFor(get(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                        .willReturn(ok(channel(CHANNEL_ID, "someone else's", otherStackTags))));
+        describeAnswers(ok(channel(CHANNEL_ID, "someone else's", otherStackTags)));
         Requests.CapturedInvocation inv = Requests.invocation();
 
         Outcome outcome = dispatch(Requests.create(KIND, Map.of()), inv);
@@ -198,10 +234,8 @@ class MediaPackageChannelManagerTest {
 
     @Test
     void refusalForAnotherReasonIsReportedAsMediaPackageSaidIt() {
-        wire.server()
-                .stubFor(post(urlPathEqualTo("/channels"))
-                        .willReturn(error(422, "UnprocessableEntityException", "Exceeded maximum number of channels")));
-        wire.server().stubFor(get(urlPathEqualTo("/channels/" + CHANNEL_ID)).willReturn(notFound("not found")));
+        createAnswers(error(422, "UnprocessableEntityException", "Exceeded maximum number of channels"));
+        describeAnswers(notFound("not found"));
 
         Outcome outcome = dispatch(Requests.create(KIND, Map.of()));
 
@@ -221,15 +255,9 @@ class MediaPackageChannelManagerTest {
                  "LiveStreaming:RequestId": "create-request",
                  "LiveStreaming:Version": "0.9",
                  "CostCenter": "media"}""".formatted(Requests.STACK_ID, LOGICAL_ID);
-        wire.server()
-                .stubFor(put(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                        .willReturn(ok(channel(CHANNEL_ID, "Evening news", staleTags))));
-        wire.server()
-                .stubFor(
-                        post(urlPathMatching("/tags/.*")).willReturn(aResponse().withStatus(204)));
-        wire.server()
-                .stubFor(delete(urlPathMatching("/tags/.*"))
-                        .willReturn(aResponse().withStatus(204)));
+        updateAnswers(ok(channel(CHANNEL_ID, "Evening news", staleTags)));
+        tagResourceAccepts();
+        untagResourceAccepts();
 
         Outcome outcome = manager.update(
                 Requests.update(
@@ -256,12 +284,8 @@ class MediaPackageChannelManagerTest {
 
     @Test
     void tagsAreWrittenAgainstTheChannelArn() {
-        wire.server()
-                .stubFor(put(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                        .willReturn(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, "{}"))));
-        wire.server()
-                .stubFor(
-                        post(urlPathMatching("/tags/.*")).willReturn(aResponse().withStatus(204)));
+        updateAnswers(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, "{}")));
+        tagResourceAccepts();
 
         manager.update(
                 Requests.update(KIND, CHANNEL_ID, Map.of(), Map.of()),
@@ -277,9 +301,7 @@ class MediaPackageChannelManagerTest {
 
     @Test
     void changedChannelIdIsAReplacementWithANewChannelAndId() {
-        wire.server()
-                .stubFor(post(urlPathEqualTo("/channels"))
-                        .willReturn(ok(channel("demo-live-2", DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID)))));
+        createAnswers(ok(channel("demo-live-2", DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID))));
 
         Outcome outcome = manager.update(
                 Requests.update(KIND, CHANNEL_ID, Map.of("ChannelId", "demo-live-2"), Map.of()),
@@ -298,16 +320,10 @@ class MediaPackageChannelManagerTest {
         stubEndpointPage(absent(), "page-2", "demo-stack-livestream-hls", "demo-stack-livestream-dash");
         stubEndpointPage(equalTo("page-2"), "page-3", "demo-stack-livestream-mss", "demo-stack-livestream-cmaf");
         stubEndpointPage(equalTo("page-3"), null, "demo-stack-livestream-extra");
-        wire.server()
-                .stubFor(delete(urlPathMatching("/origin_endpoints/.*"))
-                        .willReturn(aResponse().withStatus(202).withBody("{}")));
-        wire.server()
-                .stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                        .willReturn(aResponse().withStatus(202).withBody("{}")));
+        endpointDeletesAnswer(accepted());
+        deleteAnswers(accepted());
 
-        Outcome outcome = manager.delete(
-                Requests.delete(KIND, CHANNEL_ID, Map.of()),
-                Requests.invocation().invocation());
+        Outcome outcome = deleteChannel();
 
         assertTrue(outcome.succeeded());
         assertEquals(CHANNEL_ID, outcome.physicalResourceId());
@@ -331,13 +347,9 @@ class MediaPackageChannelManagerTest {
     @Test
     void deleteOfMissingChannelAnswersSuccess() {
         wire.server().stubFor(get(urlPathEqualTo("/origin_endpoints")).willReturn(ok("{\"originEndpoints\": []}")));
-        wire.server()
-                .stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                        .willReturn(notFound("channel demo-stack-livestream not found")));
+        deleteAnswers(notFound("channel demo-stack-livestream not found"));
 
-        Outcome outcome = manager.delete(
-                Requests.delete(KIND, CHANNEL_ID, Map.of()),
-                Requests.invocation().invocation());
+        Outcome outcome = deleteChannel();
 
         assertTrue(outcome.succeeded());
         assertEquals(CHANNEL_ID, outcome.physicalResourceId());
@@ -346,14 +358,10 @@ class MediaPackageChannelManagerTest {
     @Test
     void deleteSucceedsWhenAnEndpointVanishesBetweenListingAndDeleting() {
         stubEndpointPage(absent(), null, "demo-stack-livestream-hls");
-        wire.server().stubFor(delete(urlPathMatching("/origin_endpoints/.*")).willReturn(notFound("gone")));
-        wire.server()
-                .stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                        .willReturn(aResponse().withStatus(202).withBody("{}")));
+        endpointDeletesAnswer(notFound("gone"));
+        deleteAnswers(accepted());
 
-        Outcome outcome = manager.delete(
-                Requests.delete(KIND, CHANNEL_ID, Map.of()),
-                Requests.invocation().invocation());
+        Outcome outcome = deleteChannel();
 
         assertTrue(outcome.succeeded());
         wire.server().verify(deleteRequestedFor(urlPathEqualTo("/channels/" + CHANNEL_ID)));
@@ -365,9 +373,7 @@ class MediaPackageChannelManagerTest {
         Requests.CapturedInvocation inv = Requests.invocation();
 
         Outcome created = dispatch(Requests.create(KIND, Map.of()), inv);
-        wire.server()
-                .stubFor(put(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                        .willReturn(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID)))));
+        updateAnswers(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID))));
         Outcome updated = dispatch(Requests.update(KIND, CHANNEL_ID, Map.of(), Map.of()), inv);
 
         String everything = created.data() + " " + updated.data() + " " + inv.log();
@@ -379,28 +385,14 @@ class MediaPackageChannelManagerTest {
 
     @Test
     void everyCallOfACreateUpdateDeleteRunIsDeclaredInTheSpec() {
-        wire.server()
-                .stubFor(post(urlPathEqualTo("/channels"))
-                        .willReturn(error(422, "UnprocessableEntityException", "Channel already exists")));
-        wire.server()
-                .stubFor(get(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                        .willReturn(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID)))));
-        wire.server()
-                .stubFor(put(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                        .willReturn(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, "{\"LiveStreaming:Old\": \"x\"}"))));
-        wire.server()
-                .stubFor(
-                        post(urlPathMatching("/tags/.*")).willReturn(aResponse().withStatus(204)));
-        wire.server()
-                .stubFor(delete(urlPathMatching("/tags/.*"))
-                        .willReturn(aResponse().withStatus(204)));
+        createAnswers(alreadyExists("Channel already exists"));
+        describeAnswers(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, ownershipTags(LOGICAL_ID))));
+        updateAnswers(ok(channel(CHANNEL_ID, DEFAULT_DESCRIPTION, "{\"LiveStreaming:Old\": \"x\"}")));
+        tagResourceAccepts();
+        untagResourceAccepts();
         stubEndpointPage(absent(), null, "demo-stack-livestream-hls");
-        wire.server()
-                .stubFor(delete(urlPathMatching("/origin_endpoints/.*"))
-                        .willReturn(aResponse().withStatus(202).withBody("{}")));
-        wire.server()
-                .stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL_ID))
-                        .willReturn(aResponse().withStatus(202).withBody("{}")));
+        endpointDeletesAnswer(accepted());
+        deleteAnswers(accepted());
 
         assertTrue(dispatch(Requests.create(KIND, Map.of())).succeeded());
         assertTrue(dispatch(Requests.update(KIND, CHANNEL_ID, Map.of("Description", "x"), Map.of()))

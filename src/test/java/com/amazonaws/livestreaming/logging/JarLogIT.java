@@ -1,7 +1,5 @@
 package com.amazonaws.livestreaming.logging;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.livestreaming.testing.ResponseEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The shaded jar's log: JSON lines only, the SDK's retry among them, through the packaged SLF4J provider. */
 class JarLogIT {
-    private static final String PATH = "/origin_endpoints/demo-stack-livestream-hls";
-
     @TempDir
     Path temp;
 
@@ -32,20 +27,7 @@ class JarLogIT {
         assertTrue(Files.exists(jar), "run `mvn package` first: " + jar.toAbsolutePath());
         String stderr;
         try (ResponseEndpoint endpoint = new ResponseEndpoint()) {
-            endpoint.server()
-                    .stubFor(delete(urlEqualTo(PATH))
-                            .inScenario("throttled")
-                            .whenScenarioStateIs(Scenario.STARTED)
-                            .willSetStateTo("calm")
-                            .willReturn(aResponse()
-                                    .withStatus(429)
-                                    .withHeader("x-amzn-ErrorType", "TooManyRequestsException")
-                                    .withBody("{\"message\":\"Too many requests\"}")));
-            endpoint.server()
-                    .stubFor(delete(urlEqualTo(PATH))
-                            .inScenario("throttled")
-                            .whenScenarioStateIs("calm")
-                            .willReturn(aResponse().withStatus(202).withBody("{}")));
+            ThrottledOnce.deleteEndpoint(endpoint.server(), urlEqualTo(ThrottledOnce.ENDPOINT_PATH));
             Path event = temp.resolve("event.json");
             Files.writeString(
                     event,

@@ -1,7 +1,5 @@
 package com.amazonaws.livestreaming.logging;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +17,6 @@ import com.amazonaws.livestreaming.testing.ResponseEndpoint;
 import com.amazonaws.livestreaming.testing.WireMockAws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +31,6 @@ import org.slf4j.LoggerFactory;
 /** Every line of the function's log is JSON with a timestamp and the Lambda request id, the SDK's included. */
 class JsonLogLinesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String ENDPOINT_PATH = "/origin_endpoints/demo-stack-livestream-hls";
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final JsonLog log = new JsonLog(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
@@ -56,20 +52,7 @@ class JsonLogLinesTest {
     private byte[] runDeleteOfEndpointThrottledOnce(String lambdaRequestId) {
         try (WireMockAws aws = new WireMockAws();
                 ResponseEndpoint response = new ResponseEndpoint()) {
-            aws.server()
-                    .stubFor(delete(urlPathEqualTo(ENDPOINT_PATH))
-                            .inScenario("throttled")
-                            .whenScenarioStateIs(Scenario.STARTED)
-                            .willSetStateTo("calm")
-                            .willReturn(aResponse()
-                                    .withStatus(429)
-                                    .withHeader("x-amzn-ErrorType", "TooManyRequestsException")
-                                    .withBody("{\"message\":\"Too many requests\"}")));
-            aws.server()
-                    .stubFor(delete(urlPathEqualTo(ENDPOINT_PATH))
-                            .inScenario("throttled")
-                            .whenScenarioStateIs("calm")
-                            .willReturn(aResponse().withStatus(202).withBody("{}")));
+            ThrottledOnce.deleteEndpoint(aws.server(), urlPathEqualTo(ThrottledOnce.ENDPOINT_PATH));
             Handler handler = new Handler(
                     () -> Managers.standard(aws.clients()),
                     new ResponseSender(6, d -> {}),

@@ -133,10 +133,7 @@ class ChannelRequestWireTest {
                                 ingest2)),
                 Requests.invocation().invocation());
 
-        JsonNode body = readBody(wire.server()
-                .findAll(postRequestedFor(urlPathEqualTo("/prod/channels")))
-                .get(0)
-                .getBodyAsString());
+        JsonNode body = stubs.sentCreateChannel();
         assertEquals(readBody("""
                 [{"id": "destination1", "settings": [{"url": "%s"}, {"url": "%s"}]}]
                 """.formatted(ingest1, ingest2)), body.get("destinations"));
@@ -171,11 +168,7 @@ class ChannelRequestWireTest {
                 Requests.create(ChannelManager.KIND, properties()),
                 Requests.invocation().invocation());
 
-        JsonNode body = new ObjectMapper()
-                .readTree(wire.server()
-                        .findAll(postRequestedFor(urlPathEqualTo("/prod/channels")))
-                        .get(0)
-                        .getBodyAsString());
+        JsonNode body = stubs.sentCreateChannel();
         assertFalse(body.has("logLevel"));
         assertEquals("demo-stack-livestream", body.get("name").asText(), "the name defaults to <StackName>-livestream");
     }
@@ -220,10 +213,7 @@ class ChannelRequestWireTest {
                         """, false, true))
                         .withRequestBody(
                                 matchingJsonPath("$.encoderSettings.videoDescriptions.length()", equalTo("2"))));
-        JsonNode body = readBody(wire.server()
-                .findAll(putRequestedFor(urlPathEqualTo("/prod/channels/" + CHANNEL_ID)))
-                .get(0)
-                .getBodyAsString());
+        JsonNode body = stubs.sentUpdateChannel(CHANNEL_ID);
         assertFalse(body.has("channelClass"));
         assertFalse(body.has("tags"));
     }

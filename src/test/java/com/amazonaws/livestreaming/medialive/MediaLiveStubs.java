@@ -5,7 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.amazonaws.livestreaming.cfn.Dispatcher;
@@ -21,7 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +159,24 @@ final class MediaLiveStubs {
         ObjectNode body = JSON.createObjectNode();
         body.set("channel", channel(id, "UPDATING", "STANDARD", ourTags()));
         wire.server().stubFor(put(urlPathEqualTo("/prod/channels/" + id)).willReturn(json(200, body)));
+    }
+
+    /** The body of the first CreateChannel request sent. */
+    JsonNode sentCreateChannel() {
+        return firstBody(postRequestedFor(urlPathEqualTo("/prod/channels")));
+    }
+
+    /** The body of the first UpdateChannel request sent for channel {@code id}. */
+    JsonNode sentUpdateChannel(String id) {
+        return firstBody(putRequestedFor(urlPathEqualTo("/prod/channels/" + id)));
+    }
+
+    private JsonNode firstBody(RequestPatternBuilder requests) {
+        try {
+            return JSON.readTree(wire.server().findAll(requests).get(0).getBodyAsString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static ResponseDefinitionBuilder json(int status, Object body) {

@@ -2,15 +2,12 @@ package com.amazonaws.livestreaming.medialive;
 
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.CHANNEL_ID;
 import static com.amazonaws.livestreaming.medialive.MediaLiveStubs.properties;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.livestreaming.profile.EncodingProfiles;
 import com.amazonaws.livestreaming.testing.Requests;
 import com.amazonaws.livestreaming.testing.WireMockAws;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +48,7 @@ class ShippedProfilesWireTest {
                 Requests.create(ChannelManager.KIND, properties("EncodingProfile", profile, "InputType", inputType)),
                 Requests.invocation().invocation());
 
-        JsonNode body = new ObjectMapper()
-                .readTree(wire.server()
-                        .findAll(postRequestedFor(urlPathEqualTo("/prod/channels")))
-                        .get(0)
-                        .getBodyAsString());
+        JsonNode body = stubs.sentCreateChannel();
         JsonNode settings = body.get("encoderSettings");
         List<String> rungs = new ArrayList<>();
         for (JsonNode video : settings.get("videoDescriptions")) {

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,12 +26,9 @@ import org.junit.jupiter.api.Test;
 class InFlightCreateTest {
     private static final Map<String, String> CHANNEL =
             ChannelProperties.of("2468013", "RTMP_PUSH", "540p", "SINGLE_PIPELINE", "Yes");
-    private final StackEvents stack = new StackEvents();
 
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
+    @AutoClose
+    private final StackEvents stack = new StackEvents();
 
     @Test
     void theMarkerRecordsWhenTheCreateAnswered() {

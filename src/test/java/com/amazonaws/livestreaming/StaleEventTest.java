@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +23,9 @@ import org.junit.jupiter.api.Test;
 class StaleEventTest {
     private static final Map<String, String> PUSH =
             Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "203.0.113.7/32");
-    private final StackEvents stack = new StackEvents();
 
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
+    @AutoClose
+    private final StackEvents stack = new StackEvents();
 
     /** The stack's ResponseURL as CloudFormation presigns it, signed {@code ago}. */
     private String signed(Duration ago) {

@@ -8,7 +8,7 @@ import com.amazonaws.livestreaming.testing.StackEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,12 +18,9 @@ import org.junit.jupiter.api.Test;
 class DuplicateSecurityGroupTest {
     private static final Map<String, String> PUSH =
             Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "203.0.113.7/32");
-    private final StackEvents stack = new StackEvents();
 
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
+    @AutoClose
+    private final StackEvents stack = new StackEvents();
 
     private static Map<String, String> tags(String logicalId, String requestId) {
         return Map.of(

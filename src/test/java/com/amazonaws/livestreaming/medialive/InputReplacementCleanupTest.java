@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +23,9 @@ class InputReplacementCleanupTest {
             Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.7/32");
     private static final Map<String, String> SINGLE =
             Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "203.0.113.7/32");
-    private final StackEvents stack = new StackEvents();
 
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
+    @AutoClose
+    private final StackEvents stack = new StackEvents();
 
     private String createStandardInput() {
         return stack.create("MediaLiveInput", "Input", STANDARD)

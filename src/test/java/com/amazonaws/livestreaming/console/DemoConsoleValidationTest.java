@@ -16,16 +16,21 @@ class DemoConsoleValidationTest {
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
 
-    @Test
-    void aDestinationBucketThatIsNoBucketNameFailsBeforeAnyCall() {
-        Map<String, Object> properties = DemoConsoleWireTest.properties("Demo_Bucket");
-
-        InvalidPropertyException e = assertThrows(
+    /** The refusal of a Create with {@code properties}. */
+    private InvalidPropertyException refused(Map<String, Object> properties) {
+        return assertThrows(
                 InvalidPropertyException.class,
                 () -> new DemoConsoleManager(wire.clients())
                         .create(
                                 Requests.create("DemoConsole", properties),
                                 Requests.invocation().invocation()));
+    }
+
+    @Test
+    void aDestinationBucketThatIsNoBucketNameFailsBeforeAnyCall() {
+        Map<String, Object> properties = DemoConsoleWireTest.properties("Demo_Bucket");
+
+        InvalidPropertyException e = refused(properties);
 
         assertEquals(
                 "DestinationBucket is 'Demo_Bucket'; it must be an S3 bucket name (3-63 lower-case letters, "
@@ -39,12 +44,7 @@ class DemoConsoleValidationTest {
         Map<String, Object> properties = DemoConsoleWireTest.properties("demo-bucket");
         properties.remove("SourcePrefix");
 
-        InvalidPropertyException e = assertThrows(
-                InvalidPropertyException.class,
-                () -> new DemoConsoleManager(wire.clients())
-                        .create(
-                                Requests.create("DemoConsole", properties),
-                                Requests.invocation().invocation()));
+        InvalidPropertyException e = refused(properties);
 
         assertEquals("SourcePrefix is required", e.getMessage());
     }
@@ -54,12 +54,7 @@ class DemoConsoleValidationTest {
         Map<String, Object> properties = DemoConsoleWireTest.properties("demo-bucket");
         properties.put("Region", "Europe");
 
-        InvalidPropertyException e = assertThrows(
-                InvalidPropertyException.class,
-                () -> new DemoConsoleManager(wire.clients())
-                        .create(
-                                Requests.create("DemoConsole", properties),
-                                Requests.invocation().invocation()));
+        InvalidPropertyException e = refused(properties);
 
         assertEquals("Region is 'Europe'; it must be an AWS region such as us-east-1", e.getMessage());
         assertEquals(0, wire.calls().size());

@@ -25,42 +25,30 @@ public final class Requests {
     private Requests() {}
 
     public static Request create(String kind, Map<String, ?> properties) {
-        return new Request(
-                RequestType.CREATE,
-                RESPONSE_URL,
-                STACK_ID,
-                REQUEST_ID,
-                "Custom::" + kind,
-                "Resource" + kind,
-                null,
-                Properties.of(properties),
-                Properties.empty());
+        return request(RequestType.CREATE, kind, null, Properties.of(properties), Properties.empty());
     }
 
     public static Request update(String kind, String physicalId, Map<String, ?> properties, Map<String, ?> old) {
-        return new Request(
-                RequestType.UPDATE,
-                RESPONSE_URL,
-                STACK_ID,
-                REQUEST_ID,
-                "Custom::" + kind,
-                "Resource" + kind,
-                physicalId,
-                Properties.of(properties),
-                Properties.of(old));
+        return request(RequestType.UPDATE, kind, physicalId, Properties.of(properties), Properties.of(old));
     }
 
     public static Request delete(String kind, String physicalId, Map<String, ?> properties) {
+        return request(RequestType.DELETE, kind, physicalId, Properties.of(properties), Properties.empty());
+    }
+
+    /** A request of this stack's {@code Resource<kind>} with the shared stack, request id and ResponseURL. */
+    private static Request request(
+            RequestType type, String kind, String physicalId, Properties properties, Properties old) {
         return new Request(
-                RequestType.DELETE,
+                type,
                 RESPONSE_URL,
                 STACK_ID,
                 REQUEST_ID,
                 "Custom::" + kind,
                 "Resource" + kind,
                 physicalId,
-                Properties.of(properties),
-                Properties.empty());
+                properties,
+                old);
     }
 
     /** An invocation with a generous budget whose log lines are kept for assertions. */

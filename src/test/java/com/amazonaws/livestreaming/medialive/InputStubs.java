@@ -250,29 +250,24 @@ final class InputStubs {
 
     /** DescribeInput walking through {@code states}, one answer each, the last one repeating. */
     void describeInputWalking(String id, String... bodies) {
-        String scenario = "input " + id;
-        for (int i = 0; i < bodies.length; i++) {
-            ScenarioMappingBuilder mapping = get(urlPathEqualTo("/prod/inputs/" + id))
-                    .inScenario(scenario)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step " + i);
-            if (i < bodies.length - 1) {
-                mapping = mapping.willSetStateTo("step " + (i + 1));
-            }
-            server.stubFor(mapping.willReturn(bodies[i] == null ? notFound("Input not found") : json(200, bodies[i])));
-        }
+        walking("input " + id, "/prod/inputs/" + id, "Input not found", bodies);
     }
 
+    /** DescribeInputSecurityGroup walking through {@code bodies} like {@link #describeInputWalking}. */
     void describeGroupWalking(String id, String... bodies) {
-        String scenario = "group " + id;
+        walking("group " + id, "/prod/inputSecurityGroups/" + id, "Input security group not found", bodies);
+    }
+
+    /** GET of {@code path} answers {@code bodies} in turn (null: 404 with {@code notFound}), the last repeating. */
+    private void walking(String scenario, String path, String notFound, String... bodies) {
         for (int i = 0; i < bodies.length; i++) {
-            ScenarioMappingBuilder mapping = get(urlPathEqualTo("/prod/inputSecurityGroups/" + id))
+            ScenarioMappingBuilder mapping = get(urlPathEqualTo(path))
                     .inScenario(scenario)
                     .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step " + i);
             if (i < bodies.length - 1) {
                 mapping = mapping.willSetStateTo("step " + (i + 1));
             }
-            server.stubFor(mapping.willReturn(
-                    bodies[i] == null ? notFound("Input security group not found") : json(200, bodies[i])));
+            server.stubFor(mapping.willReturn(bodies[i] == null ? notFound(notFound) : json(200, bodies[i])));
         }
     }
 

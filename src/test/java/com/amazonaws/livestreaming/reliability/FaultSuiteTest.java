@@ -402,71 +402,53 @@ class FaultSuiteTest {
             return;
         }
         Scenario create = scenarios.get(0);
-        submit(
+        submitResponseUrl(
                 "the ResponseURL answers 500 twice, then accepts",
-                Report.Group.RESPONSE_URL,
                 create,
-                null,
-                null,
-                false,
-                lane -> responseUrl(
-                        lane,
-                        create,
-                        List.of(aResponse().withStatus(500), aResponse().withStatus(500)),
-                        Lane.LAMBDA_TIMEOUT,
-                        3,
-                        true));
-        submit(
+                List.of(aResponse().withStatus(500), aResponse().withStatus(500)),
+                Lane.LAMBDA_TIMEOUT,
+                3,
+                true);
+        submitResponseUrl(
                 "the ResponseURL drops the connection, then accepts",
-                Report.Group.RESPONSE_URL,
                 create,
-                null,
-                null,
-                false,
-                lane -> responseUrl(
-                        lane,
-                        create,
-                        List.of(aResponse()
-                                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)),
-                        Lane.LAMBDA_TIMEOUT,
-                        2,
-                        true));
-        submit(
+                List.of(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)),
+                Lane.LAMBDA_TIMEOUT,
+                2,
+                true);
+        submitResponseUrl(
                 "the ResponseURL answers later than the try's timeout, then accepts",
-                Report.Group.RESPONSE_URL,
                 create,
-                null,
-                null,
-                false,
-                lane -> responseUrl(
-                        lane,
-                        create,
-                        List.of(aResponse().withStatus(200).withFixedDelay((int) SLOW_TIME_LEFT.toMillis())),
-                        SLOW_TIME_LEFT,
-                        2,
-                        true));
-        submit(
+                List.of(aResponse().withStatus(200).withFixedDelay((int) SLOW_TIME_LEFT.toMillis())),
+                SLOW_TIME_LEFT,
+                2,
+                true);
+        submitResponseUrl(
                 "the ResponseURL refuses with 403",
-                Report.Group.RESPONSE_URL,
                 create,
-                null,
-                null,
-                false,
-                lane -> responseUrl(
-                        lane,
-                        create,
-                        List.of(aResponse().withStatus(403).withBody("<Error><Code>AccessDenied</Code></Error>")),
-                        Lane.LAMBDA_TIMEOUT,
-                        1,
-                        false));
+                List.of(aResponse().withStatus(403).withBody("<Error><Code>AccessDenied</Code></Error>")),
+                Lane.LAMBDA_TIMEOUT,
+                1,
+                false);
+        submitResponseUrl("the ResponseURL never answers", create, null, NO_ANSWER_TIME_LEFT, -1, false);
+    }
+
+    /** Submits {@link #responseUrl} of {@code create} as the ResponseURL fault {@code name}. */
+    private void submitResponseUrl(
+            String name,
+            Scenario create,
+            List<ResponseDefinitionBuilder> before,
+            Duration timeLeft,
+            int puts,
+            boolean delivered) {
         submit(
-                "the ResponseURL never answers",
+                name,
                 Report.Group.RESPONSE_URL,
                 create,
                 null,
                 null,
                 false,
-                lane -> responseUrl(lane, create, null, NO_ANSWER_TIME_LEFT, -1, false));
+                lane -> responseUrl(lane, create, before, timeLeft, puts, delivered));
     }
 
     /**

@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +32,21 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Create, per input type: the exact MediaLive and SSM request bodies, and the Data each answer carries. */
 class InputCreateWireTest {
+    /** A STANDARD pull input with a password for its primary source only. */
+    private static final Map<String, String> PRIMARY_PASSWORD_ONLY = Map.of(
+            "Type",
+            "URL_PULL",
+            "ChannelClass",
+            "STANDARD",
+            "PriUrl",
+            "https://origin.example.com/a.m3u8",
+            "PriUser",
+            "u",
+            "PriPass",
+            "p1",
+            "SecUrl",
+            "https://origin.example.com/b.m3u8");
+
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
 
@@ -409,21 +423,7 @@ class InputCreateWireTest {
         stubs.ssmAccepts();
         stubs.createInputRefused("Sources must be 2 for a STANDARD input");
 
-        AwsServiceException refused = assertThrows(
-                AwsServiceException.class,
-                () -> create(Map.of(
-                        "Type",
-                        "URL_PULL",
-                        "ChannelClass",
-                        "STANDARD",
-                        "PriUrl",
-                        "https://origin.example.com/a.m3u8",
-                        "PriUser",
-                        "u",
-                        "PriPass",
-                        "p1",
-                        "SecUrl",
-                        "https://origin.example.com/b.m3u8")));
+        AwsServiceException refused = assertThrows(AwsServiceException.class, () -> create(PRIMARY_PASSWORD_ONLY));
 
         assertEquals(400, refused.statusCode());
         stubs.verifyPasswordDeleted(PRIMARY_PARAM);
@@ -435,41 +435,17 @@ class InputCreateWireTest {
     @Test
     void refusedSecondPasswordRemovesTheFirstBeforeFailing() {
         stubs.ssm("DeleteParameter", InputStubs.json(200, "{}"));
-        wire.server()
-                .stubFor(post(urlPathEqualTo("/"))
-                        .withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter"))
-                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                                "$.Name", equalTo(PRIMARY_PARAM)))
-                        .willReturn(InputStubs.json(200, "{\"Version\": 1}")));
-        wire.server()
-                .stubFor(post(urlPathEqualTo("/"))
-                        .withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter"))
-                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                                "$.Name", equalTo(SECONDARY_PARAM)))
-                        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-                                .withStatus(400)
-                                .withHeader("Content-Type", "application/x-amz-json-1.1")
-                                .withBody("{\"__type\": \"ParameterLimitExceeded\", \"message\": \"limit reached\"}")));
+        stubs.putParameter(PRIMARY_PARAM, InputStubs.json(200, "{\"Version\": 1}"));
+        stubs.putParameter(
+                SECONDARY_PARAM,
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\": \"ParameterLimitExceeded\", \"message\": \"limit reached\"}"));
 
         assertThrows(
                 AwsServiceException.class,
-                () -> create(Map.of(
-                        "Type",
-                        "URL_PULL",
-                        "ChannelClass",
-                        "STANDARD",
-                        "PriUrl",
-                        "https://origin.example.com/a.m3u8",
-                        "PriUser",
-                        "u",
-                        "PriPass",
-                        "p1",
-                        "SecUrl",
-                        "https://origin.example.com/b.m3u8",
-                        "SecUser",
-                        "u",
-                        "SecPass",
-                        "p2")));
+                () -> create(InputStubs.with(PRIMARY_PASSWORD_ONLY, "SecUser", "u", "SecPass", "p2")));
 
         stubs.verifyPasswordDeleted(PRIMARY_PARAM);
         assertEquals(

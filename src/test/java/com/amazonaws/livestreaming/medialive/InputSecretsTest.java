@@ -99,16 +99,22 @@ class InputSecretsTest {
                 Duration.ofSeconds(1));
     }
 
+    /** A Create event of this stack's input with {@code properties}, answered to the wire's /cfn-response. */
+    private String createEvent(String properties) {
+        return """
+                {"RequestType": "Create", "ResponseURL": "%s/cfn-response?X-Amz-Signature=abc",
+                 "StackId": "%s", "RequestId": "%s", "ResourceType": "Custom::MediaLiveInput",
+                 "LogicalResourceId": "ResourceMediaLiveInput",
+                 "ResourceProperties": %s}""".formatted(wire.baseUrl(), Requests.STACK_ID, Requests.REQUEST_ID, properties);
+    }
+
     @Test
     void credentialsAndTokensInAPullUrlNeverReachTheLog() {
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         Handler handler = handler(logBytes);
-        String event = """
-                {"RequestType": "Create", "ResponseURL": "%s/cfn-response?X-Amz-Signature=abc",
-                 "StackId": "%s", "RequestId": "%s", "ResourceType": "Custom::MediaLiveInput",
-                 "LogicalResourceId": "ResourceMediaLiveInput",
-                 "ResourceProperties": {"Type": "URL_PULL", "ChannelClass": "SINGLE_PIPELINE",
-                   "PriUrl": "https://puller:%s@origin.example.com/live/main.m3u8?token=%s"}}""".formatted(wire.baseUrl(), Requests.STACK_ID, Requests.REQUEST_ID, PRI, ROTATED);
+        String event = createEvent("""
+                {"Type": "URL_PULL", "ChannelClass": "SINGLE_PIPELINE",
+                 "PriUrl": "https://puller:%s@origin.example.com/live/main.m3u8?token=%s"}""".formatted(PRI, ROTATED));
 
         handler.handle(event.getBytes(StandardCharsets.UTF_8), null);
 
@@ -121,14 +127,11 @@ class InputSecretsTest {
     void anEventThroughTheHandlerAnswersAndLogsWithoutThePassword() {
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         Handler handler = handler(logBytes);
-        String event = """
-                {"RequestType": "Create", "ResponseURL": "%s/cfn-response?X-Amz-Signature=abc",
-                 "StackId": "%s", "RequestId": "%s", "ResourceType": "Custom::MediaLiveInput",
-                 "LogicalResourceId": "ResourceMediaLiveInput",
-                 "ResourceProperties": {"ServiceToken": "arn:aws:lambda:us-east-1:123456789012:function:cr",
-                   "Type": "URL_PULL", "PriUrl": "https://origin.example.com/live/main.m3u8", "PriUser": "puller",
-                   "PriPass": "%s", "SecUrl": "https://backup.example.com/live/main.m3u8", "SecUser": "puller",
-                   "SecPass": "%s"}}""".formatted(wire.baseUrl(), Requests.STACK_ID, Requests.REQUEST_ID, PRI, SEC);
+        String event = createEvent("""
+                {"ServiceToken": "arn:aws:lambda:us-east-1:123456789012:function:cr",
+                 "Type": "URL_PULL", "PriUrl": "https://origin.example.com/live/main.m3u8", "PriUser": "puller",
+                 "PriPass": "%s", "SecUrl": "https://backup.example.com/live/main.m3u8", "SecUser": "puller",
+                 "SecPass": "%s"}""".formatted(PRI, SEC));
 
         byte[] answer = handler.handle(event.getBytes(StandardCharsets.UTF_8), null);
 

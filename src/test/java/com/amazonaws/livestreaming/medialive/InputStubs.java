@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -292,6 +293,14 @@ final class InputStubs {
     void ssm(String operation, ResponseDefinitionBuilder answer) {
         server.stubFor(post(urlPathEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonSSM." + operation))
+                .willReturn(answer));
+    }
+
+    /** PutParameter of {@code name} answers {@code answer}. */
+    void putParameter(String name, ResponseDefinitionBuilder answer) {
+        server.stubFor(post(urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("AmazonSSM.PutParameter"))
+                .withRequestBody(matchingJsonPath("$.Name", equalTo(name)))
                 .willReturn(answer));
     }
 

@@ -50,13 +50,11 @@ class InputCreateWireTest {
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
 
-    private InputStubs stubs;
-    private InputManager manager;
+    private final InputStubs stubs = new InputStubs(wire.server());
+    private final InputManager manager = new InputManager(wire.clients(), Duration.ofMillis(10));
 
     @BeforeEach
     void start() {
-        stubs = new InputStubs(wire.server());
-        manager = new InputManager(wire.clients(), Duration.ofMillis(10));
         stubs.listInputs();
         stubs.listGroups();
     }

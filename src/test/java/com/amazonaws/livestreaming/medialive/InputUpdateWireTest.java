@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,14 +37,8 @@ class InputUpdateWireTest {
     @AutoClose
     private final WireMockAws wire = new WireMockAws();
 
-    private InputStubs stubs;
-    private InputManager manager;
-
-    @BeforeEach
-    void start() {
-        stubs = new InputStubs(wire.server());
-        manager = new InputManager(wire.clients(), Duration.ofMillis(10));
-    }
+    private final InputStubs stubs = new InputStubs(wire.server());
+    private final InputManager manager = new InputManager(wire.clients(), Duration.ofMillis(10));
 
     private Outcome update(Map<String, ?> properties, Map<String, ?> old) {
         return manager.update(

@@ -32,9 +32,20 @@ class InputValidationTest {
         manager = new InputManager(wire.clients(), Duration.ofMillis(10));
     }
 
+    /** {@link #refused(Object...)} of an input of {@code type} and {@code channelClass} with {@code more} properties. */
+    private InvalidPropertyException refusedInput(String type, String channelClass, String... more) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("Type", type);
+        properties.put("ChannelClass", channelClass);
+        return refusedWith(properties, more);
+    }
+
     /** Creates with {@code properties}, expects the refusal, and checks no AWS call was made. */
     private InvalidPropertyException refused(Object... keyValues) {
-        Map<String, Object> properties = new HashMap<>();
+        return refusedWith(new HashMap<>(), keyValues);
+    }
+
+    private InvalidPropertyException refusedWith(Map<String, Object> properties, Object... keyValues) {
         for (int i = 0; i < keyValues.length; i += 2) {
             properties.put((String) keyValues[i], keyValues[i + 1]);
         }
@@ -69,8 +80,7 @@ class InputValidationTest {
     void unknownChannelClassListsTheAllowedClasses() {
         assertEquals(
                 "ChannelClass is 'DUAL'; allowed values: STANDARD, SINGLE_PIPELINE",
-                refused("Type", "RTP_PUSH", "ChannelClass", "DUAL", "Cidr", "10.0.0.0/8")
-                        .getMessage());
+                refusedInput("RTP_PUSH", "DUAL", "Cidr", "10.0.0.0/8").getMessage());
     }
 
     @Test
@@ -86,17 +96,14 @@ class InputValidationTest {
 
     @Test
     void blankCidrCountsAsMissing() {
-        assertEquals(
-                "Cidr",
-                refused("Type", "RTP_PUSH", "ChannelClass", "STANDARD", "Cidr", " , ")
-                        .property());
+        assertEquals("Cidr", refusedInput("RTP_PUSH", "STANDARD", "Cidr", " , ").property());
     }
 
     @Test
     void malformedCidrIsNamed() {
         assertEquals(
                 "Cidr has '10.0.0.300/8', which is not an IPv4 CIDR block like 203.0.113.0/24",
-                refused("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8,10.0.0.300/8")
+                refusedInput("RTMP_PUSH", "STANDARD", "Cidr", "10.0.0.0/8,10.0.0.300/8")
                         .getMessage());
     }
 
@@ -104,16 +111,14 @@ class InputValidationTest {
     void cidrWithoutPrefixLengthIsRefused() {
         assertEquals(
                 "Cidr has '203.0.113.7', which is not an IPv4 CIDR block like 203.0.113.0/24",
-                refused("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.7")
-                        .getMessage());
+                refusedInput("RTMP_PUSH", "STANDARD", "Cidr", "203.0.113.7").getMessage());
     }
 
     @Test
     void cidrPrefixLongerThan32IsRefused() {
         assertEquals(
                 "Cidr",
-                refused("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/33")
-                        .property());
+                refusedInput("RTMP_PUSH", "STANDARD", "Cidr", "203.0.113.0/33").property());
     }
 
     @Test
@@ -124,8 +129,7 @@ class InputValidationTest {
         }
         assertEquals(
                 "Cidr has 11 CIDR blocks; MediaLive allows at most 10 in one input security group",
-                refused("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", cidrs.toString())
-                        .getMessage());
+                refusedInput("RTMP_PUSH", "STANDARD", "Cidr", cidrs.toString()).getMessage());
     }
 
     @Test
@@ -133,10 +137,8 @@ class InputValidationTest {
         assertEquals(
                 "PriUrl is 'ftp://origin.example.com/live.m3u8'; a URL_PULL input pulls over http:// or"
                         + " https:// from a host, e.g. https://example.com/live/index.m3u8",
-                refused(
-                                "Type",
+                refusedInput(
                                 "URL_PULL",
-                                "ChannelClass",
                                 "STANDARD",
                                 "PriUrl",
                                 "ftp://origin.example.com/live.m3u8",
@@ -149,10 +151,8 @@ class InputValidationTest {
     void mp4FileOverRtmpIsRefused() {
         assertEquals(
                 "SecUrl",
-                refused(
-                                "Type",
+                refusedInput(
                                 "MP4_FILE",
-                                "ChannelClass",
                                 "STANDARD",
                                 "PriUrl",
                                 "https://media.example.com/a.mp4",
@@ -166,13 +166,7 @@ class InputValidationTest {
         assertEquals(
                 "PriUrl is 'ftp://media.example.com/a.mp4'; a MP4_FILE input pulls over http://, https://, s3://"
                         + " or s3ssl:// from a host, e.g. s3ssl://my-bucket/videos/clip.mp4",
-                refused(
-                                "Type",
-                                "MP4_FILE",
-                                "ChannelClass",
-                                "SINGLE_PIPELINE",
-                                "PriUrl",
-                                "ftp://media.example.com/a.mp4")
+                refusedInput("MP4_FILE", "SINGLE_PIPELINE", "PriUrl", "ftp://media.example.com/a.mp4")
                         .getMessage());
     }
 
@@ -181,13 +175,7 @@ class InputValidationTest {
         assertEquals(
                 "PriUrl is 's3ssl://my.code.bucket/clip.mp4'; MediaLive cannot read from an S3 bucket whose name"
                         + " has dots; copy the file to a bucket without dots",
-                refused(
-                                "Type",
-                                "MP4_FILE",
-                                "ChannelClass",
-                                "SINGLE_PIPELINE",
-                                "PriUrl",
-                                "s3ssl://my.code.bucket/clip.mp4")
+                refusedInput("MP4_FILE", "SINGLE_PIPELINE", "PriUrl", "s3ssl://my.code.bucket/clip.mp4")
                         .getMessage());
     }
 
@@ -196,10 +184,8 @@ class InputValidationTest {
         assertEquals(
                 "SecUrl is 's3://my-bucket/videos/'; it must name the MP4 file itself, e.g."
                         + " s3ssl://my-bucket/videos/clip.mp4",
-                refused(
-                                "Type",
+                refusedInput(
                                 "MP4_FILE",
-                                "ChannelClass",
                                 "STANDARD",
                                 "PriUrl",
                                 "s3ssl://my-bucket/videos/clip.mp4",
@@ -212,25 +198,14 @@ class InputValidationTest {
     void urlPullFromS3IsNotAnMp4FileAndIsRefused() {
         assertEquals(
                 "PriUrl",
-                refused(
-                                "Type",
-                                "URL_PULL",
-                                "ChannelClass",
-                                "SINGLE_PIPELINE",
-                                "PriUrl",
-                                "s3ssl://my-bucket/live/index.m3u8")
+                refusedInput("URL_PULL", "SINGLE_PIPELINE", "PriUrl", "s3ssl://my-bucket/live/index.m3u8")
                         .property());
     }
 
     @Test
     void refusedUrlIsEchoedWithoutItsQueryString() {
-        InvalidPropertyException e = refused(
-                "Type",
-                "URL_PULL",
-                "ChannelClass",
-                "SINGLE_PIPELINE",
-                "PriUrl",
-                "ftp://origin.example.com/live.m3u8?token=s3cr3t-token");
+        InvalidPropertyException e = refusedInput(
+                "URL_PULL", "SINGLE_PIPELINE", "PriUrl", "ftp://origin.example.com/live.m3u8?token=s3cr3t-token");
         assertEquals("PriUrl", e.property());
         assertFalse(e.getMessage().contains("s3cr3t-token"), e.getMessage());
     }
@@ -240,31 +215,21 @@ class InputValidationTest {
         assertEquals(
                 "PriUrl is 'https://203.0.113.5/live'; a RTMP_PULL input pulls over rtmp:// or rtmps:// from a"
                         + " host, e.g. rtmp://203.0.113.5:1935/live/stream",
-                refused("Type", "RTMP_PULL", "ChannelClass", "SINGLE_PIPELINE", "PriUrl", "https://203.0.113.5/live")
+                refusedInput("RTMP_PULL", "SINGLE_PIPELINE", "PriUrl", "https://203.0.113.5/live")
                         .getMessage());
     }
 
     @Test
     void pullUrlCarryingCredentialsIsRefusedWithoutEchoingThem() {
-        InvalidPropertyException e = refused(
-                "Type",
-                "URL_PULL",
-                "ChannelClass",
-                "SINGLE_PIPELINE",
-                "PriUrl",
-                "https://bob:hunter2@origin.example.com/live.m3u8");
+        InvalidPropertyException e = refusedInput(
+                "URL_PULL", "SINGLE_PIPELINE", "PriUrl", "https://bob:hunter2@origin.example.com/live.m3u8");
         assertEquals("PriUrl must not carry a user name or password; give them in PriUser and PriPass", e.getMessage());
     }
 
     @Test
     void aPasswordThatAUriParserReadsAsAFragmentIsStillRefusedWithoutEchoingIt() {
-        InvalidPropertyException e = refused(
-                "Type",
-                "URL_PULL",
-                "ChannelClass",
-                "SINGLE_PIPELINE",
-                "PriUrl",
-                "https://bob:hun#ter2@origin.example.com/live.m3u8");
+        InvalidPropertyException e = refusedInput(
+                "URL_PULL", "SINGLE_PIPELINE", "PriUrl", "https://bob:hun#ter2@origin.example.com/live.m3u8");
         assertEquals("PriUrl must not carry a user name or password; give them in PriUser and PriPass", e.getMessage());
     }
 
@@ -273,7 +238,7 @@ class InputValidationTest {
         assertEquals(
                 "PriSrtUrl is 'srt://203.0.113.5'; a SRT_CALLER input calls a listener at srt://<host>:<port>,"
                         + " e.g. srt://203.0.113.5:5000 (put a stream id in PriSrtStreamId)",
-                refused("Type", "SRT_CALLER", "ChannelClass", "SINGLE_PIPELINE", "PriSrtUrl", "srt://203.0.113.5")
+                refusedInput("SRT_CALLER", "SINGLE_PIPELINE", "PriSrtUrl", "srt://203.0.113.5")
                         .getMessage());
     }
 
@@ -281,10 +246,8 @@ class InputValidationTest {
     void srtCallerOverUdpIsRefused() {
         assertEquals(
                 "SecSrtUrl",
-                refused(
-                                "Type",
+                refusedInput(
                                 "SRT_CALLER",
-                                "ChannelClass",
                                 "STANDARD",
                                 "PriSrtUrl",
                                 "srt://203.0.113.5:5000",
@@ -295,10 +258,8 @@ class InputValidationTest {
 
     @Test
     void srtPassphraseMustBeASecretsManagerArn() {
-        InvalidPropertyException e = refused(
-                "Type",
+        InvalidPropertyException e = refusedInput(
                 "SRT_CALLER",
-                "ChannelClass",
                 "SINGLE_PIPELINE",
                 "PriSrtUrl",
                 "srt://203.0.113.5:5000",
@@ -313,7 +274,7 @@ class InputValidationTest {
         assertEquals(
                 "SecUrl is required for a URL_PULL input of ChannelClass STANDARD (two sources); set it or use"
                         + " ChannelClass SINGLE_PIPELINE",
-                refused("Type", "URL_PULL", "ChannelClass", "STANDARD", "PriUrl", "https://origin.example.com/a.m3u8")
+                refusedInput("URL_PULL", "STANDARD", "PriUrl", "https://origin.example.com/a.m3u8")
                         .getMessage());
     }
 
@@ -321,7 +282,7 @@ class InputValidationTest {
     void standardSrtInputNeedsASecondListener() {
         assertEquals(
                 "SecSrtUrl",
-                refused("Type", "SRT_CALLER", "ChannelClass", "STANDARD", "PriSrtUrl", "srt://203.0.113.5:5000")
+                refusedInput("SRT_CALLER", "STANDARD", "PriSrtUrl", "srt://203.0.113.5:5000")
                         .property());
     }
 
@@ -330,7 +291,7 @@ class InputValidationTest {
         assertEquals(
                 "SecMediaConnectArn is required for a MEDIACONNECT input of ChannelClass STANDARD (two"
                         + " sources); set it or use ChannelClass SINGLE_PIPELINE",
-                refused("Type", "MEDIACONNECT", "ChannelClass", "STANDARD", "PriMediaConnectArn", FLOW, "RoleArn", ROLE)
+                refusedInput("MEDIACONNECT", "STANDARD", "PriMediaConnectArn", FLOW, "RoleArn", ROLE)
                         .getMessage());
     }
 
@@ -339,10 +300,8 @@ class InputValidationTest {
         assertEquals(
                 "PriMediaConnectArn is 'arn:aws:mediaconnect:us-east-1:123456789012:flow:live'; it must be a"
                         + " MediaConnect flow ARN like arn:aws:mediaconnect:<region>:<account>:flow:<id>:<name>",
-                refused(
-                                "Type",
+                refusedInput(
                                 "MEDIACONNECT",
-                                "ChannelClass",
                                 "SINGLE_PIPELINE",
                                 "RoleArn",
                                 ROLE,
@@ -355,7 +314,7 @@ class InputValidationTest {
     void mediaConnectInputRequiresRoleArn() {
         assertEquals(
                 "RoleArn is required for a MEDIACONNECT input",
-                refused("Type", "MEDIACONNECT", "ChannelClass", "SINGLE_PIPELINE", "PriMediaConnectArn", FLOW)
+                refusedInput("MEDIACONNECT", "SINGLE_PIPELINE", "PriMediaConnectArn", FLOW)
                         .getMessage());
     }
 
@@ -363,10 +322,8 @@ class InputValidationTest {
     void malformedRoleArnIsRefused() {
         assertEquals(
                 "RoleArn",
-                refused(
-                                "Type",
+                refusedInput(
                                 "MEDIACONNECT",
-                                "ChannelClass",
                                 "SINGLE_PIPELINE",
                                 "PriMediaConnectArn",
                                 FLOW,
@@ -379,10 +336,8 @@ class InputValidationTest {
     void passwordWithoutUserIsRefused() {
         assertEquals(
                 "PriPass is set but PriUser is not; a password needs a user name",
-                refused(
-                                "Type",
+                refusedInput(
                                 "URL_PULL",
-                                "ChannelClass",
                                 "SINGLE_PIPELINE",
                                 "PriUrl",
                                 "https://origin.example.com/a.m3u8",

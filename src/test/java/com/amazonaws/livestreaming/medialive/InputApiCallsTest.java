@@ -1,6 +1,7 @@
 package com.amazonaws.livestreaming.medialive;
 
 import static com.amazonaws.livestreaming.medialive.InputStubs.KIND;
+import static com.amazonaws.livestreaming.medialive.InputStubs.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The IAM policy is derived from {@code spec().apiCalls()}, so it must cover every call a real run makes. */
 class InputApiCallsTest {
-    private static final Map<String, String> PUSH =
-            Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8");
+    private static final Map<String, String> PUSH = properties("RTMP_PUSH", "STANDARD", "Cidr", "10.0.0.0/8");
     private static final Map<String, String> PULL = InputStubs.urlPull("p1", "p2");
 
     @Test
@@ -28,10 +28,7 @@ class InputApiCallsTest {
                             Requests.create(KIND, PUSH), fixture.invocation().invocation())
                     .physicalResourceId();
             manager.update(
-                    InputStubs.update(
-                            push,
-                            Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"),
-                            PUSH),
+                    InputStubs.update(push, properties("RTMP_PUSH", "STANDARD", "Cidr", "203.0.113.0/24"), PUSH),
                     fixture.invocation().invocation());
             manager.delete(
                     Requests.delete(KIND, push, PUSH), fixture.invocation().invocation());

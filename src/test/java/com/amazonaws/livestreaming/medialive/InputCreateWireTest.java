@@ -7,6 +7,7 @@ import static com.amazonaws.livestreaming.medialive.InputStubs.NAME;
 import static com.amazonaws.livestreaming.medialive.InputStubs.PRIMARY_PARAM;
 import static com.amazonaws.livestreaming.medialive.InputStubs.SECONDARY_PARAM;
 import static com.amazonaws.livestreaming.medialive.InputStubs.TAGS;
+import static com.amazonaws.livestreaming.medialive.InputStubs.properties;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -33,10 +34,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /** Create, per input type: the exact MediaLive and SSM request bodies, and the Data each answer carries. */
 class InputCreateWireTest {
     /** A STANDARD pull input with a password for its primary source only. */
-    private static final Map<String, String> PRIMARY_PASSWORD_ONLY = Map.of(
-            "Type",
+    private static final Map<String, String> PRIMARY_PASSWORD_ONLY = properties(
             "URL_PULL",
-            "ChannelClass",
             "STANDARD",
             "PriUrl",
             "https://origin.example.com/a.m3u8",
@@ -83,8 +82,7 @@ class InputCreateWireTest {
         stubs.createInput(InputStubs.rtmpPushInput("CREATING"));
         stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"));
 
-        Outcome outcome = create(
-                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24, 198.51.100.7/32"));
+        Outcome outcome = create(properties("RTMP_PUSH", "STANDARD", "Cidr", "203.0.113.0/24, 198.51.100.7/32"));
 
         wire.server()
                 .verify(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups"))
@@ -109,7 +107,7 @@ class InputCreateWireTest {
         stubs.createGroup("0.0.0.0/0");
         stubs.createdInput(INPUT_ID, single);
 
-        Outcome outcome = create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "0.0.0.0/0"));
+        Outcome outcome = create(properties("RTMP_PUSH", "SINGLE_PIPELINE", "Cidr", "0.0.0.0/0"));
 
         wire.server()
                 .verify(postRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups"))
@@ -127,7 +125,7 @@ class InputCreateWireTest {
         stubs.createGroup("203.0.113.0/24");
         stubs.createdInput(INPUT_ID, rtp);
 
-        Outcome outcome = create(Map.of("Type", "RTP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"));
+        Outcome outcome = create(properties("RTP_PUSH", "STANDARD", "Cidr", "203.0.113.0/24"));
 
         stubs.verifyCreateInput("RTP_PUSH", """
                 "inputSecurityGroups": ["%s"]""".formatted(GROUP_ID));
@@ -140,10 +138,8 @@ class InputCreateWireTest {
         String pull = InputStubs.urlPullInput("DETACHED", PRIMARY_PARAM, SECONDARY_PARAM);
         stubs.createdInput(INPUT_ID, pull);
 
-        Outcome outcome = create(Map.of(
-                "Type",
+        Outcome outcome = create(properties(
                 "URL_PULL",
-                "ChannelClass",
                 "STANDARD",
                 "PriUrl",
                 "https://origin.example.com/live/main.m3u8",
@@ -183,10 +179,8 @@ class InputCreateWireTest {
                 "sources": [{"url": "rtmp://203.0.113.5:1935/live/stream"}]""");
         stubs.createdInput(INPUT_ID, pull);
 
-        Outcome outcome = create(Map.of(
-                "Type",
+        Outcome outcome = create(properties(
                 "RTMP_PULL",
-                "ChannelClass",
                 "SINGLE_PIPELINE",
                 "PriUrl",
                 "rtmp://203.0.113.5:1935/live/stream",
@@ -207,10 +201,8 @@ class InputCreateWireTest {
                 "sources": [{"url": "https://media.example.com/a.mp4"}, {"url": "https://media.example.com/b.mp4"}]""");
         stubs.createdInput(INPUT_ID, mp4);
 
-        Outcome outcome = create(Map.of(
-                "Type",
+        Outcome outcome = create(properties(
                 "MP4_FILE",
-                "ChannelClass",
                 "STANDARD",
                 "PriUrl",
                 "https://media.example.com/a.mp4",
@@ -233,8 +225,7 @@ class InputCreateWireTest {
                 "sources": [{"url": "%s"}, {"url": "%s"}]""".formatted(clip, clip));
         stubs.createdInput(INPUT_ID, mp4);
 
-        Outcome outcome =
-                create(Map.of("Type", "MP4_FILE", "ChannelClass", "STANDARD", "PriUrl", clip, "SecUrl", clip));
+        Outcome outcome = create(properties("MP4_FILE", "STANDARD", "PriUrl", clip, "SecUrl", clip));
 
         stubs.verifyCreateInput("MP4_FILE", """
                 "sources": [{"url": "%s"}, {"url": "%s"}]""".formatted(clip, clip));
@@ -253,10 +244,8 @@ class InputCreateWireTest {
                    "decryption": {"algorithm": "AES256", "passphraseSecretArn": "%s"}}]}""".formatted(secret, secret));
         stubs.createdInput(INPUT_ID, srt);
 
-        Outcome outcome = create(Map.of(
-                "Type",
+        Outcome outcome = create(properties(
                 "SRT_CALLER",
-                "ChannelClass",
                 "STANDARD",
                 "PriSrtUrl",
                 "srt://203.0.113.5:5000",
@@ -291,13 +280,7 @@ class InputCreateWireTest {
                   "srtListenerPort": "9000"}]}""");
         stubs.createdInput(INPUT_ID, srt);
 
-        create(Map.of(
-                "Type",
-                "SRT_CALLER",
-                "ChannelClass",
-                "SINGLE_PIPELINE",
-                "PriSrtUrl",
-                "srt://listener.example.com:9000"));
+        create(properties("SRT_CALLER", "SINGLE_PIPELINE", "PriSrtUrl", "srt://listener.example.com:9000"));
 
         stubs.verifyCreateInput("SRT_CALLER", """
                 "srtSettings": {"srtCallerSources": [
@@ -314,10 +297,8 @@ class InputCreateWireTest {
                 "roleArn": "%s", "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]""".formatted(role, pri, sec));
         stubs.createdInput(INPUT_ID, flows);
 
-        Outcome outcome = create(Map.of(
-                "Type",
+        Outcome outcome = create(properties(
                 "MEDIACONNECT",
-                "ChannelClass",
                 "STANDARD",
                 "PriMediaConnectArn",
                 pri,
@@ -348,7 +329,7 @@ class InputCreateWireTest {
                 InputStubs.rtmpPushInput("CREATING"),
                 InputStubs.rtmpPushInput("DETACHED"));
 
-        Outcome outcome = create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"));
+        Outcome outcome = create(properties("RTMP_PUSH", "STANDARD", "Cidr", "203.0.113.0/24"));
 
         assertTrue(outcome.succeeded());
         wire.server().verify(3, getRequestedFor(urlPathEqualTo("/prod/inputs/" + INPUT_ID)));
@@ -373,8 +354,7 @@ class InputCreateWireTest {
         var captured = Requests.invocation();
 
         Outcome outcome = manager.create(
-                Requests.create(
-                        KIND, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24")),
+                Requests.create(KIND, properties("RTMP_PUSH", "STANDARD", "Cidr", "203.0.113.0/24")),
                 captured.invocation());
 
         assertEquals(
@@ -398,7 +378,7 @@ class InputCreateWireTest {
         stubs.createInput(InputStubs.rtmpPushInput("DETACHED"));
         stubs.describeInput(INPUT_ID, InputStubs.rtmpPushInput("DETACHED"));
 
-        create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"));
+        create(properties("RTMP_PUSH", "STANDARD", "Cidr", "203.0.113.0/24"));
 
         assertEquals(
                 List.of(
@@ -460,8 +440,7 @@ class InputCreateWireTest {
         stubs.createInputRefused("bad");
 
         assertThrows(
-                AwsServiceException.class,
-                () -> create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24")));
+                AwsServiceException.class, () -> create(properties("RTMP_PUSH", "STANDARD", "Cidr", "203.0.113.0/24")));
 
         wire.server().verify(deleteRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups/" + GROUP_ID)));
     }
@@ -473,8 +452,7 @@ class InputCreateWireTest {
         stubs.describeInputWalking(INPUT_ID, InputStubs.rtmpPushInput("CREATING"), null);
 
         ResourceFailure failure = assertThrows(
-                ResourceFailure.class,
-                () -> create(Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24")));
+                ResourceFailure.class, () -> create(properties("RTMP_PUSH", "STANDARD", "Cidr", "203.0.113.0/24")));
 
         assertEquals("input " + INPUT_ID + " was deleted while it was being created", failure.getMessage());
         assertEquals(INPUT_ID, failure.physicalResourceId());

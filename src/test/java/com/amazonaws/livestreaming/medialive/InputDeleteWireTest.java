@@ -5,6 +5,7 @@ import static com.amazonaws.livestreaming.medialive.InputFixture.TAGS;
 import static com.amazonaws.livestreaming.medialive.InputStubs.KIND;
 import static com.amazonaws.livestreaming.medialive.InputStubs.PRIMARY_PARAM;
 import static com.amazonaws.livestreaming.medialive.InputStubs.SECONDARY_PARAM;
+import static com.amazonaws.livestreaming.medialive.InputStubs.properties;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +49,7 @@ class InputDeleteWireTest {
         String channel = fixture.channel(input, "IDLE");
         fixture.aws.clients().mediaLive().deleteChannel(b -> b.channelId(channel));
 
-        Outcome outcome = delete(input, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
+        Outcome outcome = delete(input, properties("RTMP_PUSH", "STANDARD", "Cidr", "10.0.0.0/8"));
 
         assertEquals(Outcome.success(input), outcome);
         assertEquals(
@@ -61,7 +62,7 @@ class InputDeleteWireTest {
     void deleteOfMissingInputAnswersSuccessAfterAskingMediaLive() {
         assertEquals(
                 Outcome.success("1234567"),
-                delete("1234567", Map.of("Type", "RTP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8")));
+                delete("1234567", properties("RTP_PUSH", "STANDARD", "Cidr", "10.0.0.0/8")));
         assertEquals(
                 List.of(
                         "MediaLive:DescribeInput",
@@ -169,9 +170,7 @@ class InputDeleteWireTest {
         String channel = fixture.channel(replacement, "RUNNING");
         String otherResources = fixture.group(InputFixture.withTag(TAGS, Ownership.LOGICAL_ID, "SomeoneElsesInput"));
 
-        assertEquals(
-                Outcome.success(input),
-                delete(input, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8")));
+        assertEquals(Outcome.success(input), delete(input, properties("RTMP_PUSH", "STANDARD", "Cidr", "10.0.0.0/8")));
 
         assertEquals(
                 List.of(
@@ -256,7 +255,7 @@ class InputDeleteWireTest {
         Request create = Requests.create(KIND, Map.of());
         String marker = PhysicalIds.nothingCreated(create);
 
-        Outcome outcome = delete(marker, Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
+        Outcome outcome = delete(marker, properties("RTMP_PUSH", "STANDARD", "Cidr", "10.0.0.0/8"));
 
         assertEquals(Outcome.success(marker), outcome);
         assertEquals("DELETED", fixture.aws.mediaLive().inputState(made));

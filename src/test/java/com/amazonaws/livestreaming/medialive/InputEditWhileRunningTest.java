@@ -2,6 +2,7 @@ package com.amazonaws.livestreaming.medialive;
 
 import static com.amazonaws.livestreaming.medialive.InputFixture.TAGS;
 import static com.amazonaws.livestreaming.medialive.InputStubs.PRIMARY_PARAM;
+import static com.amazonaws.livestreaming.medialive.InputStubs.properties;
 import static com.amazonaws.livestreaming.medialive.InputStubs.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,15 +109,8 @@ class InputEditWhileRunningTest {
         String flows = fixture.aws.mediaLive().addInput(fields, TAGS);
         fixture.aws.mediaLive().remove(channel);
         channel = fixture.channel(flows, "RUNNING");
-        Map<String, String> old = Map.of(
-                "Type",
-                "MEDIACONNECT",
-                "ChannelClass",
-                "SINGLE_PIPELINE",
-                "PriMediaConnectArn",
-                flowA,
-                "RoleArn",
-                role);
+        Map<String, String> old =
+                properties("MEDIACONNECT", "SINGLE_PIPELINE", "PriMediaConnectArn", flowA, "RoleArn", role);
 
         Outcome outcome = update(flows, with(old, "PriMediaConnectArn", flowC), old, InputFixture.BUDGET);
 
@@ -145,8 +139,7 @@ class InputEditWhileRunningTest {
         String srt = fixture.aws.mediaLive().addInput(fields, TAGS);
         fixture.aws.mediaLive().remove(channel);
         channel = fixture.channel(srt, "RUNNING");
-        Map<String, String> old =
-                Map.of("Type", "SRT_CALLER", "ChannelClass", "SINGLE_PIPELINE", "PriSrtUrl", "srt://203.0.113.5:5000");
+        Map<String, String> old = properties("SRT_CALLER", "SINGLE_PIPELINE", "PriSrtUrl", "srt://203.0.113.5:5000");
 
         Outcome outcome = update(srt, with(old, "PriSrtUrl", "srt://203.0.113.9:6000"), old, InputFixture.BUDGET);
 
@@ -184,8 +177,8 @@ class InputEditWhileRunningTest {
 
         Outcome outcome = update(
                 push,
-                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"),
-                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"),
+                properties("RTMP_PUSH", "STANDARD", "Cidr", "203.0.113.0/24"),
+                properties("RTMP_PUSH", "STANDARD", "Cidr", "10.0.0.0/8"),
                 InputFixture.BUDGET);
 
         assertEquals(Outcome.Status.SUCCESS, outcome.status(), outcome.reason());

@@ -73,6 +73,17 @@ final class InputStubs {
 
     // ---- properties ----
 
+    /** An input's properties: its {@code Type}, its {@code ChannelClass} and {@code more} name, value pairs. */
+    static Map<String, String> properties(String type, String channelClass, String... more) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("Type", type);
+        properties.put("ChannelClass", channelClass);
+        for (int i = 0; i < more.length; i += 2) {
+            properties.put(more[i], more[i + 1]);
+        }
+        return Map.copyOf(properties);
+    }
+
     /**
      * A STANDARD URL_PULL input's properties with only its primary source (origin.example.com, user "puller");
      * {@code password} is left out when null.

@@ -7,6 +7,7 @@ import static com.amazonaws.livestreaming.medialive.InputStubs.OTHER_REQUEST_ID;
 import static com.amazonaws.livestreaming.medialive.InputStubs.OTHER_TAGS;
 import static com.amazonaws.livestreaming.medialive.InputStubs.PRIMARY_PARAM;
 import static com.amazonaws.livestreaming.medialive.InputStubs.SECONDARY_PARAM;
+import static com.amazonaws.livestreaming.medialive.InputStubs.properties;
 import static com.amazonaws.livestreaming.medialive.InputStubs.with;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
@@ -63,8 +64,8 @@ class InputUpdateWireTest {
         stubs.updateGroup(GROUP_ID, InputStubs.group(GROUP_ID, "UPDATING", "[\"1234567\"]", "203.0.113.0/24"));
 
         Outcome outcome = update(
-                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "203.0.113.0/24"),
-                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
+                properties("RTMP_PUSH", "STANDARD", "Cidr", "203.0.113.0/24"),
+                properties("RTMP_PUSH", "STANDARD", "Cidr", "10.0.0.0/8"));
 
         wire.server()
                 .verify(putRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups/" + GROUP_ID))
@@ -95,8 +96,8 @@ class InputUpdateWireTest {
                 GROUP_ID, InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "203.0.113.0/24,10.0.0.0/8"));
 
         Outcome outcome = update(
-                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8, 203.0.113.0/24"),
-                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8,203.0.113.0/24"));
+                properties("RTMP_PUSH", "STANDARD", "Cidr", "10.0.0.0/8, 203.0.113.0/24"),
+                properties("RTMP_PUSH", "STANDARD", "Cidr", "10.0.0.0/8,203.0.113.0/24"));
 
         assertEquals(INPUT_ID, outcome.physicalResourceId());
         assertEquals(
@@ -173,10 +174,8 @@ class InputUpdateWireTest {
                 "roleArn": "%s", "mediaConnectFlows": [{"flowArn": "%s"}, {"flowArn": "%s"}]""".formatted(ROLE, FLOW_A, FLOW_B));
         stubs.describeInput(INPUT_ID, flows);
         stubs.updateInput(INPUT_ID, flows);
-        Map<String, String> old = Map.of(
-                "Type",
+        Map<String, String> old = properties(
                 "MEDIACONNECT",
-                "ChannelClass",
                 "STANDARD",
                 "PriMediaConnectArn",
                 FLOW_A,
@@ -201,15 +200,8 @@ class InputUpdateWireTest {
                   "srtListenerPort": "5000", "streamId": "main"}]}""");
         stubs.describeInput(INPUT_ID, srt);
         stubs.updateInput(INPUT_ID, srt);
-        Map<String, String> old = Map.of(
-                "Type",
-                "SRT_CALLER",
-                "ChannelClass",
-                "SINGLE_PIPELINE",
-                "PriSrtUrl",
-                "srt://203.0.113.5:5000",
-                "PriSrtStreamId",
-                "main");
+        Map<String, String> old = properties(
+                "SRT_CALLER", "SINGLE_PIPELINE", "PriSrtUrl", "srt://203.0.113.5:5000", "PriSrtStreamId", "main");
 
         update(with(old, "PriSrtUrl", "srt://203.0.113.9:6000"), old);
 
@@ -243,13 +235,7 @@ class InputUpdateWireTest {
         stubs.describeInput(NEW_ID, pull);
 
         Outcome outcome = update(
-                Map.of(
-                        "Type",
-                        "URL_PULL",
-                        "ChannelClass",
-                        "SINGLE_PIPELINE",
-                        "PriUrl",
-                        "https://origin.example.com/live/main.m3u8"),
+                properties("URL_PULL", "SINGLE_PIPELINE", "PriUrl", "https://origin.example.com/live/main.m3u8"),
                 Map.of("Type", "RTMP_PUSH", "Cidr", "10.0.0.0/8"));
 
         stubs.verifyCreateInput(OTHER_REQUEST_ID, OTHER_TAGS, "URL_PULL", """
@@ -283,8 +269,8 @@ class InputUpdateWireTest {
         stubs.createdInput(NEW_ID, single);
 
         Outcome outcome = update(
-                Map.of("Type", "RTMP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "10.0.0.0/8"),
-                Map.of("Type", "RTMP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
+                properties("RTMP_PUSH", "SINGLE_PIPELINE", "Cidr", "10.0.0.0/8"),
+                properties("RTMP_PUSH", "STANDARD", "Cidr", "10.0.0.0/8"));
 
         stubs.verifyCreateInput(OTHER_REQUEST_ID, OTHER_TAGS, "RTMP_PUSH", """
                 "inputSecurityGroups": ["8888888"], "destinations": [{"streamName": "%s/primary"}]""".formatted(NAME));
@@ -302,8 +288,8 @@ class InputUpdateWireTest {
         stubs.describeGroup(GROUP_ID, InputStubs.group(GROUP_ID, "IN_USE", "[\"1234567\"]", "10.0.0.0/8"));
 
         Outcome outcome = update(
-                Map.of("Type", "RTP_PUSH", "ChannelClass", "SINGLE_PIPELINE", "Cidr", "10.0.0.0/8"),
-                Map.of("Type", "RTP_PUSH", "ChannelClass", "STANDARD", "Cidr", "10.0.0.0/8"));
+                properties("RTP_PUSH", "SINGLE_PIPELINE", "Cidr", "10.0.0.0/8"),
+                properties("RTP_PUSH", "STANDARD", "Cidr", "10.0.0.0/8"));
 
         assertEquals(Outcome.success(INPUT_ID, InputStubs.data("rtp://198.51.100.99:5000", "")), outcome);
     }
@@ -319,20 +305,8 @@ class InputUpdateWireTest {
         stubs.createdInput(NEW_ID, pull);
 
         Outcome outcome = update(
-                Map.of(
-                        "Type",
-                        "MP4_FILE",
-                        "ChannelClass",
-                        "SINGLE_PIPELINE",
-                        "PriUrl",
-                        "https://media.example.com/a.mp4"),
-                Map.of(
-                        "Type",
-                        "MP4_FILE",
-                        "ChannelClass",
-                        "SINGLE_PIPELINE",
-                        "PriUrl",
-                        "https://media.example.com/old.mp4"));
+                properties("MP4_FILE", "SINGLE_PIPELINE", "PriUrl", "https://media.example.com/a.mp4"),
+                properties("MP4_FILE", "SINGLE_PIPELINE", "PriUrl", "https://media.example.com/old.mp4"));
 
         assertEquals(NEW_ID, outcome.physicalResourceId());
     }

@@ -58,15 +58,7 @@ class EncodingProfilesTest {
         assertEquals(InputResolution.HD, profile.inputSpecification().resolution());
         assertEquals(
                 InputMaximumBitrate.MAX_20_MBPS, profile.inputSpecification().maximumBitrate());
-        assertEquals(
-                "destination1",
-                profile.encoderSettings()
-                        .outputGroups()
-                        .get(0)
-                        .outputGroupSettings()
-                        .mediaPackageGroupSettings()
-                        .destination()
-                        .destinationRefId());
+        assertEquals("destination1", Profiles.mediaPackageDestination(profile.encoderSettings()));
     }
 
     @Test

@@ -56,14 +56,7 @@ class ProfileJsonTest {
                         .codecSettings()
                         .aacSettings()
                         .bitrate());
-        assertEquals(
-                "destination1",
-                settings.outputGroups()
-                        .get(0)
-                        .outputGroupSettings()
-                        .mediaPackageGroupSettings()
-                        .destination()
-                        .destinationRefId());
+        assertEquals("destination1", Profiles.mediaPackageDestination(settings));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import software.amazon.awssdk.services.medialive.model.EncoderSettings;
 
 /** The shipped profile files, as users see them in the repository, for tests to read or break. */
 final class Profiles {
@@ -32,6 +33,16 @@ final class Profiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The destination the first output group (MediaPackage) of {@code settings} sends to. */
+    static String mediaPackageDestination(EncoderSettings settings) {
+        return settings.outputGroups()
+                .get(0)
+                .outputGroupSettings()
+                .mediaPackageGroupSettings()
+                .destination()
+                .destinationRefId();
     }
 
     /** The H264Settings of the rung at {@code index}. */

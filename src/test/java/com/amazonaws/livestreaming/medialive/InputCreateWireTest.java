@@ -91,13 +91,7 @@ class InputCreateWireTest {
         stubs.verifyCreateInput("RTMP_PUSH", """
                 "inputSecurityGroups": ["%s"],
                  "destinations": [{"streamName": "%s/primary"}, {"streamName": "%s/secondary"}]""".formatted(GROUP_ID, NAME, NAME));
-        assertEquals(
-                Outcome.success(
-                        INPUT_ID,
-                        InputStubs.data(
-                                "rtmp://198.51.100.99:1935/" + NAME + "/primary",
-                                "rtmp://192.0.2.18:1935/" + NAME + "/secondary")),
-                outcome);
+        assertEquals(Outcome.success(INPUT_ID, InputStubs.rtmpPushData()), outcome);
     }
 
     @Test

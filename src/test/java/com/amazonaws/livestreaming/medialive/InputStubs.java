@@ -141,6 +141,13 @@ final class InputStubs {
                 endPoint2);
     }
 
+    /** The Data of {@link #rtmpPushInput}: its two RTMP push endpoints. */
+    static Map<String, String> rtmpPushData() {
+        return data(
+                "rtmp://" + PUSH_IP1 + ":1935/" + NAME + "/primary",
+                "rtmp://" + PUSH_IP2 + ":1935/" + NAME + "/secondary");
+    }
+
     /** {@link #data(String, String, String)} of {@link #INPUT_ID}. */
     static Map<String, String> data(String endPoint1, String endPoint2) {
         return data(INPUT_ID, endPoint1, endPoint2);

@@ -71,13 +71,7 @@ class InputUpdateWireTest {
                 .verify(putRequestedFor(urlPathEqualTo("/prod/inputSecurityGroups/" + GROUP_ID))
                         .withRequestBody(equalToJson("{\"whitelistRules\": [{\"cidr\": \"203.0.113.0/24\"}], \"tags\": "
                                 + InputStubs.TAGS + "}")));
-        assertEquals(
-                Outcome.success(
-                        INPUT_ID,
-                        InputStubs.data(
-                                "rtmp://198.51.100.99:1935/" + NAME + "/primary",
-                                "rtmp://192.0.2.18:1935/" + NAME + "/secondary")),
-                outcome);
+        assertEquals(Outcome.success(INPUT_ID, InputStubs.rtmpPushData()), outcome);
         assertEquals(
                 List.of(
                         "MediaLive:DescribeInput",

@@ -387,7 +387,7 @@ async function assertStallReported(format) {
   }
 }
 
-// Everything takes turns: one encoder and one browser page at a time keep 2 cores ahead of the wall clock, which live
+// Everything takes turns: one encoder and one test at a time keep 2 cores ahead of the wall clock, which live
 // DASH players rightly insist on (the failure cases start no ffmpeg, but their browser page would still take CPU the
 // live cases' wall-clock waits need on a busy machine; running them alongside saved under a minute).
 describe('the console in a real browser', { concurrency: 1 }, () => {

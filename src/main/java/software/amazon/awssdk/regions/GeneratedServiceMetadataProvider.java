@@ -1,6 +1,5 @@
 package software.amazon.awssdk.regions;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,24 +27,11 @@ public final class GeneratedServiceMetadataProvider implements ServiceMetadataPr
     }
 
     private static Optional<ServiceMetadata> load(String endpointPrefix) {
-        try {
-            Object metadata = Class.forName(PACKAGE + className(endpointPrefix))
-                    .getConstructor()
-                    .newInstance();
-            return metadata instanceof ServiceMetadata service ? Optional.of(service) : Optional.empty();
-        } catch (ReflectiveOperationException | LinkageError notThere) {
-            return Optional.empty();
-        }
+        return MetadataClasses.instantiate(PACKAGE + className(endpointPrefix), ServiceMetadata.class);
     }
 
     /** {@code access-analyzer} becomes {@code AccessAnalyzerServiceMetadata}. */
     static String className(String endpointPrefix) {
-        StringBuilder name = new StringBuilder();
-        for (String part : endpointPrefix.split("[^A-Za-z0-9]+")) {
-            if (!part.isEmpty()) {
-                name.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
-            }
-        }
-        return name.append("ServiceMetadata").toString();
+        return MetadataClasses.pascalCase(endpointPrefix) + "ServiceMetadata";
     }
 }
